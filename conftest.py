@@ -1,0 +1,85 @@
+"""Fixtures every app's tests share: a small municipality with a council, an executive
+board, two boards with administrations, a company, and one user per role."""
+
+from dataclasses import dataclass
+
+import pytest
+
+from core.tests.factories import MunicipalityFactory, UserFactory
+from organizations.models import Membership, Organization
+from organizations.tests.factories import MembershipFactory, OrganizationFactory
+
+Kind = Organization.Kind
+Role = Membership.Role
+
+
+@dataclass
+class Town:
+    municipality: object
+    council: Organization
+    executive: Organization
+    board: Organization
+    administration: Organization
+    other_board: Organization
+    other_administration: Organization
+    company: Organization
+    external: Organization
+    users: dict
+
+
+# Where each role's user sits in the test municipality.
+ROLE_HOMES = {
+    Role.COORDINATOR: "board",
+    Role.RESPONDENT: "board",
+    Role.SECRETARY: "board",
+    Role.KS_OFFICIAL: "executive",
+    Role.AUDITOR: "council",
+    Role.POLITICIAN: "council",
+    Role.ADMIN: "executive",
+}
+
+
+@pytest.fixture
+def town(db) -> Town:
+    municipality = MunicipalityFactory(name="Sjöstad", code="1490")
+    council = OrganizationFactory(municipality=municipality, name="Kommunfullmäktige", kind=Kind.COUNCIL)
+    executive = OrganizationFactory(
+        municipality=municipality, name="Kommunstyrelsen", kind=Kind.EXECUTIVE_BOARD, parent=council
+    )
+    board = OrganizationFactory(municipality=municipality, name="Arbetslivsnämnden", parent=council)
+    administration = OrganizationFactory(
+        municipality=municipality, name="Arbetslivsförvaltningen", kind=Kind.ADMINISTRATION, parent=board
+    )
+    other_board = OrganizationFactory(municipality=municipality, name="Förskolenämnden", parent=council)
+    other_administration = OrganizationFactory(
+        municipality=municipality, name="Förskoleförvaltningen", kind=Kind.ADMINISTRATION, parent=other_board
+    )
+    company = OrganizationFactory(municipality=municipality, name="AB Bostäder", kind=Kind.COMPANY, parent=executive)
+    external = OrganizationFactory(municipality=municipality, name="Arbetsförmedlingen", kind=Kind.EXTERNAL)
+    town = Town(
+        municipality, council, executive, board, administration, other_board, other_administration, company,
+        external, users={},
+    )
+    for role, home in ROLE_HOMES.items():
+        user = UserFactory(email=f"{role}@sjostad.example", full_name=f"Test {Role(role).label}")
+        MembershipFactory(user=user, organization=getattr(town, home), role=role)
+        town.users[role] = user
+    return town
+
+
+@pytest.fixture
+def board_admin(town):
+    """An administrator of one board only (not of the whole municipality)."""
+    user = UserFactory(email="nämndadmin@sjostad.example", full_name="Nämndens administratör")
+    MembershipFactory(user=user, organization=town.board, role=Role.ADMIN)
+    return user
+
+
+@pytest.fixture(autouse=True)
+def swedish():
+    """Every test starts in Swedish, the default language: a request in English leaves
+    English active in the thread, which would leak into the next test."""
+    from django.utils import translation
+
+    with translation.override("sv"):
+        yield

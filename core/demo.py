@@ -1,0 +1,8 @@
+"""The demo municipality. Each app contributes one step, a function in its demo module
+that builds its part through the app's own services and is safe to run twice."""
+
+DEMO_STEPS = [
+    "organizations.demo.load",
+]
+
+DEMO_PASSWORD = "Uppsikt-demo-2026"

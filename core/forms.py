@@ -1,0 +1,61 @@
+"""Form rendering in the design system, with errors tied to their fields, and the
+hidden version that optimistic locking needs."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms.renderers import TemplatesSetting
+
+
+class DesignSystemBoundField(forms.BoundField):
+    """Adds the design system's classes and points aria-describedby at the help text and
+    at the error message, so a screen reader reads both with the field."""
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        widget = widget or self.field.widget
+        if not isinstance(widget, (forms.HiddenInput, forms.RadioSelect, forms.CheckboxSelectMultiple)):
+            attrs["class"] = " ".join(filter(None, [attrs.get("class"), "ds-input"]))
+        if self.form.is_bound and self.errors:
+            attrs["aria-invalid"] = "true"
+            described = [attrs.get("aria-describedby"), f"{self.auto_id}_error"]
+            attrs["aria-describedby"] = " ".join(filter(None, described))
+        return attrs
+
+
+class UppsiktFormRenderer(TemplatesSetting):
+    """Every form in Uppsikt, Django's own included, renders through these templates."""
+
+    form_template_name = "forms/form.html"
+    field_template_name = "forms/field.html"
+    bound_field_class = DesignSystemBoundField
+
+
+class VersionedModelForm(forms.ModelForm):
+    """Carries the version of the record as the user saw it."""
+
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["seen_version"].initial = self.instance.version
+        else:
+            del self.fields["seen_version"]
+
+    def model_data(self) -> dict:
+        return {name: value for name, value in self.cleaned_data.items() if name != "seen_version"}
+
+    def show_current_version(self, version: int) -> None:
+        """After a conflict: the next post is made knowingly against the current version."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("seen_version")] = str(version)
+
+
+def add_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """Attach a service's ValidationError to the form: to the field it names when the
+    form has that field, otherwise to the whole form."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

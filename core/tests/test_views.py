@@ -1,0 +1,32 @@
+from django.urls import reverse
+
+from organizations.models import Membership
+
+
+def test_the_public_start_page_is_swedish_and_open_to_all(client, town):
+    page = client.get(reverse("core:home")).content.decode()
+    assert '<html lang="sv"' in page
+    assert "Hoppa till innehållet" in page
+    assert "Sjöstad" in page
+
+
+def test_the_dashboard_shows_the_organisation_and_the_users_roles(client, town):
+    client.force_login(town.users[Membership.Role.COORDINATOR])
+    page = client.get(reverse("core:dashboard")).content.decode()
+    assert "Kommunens organisation" in page
+    assert "Samordnare, <a" in page and "Arbetslivsnämnden" in page
+
+
+def test_the_menu_follows_the_role(client, town):
+    client.force_login(town.users[Membership.Role.RESPONDENT])
+    page = client.get(reverse("core:dashboard")).content.decode()
+    assert 'aria-label="Huvudmeny"' in page
+    assert "Organisationer" in page
+
+
+def test_the_language_switch_turns_the_page_english(client, town):
+    client.force_login(town.users[Membership.Role.RESPONDENT])
+    client.post(reverse("set_language"), {"language": "en", "next": "/oversikt/"})
+    page = client.get(reverse("core:dashboard")).content.decode()
+    assert '<html lang="en"' in page
+    assert "Overview" in page

@@ -1,0 +1,91 @@
+"""Who may do what with organisations, as django-rules predicates. Other apps build
+their rules from the role predicates here (is_coordinator, is_auditor, ...).
+
+A user's memberships are read once per request and kept on the user object, so that a
+page asking many permission questions runs one query for them."""
+
+import rules
+
+from organizations.models import Membership, Organization
+
+Role = Membership.Role
+TOP_KINDS = {Organization.Kind.COUNCIL, Organization.Kind.EXECUTIVE_BOARD}
+
+
+def memberships_of(user) -> list[Membership]:
+    if not user.is_authenticated:
+        return []
+    cached = getattr(user, "_uppsikt_memberships", None)
+    if cached is None:
+        cached = list(Membership.objects.filter(user=user).select_related("organization"))
+        user._uppsikt_memberships = cached
+    return cached
+
+
+def organization_ids_with_role(user, *roles: str) -> set[int]:
+    return {m.organization_id for m in memberships_of(user) if m.role in roles}
+
+
+def has_role(*roles: str):
+    """A predicate: the user holds one of `roles` in some organisation."""
+
+    @rules.predicate(name=f"has_role({','.join(roles)})")
+    def predicate(user):
+        return any(m.role in roles for m in memberships_of(user))
+
+    return predicate
+
+
+is_coordinator = has_role(Role.COORDINATOR)
+is_respondent = has_role(Role.RESPONDENT)
+is_secretary = has_role(Role.SECRETARY)
+is_ks_official = has_role(Role.KS_OFFICIAL)
+is_auditor = has_role(Role.AUDITOR)
+is_politician = has_role(Role.POLITICIAN)
+is_any_admin = has_role(Role.ADMIN) | rules.is_superuser
+
+
+@rules.predicate
+def is_municipal_admin(user) -> bool:
+    """An administrator of the council or the executive board administers the whole municipality."""
+    return user.is_superuser or any(
+        m.role == Role.ADMIN and m.organization.kind in TOP_KINDS for m in memberships_of(user)
+    )
+
+
+@rules.predicate
+def is_member(user) -> bool:
+    return user.is_superuser or bool(memberships_of(user))
+
+
+@rules.predicate
+def administers(user, organization) -> bool:
+    """Administrator of the organisation itself or of one above it. Without an
+    organisation: administrator of any."""
+    if is_municipal_admin(user):
+        return True
+    admin_of = organization_ids_with_role(user, Role.ADMIN)
+    if organization is None:
+        return bool(admin_of)
+    return organization.pk in admin_of or any(a.pk in admin_of for a in organization.ancestors())
+
+
+def is_member_of(*roles: str):
+    """A predicate: the user holds one of `roles` (any role when none given) in the
+    organisation itself or in one above it."""
+
+    @rules.predicate(name=f"is_member_of({','.join(roles)})")
+    def predicate(user, organization):
+        if organization is None:
+            return False
+        held = {m.organization_id for m in memberships_of(user) if not roles or m.role in roles}
+        return organization.pk in held or any(a.pk in held for a in organization.ancestors())
+
+    return predicate
+
+
+rules.add_perm("organizations.view_organization", rules.is_authenticated)
+rules.add_perm("organizations.add_organization", administers)
+rules.add_perm("organizations.change_organization", administers)
+rules.add_perm("organizations.delete_organization", is_municipal_admin)
+rules.add_perm("organizations.manage_memberships", administers)

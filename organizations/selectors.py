@@ -1,0 +1,102 @@
+"""Queries that read organisations for pages; each runs a fixed number of queries."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from core.models import Municipality
+from organizations.models import Membership, Organization
+
+
+def municipality_for_user(*, user) -> Municipality | None:
+    """The municipality of the user's first membership; for everyone else the first one."""
+    if user.is_authenticated:
+        membership = (
+            Membership.objects.filter(user=user).select_related("organization__municipality").order_by("pk").first()
+        )
+        if membership:
+            return membership.organization.municipality
+    return Municipality.objects.order_by("pk").first()
+
+
+def active_q(prefix: str = "") -> Q:
+    today = timezone.localdate()
+    return (Q(**{f"{prefix}active_from__isnull": True}) | Q(**{f"{prefix}active_from__lte": today})) & (
+        Q(**{f"{prefix}active_to__isnull": True}) | Q(**{f"{prefix}active_to__gte": today})
+    )
+
+
+@dataclass
+class TreeNode:
+    organization: Organization
+    children: list["TreeNode"] = field(default_factory=list)
+
+
+KIND_ORDER = [kind for kind, _label in Organization.Kind.choices]
+
+
+def organization_tree(*, municipality: Municipality, include_inactive: bool = False) -> list[TreeNode]:
+    """The organisations as a forest, parents before children, siblings by kind then name.
+    One query, whatever the size. An inactive organisation hides its subtree too."""
+    organizations = Organization.objects.filter(municipality=municipality)
+    if not include_inactive:
+        organizations = organizations.filter(active_q())
+    nodes = {org.pk: TreeNode(org) for org in organizations}
+    roots = []
+    for node in nodes.values():
+        parent = nodes.get(node.organization.parent_id)
+        (parent.children if parent else roots).append(node)
+
+    def sort(branch):
+        branch.sort(key=lambda n: (KIND_ORDER.index(n.organization.kind), n.organization.name.lower()))
+        for node in branch:
+            sort(node.children)
+
+    sort(roots)
+    return roots
+
+
+def organization_counts_by_kind(*, municipality: Municipality) -> list[dict]:
+    rows = (
+        Organization.objects.filter(municipality=municipality)
+        .filter(active_q())
+        .values("kind")
+        .annotate(count=Count("pk"))
+    )
+    counts = {row["kind"]: row["count"] for row in rows}
+    return [{"kind": kind, "label": label, "count": counts.get(kind, 0)} for kind, label in Organization.Kind.choices]
+
+
+def organizations_for_page(*, municipality: Municipality):
+    return Organization.objects.filter(municipality=municipality).select_related("parent")
+
+
+def organization_memberships(*, organization: Organization):
+    return organization.memberships.select_related("user").order_by("role", "user__full_name")
+
+
+def user_memberships(*, user):
+    return Membership.objects.filter(user=user).select_related("organization").order_by("organization__name")
+
+
+def administered_organizations(*, user, municipality: Municipality):
+    """The organisations a user may create children under or edit: all for a municipal
+    administrator, otherwise those they administer and everything below them."""
+    from organizations.rules import Role, is_municipal_admin, organization_ids_with_role
+
+    organizations = Organization.objects.filter(municipality=municipality)
+    if is_municipal_admin(user):
+        return organizations
+    admin_of = organization_ids_with_role(user, Role.ADMIN)
+    allowed = set(admin_of)
+    children_of: dict[int, list[int]] = {}
+    for pk, parent_id in organizations.values_list("pk", "parent_id"):
+        children_of.setdefault(parent_id, []).append(pk)
+    stack = list(admin_of)
+    while stack:
+        for child in children_of.get(stack.pop(), []):
+            if child not in allowed:
+                allowed.add(child)
+                stack.append(child)
+    return organizations.filter(pk__in=allowed)
