@@ -1,0 +1,172 @@
+"""Organisation names in audit texts: find them and match them to known boards.
+
+Names arrive OCR'd ("Arbetslivsndmnden", "Forskolenimnden"), in genitive
+("Kommunstyrelsens"), indefinite ("socialnämnd") or lower case. They are
+matched, with a score cutoff, against common Swedish municipal boards plus the
+caller's own organisations; a name that matches nothing is kept, cleaned, so a
+reviewer sees what the report said rather than a wrong guess.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz, process
+
+BOARD_NAMES = (
+    "Kommunfullmäktige",
+    "Kommunstyrelsen",
+    "Arbetslivsnämnden",
+    "Arbetsmarknadsnämnden",
+    "Arbetsmarknads- och vuxenutbildningsnämnden",
+    "Barn- och utbildningsnämnden",
+    "Barn- och ungdomsnämnden",
+    "Bildningsnämnden",
+    "Byggnadsnämnden",
+    "Bygg- och miljönämnden",
+    "Förskolenämnden",
+    "Fritids- och folkhälsonämnden",
+    "Fritidsnämnden",
+    "Grundskolenämnden",
+    "Gymnasie- och vuxenutbildningsnämnden",
+    "Gymnasienämnden",
+    "Individ- och familjeomsorgsnämnden",
+    "Kommunrevisionen",
+    "Krisledningsnämnden",
+    "Kultur- och fritidsnämnden",
+    "Kulturnämnden",
+    "Lokalförsörjningsnämnden",
+    "Miljö- och hälsoskyddsnämnden",
+    "Miljö- och konsumentnämnden",
+    "Miljö- och byggnadsnämnden",
+    "Miljönämnden",
+    "Omsorgsnämnden",
+    "Överförmyndarnämnden",
+    "Samhällsbyggnadsnämnden",
+    "Servicenämnden",
+    "Socialnämnden",
+    "Stadsbyggnadsnämnden",
+    "Stadsdelsnämnden",
+    "Tekniska nämnden",
+    "Trafiknämnden",
+    "Utbildningsnämnden",
+    "Valnämnden",
+    "Vård- och omsorgsnämnden",
+    "Vård- och äldrenämnden",
+    "Vuxenutbildningsnämnden",
+    "Äldrenämnden",
+    "Kommunstyrelsens arbetsutskott",
+)
+
+# Forms that name a kind of body, not one body: read them as unknown unless
+# the document makes clear which one is meant.
+AMBIGUOUS = {"nämnden", "nämnd", "styrelsen", "styrelse", "nämnderna", "nämnder", "styrelserna",
+             "respektive nämnd", "berörda nämnder", "samtliga nämnder", "bolagen", "bolaget"}
+ABBREVIATIONS = {"ks": "Kommunstyrelsen", "kf": "Kommunfullmäktige", "fullmäktige": "Kommunfullmäktige"}
+
+# fuzz.ratio on folded names: 88 keeps one or two OCR slips per word
+# ("arbetslivsndmnden" 94) but not a different board ("kulturnamnden" vs
+# "fritidsnamnden" 67).
+SCORE_CUTOFF = 88
+
+# OCR reads ö as 6 and the ring and dots vanish; the folded form forgives both.
+_OCR_DIGITS = str.maketrans({"6": "o", "0": "o"})
+
+_WORD = r"[A-Za-zÅÄÖåäöéÉü]"
+# A body's core word, OCR-tolerant: nämnd read as namnd, nimnd, ndmnd, nämd.
+_CORE = r"(?:n[aäådie]mnd(?:en|ens|s)?|styrelse(?:n|ns)?|fullm[aäi]ktige(?:s)?)"
+# "Gymnasie- och vuxenutbildningsnämnden", "Tekniska nämnden", "Kommunstyrelsen".
+ORG_PATTERN = re.compile(
+    rf"(?<![\wÅÄÖåäö-])"
+    rf"(?:{_WORD}+-\s?(?:och|samt)\s)?"
+    rf"(?:(?:[Tt]ekniska|[Ss]ociala)\s(?={_CORE}))?"
+    rf"{_WORD}*{_CORE}(?!{_WORD})"
+)
+_ABBREVIATION_PATTERN = re.compile(r"\b(KS|KF)\b")
+
+
+def fold(text: str, *, ocr_digits: bool = False) -> str:
+    """Lower case without diacritics: the form in which texts and names are compared.
+
+    With ocr_digits, 6 and 0 read as o, as OCR misreads ö in names.
+    """
+    text = text.lower()
+    if ocr_digits:
+        text = text.translate(_OCR_DIGITS)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def clean_name(name: str) -> str:
+    """Fold whitespace, drop surrounding punctuation and capitalise the first letter."""
+    name = re.sub(r"\s+", " ", name).strip(" \t\n.,;:!?()\"'“”’*-–")
+    name = re.sub(r"-\s+(och|samt)\s", r"- \1 ", name)
+    return name[:1].upper() + name[1:]
+
+
+def _variants(name: str) -> list[str]:
+    # The same body in definite, indefinite and genitive forms.
+    variants = [name]
+    if name.endswith("s") and not name.endswith("ss"):
+        variants.append(name[:-1])
+    if name.endswith(("nämnd", "styrelse")):
+        variants.append(name + ("en" if name.endswith("d") else "n"))
+    if name.endswith(("nämnds", "styrelses")):
+        base = name[:-1]
+        variants.append(base + ("en" if base.endswith("d") else "n"))
+    return variants
+
+
+def canonical_name(*, name: str, extra_names: Iterable[str] = (), context: Iterable[str] = ()) -> str | None:
+    """Return the known name a written name stands for, the cleaned name if none fits.
+
+    An ambiguous form ("nämnden") gives None, unless `context` (bodies already
+    named in the document) holds exactly one body of that kind.
+    """
+    cleaned = clean_name(name)
+    if not cleaned:
+        return None
+    key = fold(cleaned, ocr_digits=True)
+    if key in ABBREVIATIONS:
+        return ABBREVIATIONS[key]
+    if key in {fold(form) for form in AMBIGUOUS} or key in {"namndens", "styrelsens"}:
+        return _from_context(key, context)
+    candidates = list(dict.fromkeys([*extra_names, *BOARD_NAMES]))
+    folded = [fold(candidate, ocr_digits=True) for candidate in candidates]
+    for variant in _variants(key):
+        found = process.extractOne(variant, folded, scorer=fuzz.ratio, score_cutoff=SCORE_CUTOFF)
+        if found:
+            return candidates[found[2]]
+    if cleaned.endswith(("nämndens", "styrelsens")):
+        cleaned = cleaned[:-1]
+    return cleaned
+
+
+def _from_context(key: str, context: Iterable[str]) -> str | None:
+    kind = "styrelse" if "styrels" in key else "namnd"
+    matching = {name for name in context if name and kind in fold(name)}
+    return matching.pop() if len(matching) == 1 else None
+
+
+def find_org_names(*, text: str, extra_names: Iterable[str] = (), context: Iterable[str] = ()) -> list[str]:
+    """Return the bodies named in a short text, canonical and in order, without repeats."""
+    extra_names = list(extra_names)
+    found: list[tuple[int, str]] = []
+    for match in ORG_PATTERN.finditer(text):
+        raw = match.group(0)
+        name = canonical_name(name=raw, extra_names=extra_names, context=context)
+        if name:
+            found.append((match.start(), name))
+    for match in _ABBREVIATION_PATTERN.finditer(text):
+        found.append((match.start(), ABBREVIATIONS[match.group(1).lower()]))
+    folded_text = fold(text)
+    for extra in extra_names:
+        # The municipality's own bodies (companies, "AB Bostäder") lack a telltale suffix.
+        position = folded_text.find(fold(extra))
+        if position >= 0:
+            found.append((position, extra))
+    found.sort()
+    return list(dict.fromkeys(name for _position, name in found))

@@ -1,0 +1,177 @@
+"""Turn an uploaded file into text, and OCR'd text into text a parser can read."""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import unicodedata
+
+from pypdf import PdfReader
+from pypdf.errors import DependencyError, PdfReadError, PyPdfError
+
+FILE_TOO_LARGE = "Filen är för stor. Den får vara högst {max_mb} MB."
+EMPTY_FILE = "Filen är tom."
+UNSUPPORTED_FILE_TYPE = "Filtypen stöds inte. Ladda upp en PDF-fil eller en textfil (.txt)."
+ENCRYPTED_PDF = (
+    "PDF-filen är lösenordsskyddad och kan inte läsas. "
+    "Ladda upp en version utan lösenord."
+)
+CORRUPT_PDF = "PDF-filen är skadad eller ofullständig och kan inte läsas."
+IMAGE_ONLY_PDF = (
+    "PDF-filen innehåller ingen text (troligen en inskannad bild). "
+    "Ladda upp en OCR-tolkad PDF eller en textfil."
+)
+UNREADABLE_TEXT = (
+    "Textfilen kunde inte läsas som text. "
+    "Spara den som UTF-8 (eller Windows-1252) och försök igen."
+)
+
+TEXT_EXTENSIONS = (".txt", ".text")
+# Fewer letters than this in a whole PDF means no text layer, only stray marks
+# such as page numbers from a scanner's header.
+MIN_LETTERS_IN_PDF = 25
+# Share of control characters above which decoded bytes are binary, not text.
+MAX_CONTROL_SHARE = 0.01
+
+logger = logging.getLogger(__name__)
+
+
+class ImportFileError(Exception):
+    """An uploaded file cannot be read; the message is Swedish and shown to the user."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def extract_text(*, data: bytes, filename: str, max_bytes: int) -> str:
+    """Return the text of an uploaded PDF or text file.
+
+    Raises ImportFileError with a Swedish message for a file that is too large,
+    empty, of another type, encrypted, corrupt, image-only or not text.
+    """
+    if len(data) > max_bytes:
+        raise ImportFileError(FILE_TOO_LARGE.format(max_mb=_megabytes(max_bytes)))
+    if not data.strip():
+        raise ImportFileError(EMPTY_FILE)
+    name = (filename or "").lower()
+    # The magic number decides before the name: browsers and users rename files.
+    if data.lstrip()[:5] == b"%PDF-" or name.endswith(".pdf"):
+        return _pdf_text(data)
+    if name.endswith(TEXT_EXTENSIONS):
+        return _decode_text(data)
+    raise ImportFileError(UNSUPPORTED_FILE_TYPE)
+
+
+def _megabytes(max_bytes: int) -> str:
+    value = max_bytes / (1024 * 1024)
+    return f"{value:.0f}" if value >= 1 else f"{value:.1f}".replace(".", ",")
+
+
+def _pdf_text(data: bytes) -> str:
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            _decrypt_or_fail(reader)
+        pages = reader.pages
+        texts = [_page_text(page) for page in pages]
+    except ImportFileError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as error:
+        # pypdf reports broken files through many exception types; all mean the same to a user.
+        logger.info("Unreadable PDF: %r", error)
+        raise ImportFileError(CORRUPT_PDF) from error
+    if not texts:
+        raise ImportFileError(CORRUPT_PDF)
+    text = "\n\n".join(texts)
+    if sum(ch.isalpha() for ch in text) < MIN_LETTERS_IN_PDF:
+        raise ImportFileError(IMAGE_ONLY_PDF)
+    return text
+
+
+def _decrypt_or_fail(reader: PdfReader) -> None:
+    # Many municipal PDFs are "encrypted" only with an owner password that
+    # restricts printing; the empty user password opens them, so try that first.
+    try:
+        opened = reader.decrypt("")
+    except (DependencyError, NotImplementedError, PdfReadError) as error:
+        raise ImportFileError(ENCRYPTED_PDF) from error
+    if not opened:
+        raise ImportFileError(ENCRYPTED_PDF)
+
+
+def _page_text(page) -> str:
+    try:
+        return page.extract_text() or ""
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError) as error:
+        # One broken page should not hide the text of the others.
+        logger.info("Unreadable PDF page: %r", error)
+        return ""
+
+
+def _decode_text(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates = ("utf-16",)
+    else:
+        # cp1252 before latin-1: Swedish Word exports use cp1252 quotes and dashes;
+        # latin-1 decodes every byte, so it is the last resort, still checked below.
+        candidates = ("utf-8-sig", "cp1252", "latin-1")
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text):
+            return text.replace("\r\n", "\n").replace("\r", "\n")
+    raise ImportFileError(UNREADABLE_TEXT)
+
+
+def _looks_like_text(text: str) -> bool:
+    if not text.strip():
+        return False
+    control = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    if control / len(text) > MAX_CONTROL_SHARE:
+        return False
+    letters = sum(ch.isalpha() for ch in text)
+    return letters / len(text.replace(" ", "").replace("\n", "") or "x") > 0.5
+
+
+# --- normalisation -----------------------------------------------------------
+
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Words that follow a suspended compound ("roll- och ansvarsfördelning"): the
+# hyphen there is Swedish, not a line break, and must stay.
+_SUSPENSION_WORDS = r"(?:och|eller|samt|resp\.?|respektive|till|som|men)"
+_HYPHEN_KEEP = re.compile(rf"(\w)-[ \t]*\n[ \t\n]*({_SUSPENSION_WORDS})\b")
+_HYPHEN_DIGITS = re.compile(r"(\d)-[ \t]*\n[ \t]*(\d)")
+_HYPHEN_JOIN = re.compile(r"([a-zåäöéü])-[ \t]*\n[ \t\n]*([a-zåäöéü])")
+
+
+def normalize_text(*, text: str) -> str:
+    """Return OCR/PDF text cleaned for parsing: hyphen breaks joined, spaces folded.
+
+    Line breaks are kept (headings and lists are found by line); runs of blank
+    lines shrink to one. The caller keeps the raw text for the reviewer.
+    """
+    text = unicodedata.normalize("NFC", text)
+    for ligature, letters in _LIGATURES.items():
+        text = text.replace(ligature, letters)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    text = text.replace("\u00ad", "")  # soft hyphen: invisible, breaks words in PDFs
+    text = re.sub(r"[\u2010\u2011]", "-", text)
+    text = _SPACES.sub(" ", text)
+    # Emphasis marks from text exports ("*Program för ...*", "**Postadress**").
+    text = re.sub(r"(\*{1,2})(?=\S)([^*\n]+?)(?<=\S)\1", r"\2", text)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    text = _HYPHEN_KEEP.sub(r"\1- \2", text)
+    text = _HYPHEN_DIGITS.sub(r"\1-\2", text)
+    text = _HYPHEN_JOIN.sub(r"\1\2", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+def fold_whitespace(text: str) -> str:
+    """Collapse all whitespace, line breaks included, into single spaces."""
+    return re.sub(r"\s+", " ", text).strip()
