@@ -9,9 +9,17 @@ STAMP := $(VENV)/.installed
 VENDOR := static/vendor
 DEMO_ENV := DEBUG=1
 
-.PHONY: install demo test test-suite bench messages check-messages clean
+.PHONY: install install-production system-packages demo test test-suite bench messages clean
 
 install: $(STAMP) $(VENDOR)/.stamp locale/en/LC_MESSAGES/django.mo system-packages
+
+# What a server needs: the runtime packages, the vendored assets and the translations,
+# without the test tools and the browser.
+install-production: $(VENDOR)/.stamp
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -e .
+	command -v msgfmt >/dev/null || { apt-get update -qq && apt-get install -y -qq gettext >/dev/null; }
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules >/dev/null
 
 $(STAMP): pyproject.toml
 	command -v $(PYTHON) >/dev/null || { echo "Uppsikt needs Python 3.11 ($(PYTHON))"; exit 1; }
