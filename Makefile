@@ -8,6 +8,8 @@ MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 VENDOR := static/vendor
 DEMO_ENV := DEBUG=1
+# Build steps (translations) load the settings but serve nothing: development settings do.
+TOOL_ENV := DEBUG=1
 
 .PHONY: install install-production system-packages demo test test-suite bench messages clean
 
@@ -19,7 +21,7 @@ install-production: $(VENDOR)/.stamp
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet -e .
 	command -v msgfmt >/dev/null || { apt-get update -qq && apt-get install -y -qq gettext >/dev/null; }
-	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules >/dev/null
+	$(TOOL_ENV) $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules >/dev/null
 
 $(STAMP): pyproject.toml
 	command -v $(PYTHON) >/dev/null || { echo "Uppsikt needs Python 3.11 ($(PYTHON))"; exit 1; }
@@ -44,7 +46,7 @@ system-packages:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext chromium >/dev/null; }
 
 locale/en/LC_MESSAGES/django.mo: locale/en/LC_MESSAGES/django.po | system-packages $(STAMP)
-	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules >/dev/null
+	$(TOOL_ENV) $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules >/dev/null
 
 demo: install
 	$(DEMO_ENV) $(MANAGE) migrate --no-input
@@ -63,7 +65,7 @@ bench: install
 	$(BIN)/python -m bench
 
 messages: $(STAMP)
-	$(MANAGE) makemessages -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var
+	$(TOOL_ENV) $(MANAGE) makemessages -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) var

@@ -29,7 +29,7 @@ def organization_list(request):
         request,
         "organizations/organization_list.html",
         {
-            "tree": tree,
+            "rows": selectors.tree_rows(tree),
             "include_inactive": include_inactive,
             "can_add": request.user.has_perm("organizations.add_organization"),
         },

@@ -48,3 +48,14 @@ def test_a_board_admin_administers_the_board_and_what_lies_under_it(town, board_
         )
     )
     assert names == {"Arbetslivsnämnden", "Arbetslivsförvaltningen"}
+
+
+def test_tree_rows_close_every_nested_list_they_open(town):
+    rows = selectors.tree_rows(selectors.organization_tree(municipality=town.municipality))
+    opened = sum(row.has_children for row in rows)
+    assert sum(row.closes for row in rows) == opened
+    assert [(row.organization.name, row.depth) for row in rows][:3] == [
+        ("Kommunfullmäktige", 0),
+        ("Kommunstyrelsen", 1),
+        ("AB Bostäder", 2),
+    ]
