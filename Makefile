@@ -65,7 +65,7 @@ bench: install
 	$(BIN)/python -m bench
 
 messages: $(STAMP)
-	$(TOOL_ENV) $(MANAGE) makemessages -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var
+	$(TOOL_ENV) $(MANAGE) makemessages -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var --ignore=static
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) var

@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
 
@@ -17,3 +19,22 @@ class MunicipalityMiddleware:
     def __call__(self, request):
         request.municipality = SimpleLazyObject(lambda: _municipality_for(request))
         return self.get_response(request)
+
+
+class LanguageMiddleware:
+    """Swedish unless the user has chosen English with the language switch (a cookie).
+    Unlike Django's LocaleMiddleware it ignores the browser's Accept-Language: the
+    municipality's language is Swedish whatever the browser was installed with."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        code = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if code not in dict(settings.LANGUAGES):
+            code = settings.LANGUAGE_CODE
+        with translation.override(code):
+            request.LANGUAGE_CODE = code
+            response = self.get_response(request)
+        response.headers.setdefault("Content-Language", code)
+        return response

@@ -30,3 +30,8 @@ def test_the_language_switch_turns_the_page_english(client, town):
     page = client.get(reverse("core:dashboard")).content.decode()
     assert '<html lang="en"' in page
     assert "Overview" in page
+
+
+def test_an_english_browser_still_gets_swedish_until_the_user_switches(client, town):
+    page = client.get(reverse("core:home"), headers={"accept-language": "en-US,en;q=0.9"}).content.decode()
+    assert '<html lang="sv"' in page
