@@ -35,3 +35,10 @@ def test_the_language_switch_turns_the_page_english(client, town):
 def test_an_english_browser_still_gets_swedish_until_the_user_switches(client, town):
     page = client.get(reverse("core:home"), headers={"accept-language": "en-US,en;q=0.9"}).content.decode()
     assert '<html lang="sv"' in page
+
+
+def test_a_forbidden_page_explains_in_swedish(client, town):
+    client.force_login(town.users[Membership.Role.RESPONDENT])
+    response = client.get(reverse("organizations:organization_create"))
+    assert response.status_code == 403
+    assert "Du saknar behörighet" in response.content.decode()
