@@ -44,3 +44,16 @@ class MembershipForm(forms.Form):
     email = forms.EmailField(label=_("E-postadress"), max_length=254)
     full_name = forms.CharField(label=_("Namn"), max_length=150)
     role = forms.ChoiceField(label=_("Roll"), choices=Membership.Role.choices)
+    mandate = forms.CharField(
+        label=_("Uppdrag"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Vad rollen innebär här, så att ansvaret är nedskrivet."),
+    )
+    review_due = forms.DateField(
+        label=_("Ses över senast"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("När rollen och uppdraget ska ses över nästa gång."),
+    )

@@ -74,7 +74,16 @@ def organization_delete_or_deactivate(*, organization: Organization, by=None) ->
     return True
 
 
-def membership_add(*, organization: Organization, email: str, full_name: str, role: str, by=None) -> Membership:
+def membership_add(
+    *,
+    organization: Organization,
+    email: str,
+    full_name: str,
+    role: str,
+    mandate: str = "",
+    review_due=None,
+    by=None,
+) -> Membership:
     """Give a person a role in an organisation. A person new to Uppsikt gets an account
     and, once the membership is saved, an e-mail with a link to choose a password."""
     email = email.strip().lower()
@@ -85,7 +94,9 @@ def membership_add(*, organization: Organization, email: str, full_name: str, ro
             # only to accounts with a usable password.
             user.set_password(secrets.token_urlsafe(32))
             user.save()
-        membership = Membership(user=user, organization=organization, role=role)
+        membership = Membership(
+            user=user, organization=organization, role=role, mandate=mandate, review_due=review_due
+        )
         membership.full_clean()
         membership.save()
     if created:

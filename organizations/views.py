@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -49,6 +50,7 @@ def organization_detail(request, pk):
             "ancestors": list(reversed(organization.ancestors())),
             "children": organization.children.order_by("kind", "name"),
             "memberships": selectors.organization_memberships(organization=organization),
+            "today": timezone.localdate(),
             "can_change": request.user.has_perm("organizations.change_organization", organization),
             "can_delete": request.user.has_perm("organizations.delete_organization", organization),
             "can_manage_memberships": request.user.has_perm("organizations.manage_memberships", organization),

@@ -149,11 +149,18 @@ def test_deleting_an_organization_with_records_deactivates_it(admin_client, town
     assert not town.board.is_active
 
 
-def test_an_admin_gives_a_person_a_role(admin_client, town):
+def test_an_admin_gives_a_person_a_role_with_a_written_mandate(admin_client, town):
     url = reverse("organizations:membership_create", args=[town.other_board.pk])
-    response = admin_client.post(url, {"email": "ny@sjostad.example", "full_name": "Ny Person", "role": "respondent"})
+    response = admin_client.post(
+        url,
+        {"email": "ny@sjostad.example", "full_name": "Ny Person", "role": "respondent",
+         "mandate": "Svarar för nämnden i den årliga uppföljningen.", "review_due": "2020-01-31"},
+    )
     assert response.status_code == 302
-    assert Membership.objects.filter(user__email="ny@sjostad.example", organization=town.other_board).exists()
+    membership = Membership.objects.get(user__email="ny@sjostad.example", organization=town.other_board)
+    assert membership.mandate == "Svarar för nämnden i den årliga uppföljningen."
+    page = admin_client.get(town.other_board.get_absolute_url()).content.decode()
+    assert "Svarar för nämnden" in page and "Försenad" in page
 
 
 def test_a_malformed_email_for_a_new_role_is_refused(admin_client, town):
