@@ -86,6 +86,8 @@ def is_member_of(*roles: str):
 
 rules.add_perm("organizations.view_organization", rules.is_authenticated)
 rules.add_perm("organizations.add_organization", administers)
+# An organisation with nothing above it (a council, an external partner) is the municipality's to add.
+rules.add_perm("organizations.add_top_organization", is_municipal_admin)
 rules.add_perm("organizations.change_organization", administers)
 rules.add_perm("organizations.delete_organization", is_municipal_admin)
 rules.add_perm("organizations.manage_memberships", administers)

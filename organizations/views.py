@@ -78,7 +78,7 @@ def organization_create(request):
         initial={"parent": request.GET.get("under")},
     )
     if request.method == "POST" and form.is_valid():
-        if form.cleaned_data["parent"] is None and not request.user.has_perm("organizations.delete_organization"):
+        if form.cleaned_data["parent"] is None and not request.user.has_perm("organizations.add_top_organization"):
             form.add_error("parent", _("Välj vilken organisation den nya ska ligga under."))
         else:
             try:

@@ -168,3 +168,11 @@ def test_a_malformed_email_for_a_new_role_is_refused(admin_client, town):
     response = admin_client.post(url, {"email": "inte en adress", "full_name": "X", "role": "respondent"})
     assert "Fyll i en giltig e-postadress." in response.content.decode()
     assert not Membership.objects.filter(organization=town.other_board).exists()
+
+
+def test_a_board_admin_cannot_add_an_organization_at_the_top(client, town, board_admin):
+    client.force_login(board_admin)
+    before = Organization.objects.count()
+    response = client.post(reverse("organizations:organization_create"), {"name": "Egen part", "kind": "external"})
+    assert "Välj vilken organisation den nya ska ligga under." in response.content.decode()
+    assert Organization.objects.count() == before
