@@ -142,7 +142,7 @@ def responsibility_matrix(*, program: Program) -> Matrix:
     )
     activities = list(
         Activity.objects.filter(action_plan__area__program=program)
-        .select_related("action_plan")
+        .select_related("action_plan", "responsible")
         .prefetch_related("contributors")
     )
     program_goals = list(

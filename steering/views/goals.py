@@ -284,20 +284,29 @@ def activity_history(request, pk):
     return _history(request, activity, activity.get_absolute_url())
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def responsibility_create(request):
+def _responsibility_create(request, *, area=None, goal=None):
     require(request.user, "steering.change_program")
-    area = get_area(request, request.GET["omrade"]) if request.GET.get("omrade") else None
-    goal = None if area else get_goal(request, request.GET.get("mal") or 0)
+    subject = area or goal
     form = ResponsibilityForm(
         request.POST or None, instance=ResponsibilityAssignment(area=area, goal=goal), municipality=request.municipality
     )
     return form_page(
-        request, form=form, title=_("Fördela ansvar"), cancel_url=(area or goal).get_absolute_url(),
-        context={"subject": area or goal},
+        request, form=form, title=_("Fördela ansvar"), cancel_url=subject.get_absolute_url(),
+        context={"subject": subject},
         save=lambda form: services.responsibility_assign(area=area, goal=goal, by=request.user, **form.model_data()),
     )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def area_responsibility_create(request, pk):
+    return _responsibility_create(request, area=get_area(request, pk))
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def goal_responsibility_create(request, pk):
+    return _responsibility_create(request, goal=get_goal(request, pk))
 
 
 @require_http_methods(["GET", "POST"])
