@@ -208,3 +208,12 @@ def test_a_respondent_registers_a_project_only_for_their_own_board(client, town)
     assert "Välj ett giltigt alternativ" in response.content.decode()
     response = client.post(reverse("steering:project_create"), {**data, "owner": town.board.pk})
     assert response.status_code == 302
+
+
+def test_a_respondent_is_offered_to_edit_only_their_own_boards_activities(client, town, program):
+    plan = ActionPlanFactory(area=AreaFactory(program=program))
+    own = ActivityFactory(action_plan=plan, responsible=town.board, title="Egen aktivitet")
+    other = ActivityFactory(action_plan=plan, responsible=town.other_board, title="Annans aktivitet")
+    page = _login(client, town, Role.RESPONDENT).get(program.get_absolute_url()).content.decode()
+    assert reverse("steering:activity_edit", args=[own.pk]) in page
+    assert reverse("steering:activity_edit", args=[other.pk]) not in page

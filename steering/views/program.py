@@ -12,7 +12,7 @@ from core.views import render_history
 from steering import gaps, selectors, services
 from steering.forms import ProgramForm
 from steering.models import Program
-from steering.views.common import form_page, update_args
+from steering.views.common import form_page, own_organizations, update_args
 
 
 def get_program(request, pk) -> Program:
@@ -49,6 +49,11 @@ def program_detail(request, pk):
             "can_change": user.has_perm("steering.change_program", program),
             "can_add_goal": user.has_perm("steering.add_goal"),
             "can_add_activity": user.has_perm("steering.add_activity"),
+            # Edit links only on the activities of the user's own organisations; the edit page
+            # checks the permission itself.
+            "own_organization_ids": set(
+                own_organizations(user, request.municipality).values_list("pk", flat=True)
+            ),
         },
     )
 
