@@ -217,3 +217,37 @@ def test_a_respondent_is_offered_to_edit_only_their_own_boards_activities(client
     page = _login(client, town, Role.RESPONDENT).get(program.get_absolute_url()).content.decode()
     assert reverse("steering:activity_edit", args=[own.pk]) in page
     assert reverse("steering:activity_edit", args=[other.pk]) not in page
+
+
+def test_an_activity_is_edited_inline_in_the_tree_with_htmx(client, town, program):
+    activity = ActivityFactory(action_plan=ActionPlanFactory(area=AreaFactory(program=program)),
+                               responsible=town.board, title="Språkcafé")
+    url = reverse("steering:activity_edit", args=[activity.pk])
+    _login(client, town, Role.RESPONDENT)
+    fragment = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert fragment.lstrip().startswith(f'<tr id="aktivitet-{activity.pk}">') and "<html" not in fragment
+    row = client.post(url, _activity_data(activity, title="Språkcafé varje tisdag"),
+                      headers={"HX-Request": "true"}).content.decode()
+    assert "Språkcafé varje tisdag" in row and "<form" not in row
+    activity.refresh_from_db()
+    assert activity.version == 2
+
+
+def test_an_inline_edit_with_bad_input_shows_the_form_again_and_changes_nothing(client, town, program):
+    activity = ActivityFactory(action_plan=ActionPlanFactory(area=AreaFactory(program=program)), responsible=town.board)
+    response = _login(client, town, Role.RESPONDENT).post(
+        reverse("steering:activity_edit", args=[activity.pk]),
+        _activity_data(activity, start_date="2025-05-01", end_date="2025-04-01"), headers={"HX-Request": "true"},
+    )
+    assert "Slutdatum kan inte vara före startdatum." in response.content.decode()
+    activity.refresh_from_db()
+    assert activity.version == 1
+
+
+def test_an_inline_edit_of_another_boards_activity_is_refused(client, town, program):
+    activity = ActivityFactory(action_plan=ActionPlanFactory(area=AreaFactory(program=program)),
+                               responsible=town.other_board)
+    response = _login(client, town, Role.RESPONDENT).get(
+        reverse("steering:activity_edit", args=[activity.pk]), headers={"HX-Request": "true"}
+    )
+    assert response.status_code == 403

@@ -2,13 +2,16 @@
 indicators and their targets, action plans, activities and responsibilities."""
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.forms import add_service_errors
 from core.permissions import require
+from core.versioning import StaleEditError
 from core.views import render_history
 from steering import selectors, services
 from steering.forms import (
@@ -271,9 +274,38 @@ def activity_edit(request, pk):
         request.POST or None, instance=activity, area=activity.action_plan.area,
         municipality=request.municipality, own_organizations=own_organizations(request.user, request.municipality),
     )
+    if request.htmx:
+        return _activity_inline_edit(request, pk, form)
     return form_page(
         request, form=form, title=_("Ändra aktivitet"), cancel_url=activity.get_absolute_url(),
         save=lambda form: services.activity_update(activity=get_activity(request, pk), **update_args(request, form)),
+    )
+
+
+def _activity_inline_edit(request, pk, form):
+    """The same edit inside the program tree: the row becomes a form, and a saved form
+    becomes the row again."""
+    template = "steering/program_detail.html"
+    stale_edit = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.activity_update(activity=get_activity(request, pk), **update_args(request, form))
+        except StaleEditError as conflict:
+            stale_edit = conflict.stale_edit
+            form.add_error(None, conflict)
+            form.show_current_version(stale_edit.current_version)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            activity = get_object_or_404(
+                Activity.objects.select_related("responsible").prefetch_related("contributors"), pk=pk
+            )
+            return render(
+                request, f"{template}#activity-row",
+                {"activity": activity, "own_organization_ids": {activity.responsible_id}},
+            )
+    return render(
+        request, f"{template}#activity-form", {"form": form, "activity": get_activity(request, pk), "stale_edit": stale_edit}
     )
 
 
