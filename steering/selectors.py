@@ -205,8 +205,3 @@ def organizations_with_a_part(*, municipality: Municipality):
         active_q(), municipality=municipality, kind__in=[Organization.Kind.BOARD, Organization.Kind.COMPANY]
     ).order_by("kind", "name")
 
-
-def goal_counts(*, program: Program) -> dict:
-    return Goal.objects.filter(area__program=program).aggregate(
-        goals=Count("pk"), subgoals=Count("pk", filter=Q(parent__isnull=False))
-    )

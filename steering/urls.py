@@ -37,6 +37,7 @@ urlpatterns = [
     path("styrdokument/overlapp/", registers.document_overlap, name="document_overlap"),
     path("styrdokument/nytt/", registers.document_create, name="document_create"),
     path("styrdokument/<int:pk>/", registers.document_detail, name="document_detail"),
+    path("styrdokument/<int:pk>/fil/", registers.document_file, name="document_file"),
     path("styrdokument/<int:pk>/andra/", registers.document_edit, name="document_edit"),
     path("styrdokument/<int:pk>/historik/", registers.document_history, name="document_history"),
     path("projekt/", registers.project_list, name="project_list"),

@@ -83,6 +83,11 @@ ROWS = {
     "steering:document_overlap": Row(LOGGED_IN),
     "steering:document_create": Row(COORDINATOR_AND_ADMIN),
     "steering:document_detail": Row(LOGGED_IN, _pk(lambda t: DocumentFactory(municipality=t.municipality))),
+    # The test document names a file that is not stored: every logged-in role gets as far as
+    # looking for it (404), the anonymous visitor is sent to log in. test_views downloads a real one.
+    "steering:document_file": Row(
+        expect(404), _pk(lambda t: DocumentFactory(municipality=t.municipality, file="styrdokument/saknas.pdf"))
+    ),
     "steering:document_edit": Row(COORDINATOR_AND_ADMIN, _pk(lambda t: DocumentFactory(municipality=t.municipality))),
     "steering:document_history": Row(LOGGED_IN, _pk(lambda t: DocumentFactory(municipality=t.municipality))),
     "steering:project_list": Row(LOGGED_IN),

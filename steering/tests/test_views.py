@@ -251,3 +251,16 @@ def test_an_inline_edit_of_another_boards_activity_is_refused(client, town, prog
         reverse("steering:activity_edit", args=[activity.pk]), headers={"HX-Request": "true"}
     )
     assert response.status_code == 403
+
+
+def test_a_logged_in_user_downloads_the_attached_file(client, town, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    _login(client, town, Role.COORDINATOR).post(
+        reverse("steering:document_create"),
+        _document_data(file=SimpleUploadedFile("program.pdf", b"%PDF-1.7 program", content_type="application/pdf")),
+    )
+    document = SteeringDocument.objects.get()
+    client.force_login(town.users[Role.POLITICIAN])
+    response = client.get(reverse("steering:document_file", args=[document.pk]))
+    assert response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.7 program"
+    assert "attachment" in response["Content-Disposition"]

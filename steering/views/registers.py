@@ -1,7 +1,10 @@
 """The registers: steering documents (list, page, tree, overlaps), projects with their
 evaluation, collaboration forums and routines."""
 
+from pathlib import Path
+
 from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -100,6 +103,17 @@ def document_detail(request, pk):
             "can_change": request.user.has_perm("steering.change_document", document),
         },
     )
+
+
+@require_GET
+@login_required
+def document_file(request, pk):
+    """The attached file, to logged-in users only: the media directory itself is not served."""
+    document = get_document(request, pk)
+    require(request.user, "steering.view_steering", document)
+    if not document.file or not document.file.storage.exists(document.file.name):
+        raise Http404
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=Path(document.file.name).name)
 
 
 @require_http_methods(["GET", "POST"])
