@@ -1,5 +1,6 @@
 """Governance gaps (styrningsbrister): every shortcoming the steering records can show,
-each with a link to the record where it is fixed. A fixed number of queries."""
+each with a link to the record where it is fixed, and the responsibility matrix with the
+gaps it reveals. Each runs a fixed number of queries."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
