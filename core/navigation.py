@@ -17,4 +17,8 @@ class NavItem:
 MAIN_MENU = [
     NavItem(_("Översikt"), "core:dashboard", None),
     NavItem(_("Organisationer"), "organizations:organization_list", "organizations.view_organization"),
+    NavItem(_("Program"), "steering:program_list", "steering.view_steering"),
+    NavItem(_("Styrdokument"), "steering:document_list", "steering.view_steering"),
+    NavItem(_("Projekt"), "steering:project_list", "steering.view_steering"),
+    NavItem(_("Styrningsbrister"), "steering:gap_list", "steering.view_gaps"),
 ]

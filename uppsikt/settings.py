@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "organizations",
     "audits",
     "kpis",
+    "steering",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,153 @@
+"""Create and edit forms. Every choice of a related record is limited to the user's own
+municipality, and owner fields to the organisations the user may act for."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from core.forms import VersionedModelForm
+from organizations.forms import DateInput
+from organizations.models import Organization
+from steering.models import (
+    ActionPlan,
+    Activity,
+    Area,
+    Forum,
+    Goal,
+    Indicator,
+    Program,
+    Project,
+    ResponsibilityAssignment,
+    Routine,
+    SteeringDocument,
+)
+
+
+class ScopedForm(VersionedModelForm):
+    """Limits every related choice to `municipality`; the fields in `own_fields` to
+    `own_organizations`, the organisations the user may act for."""
+
+    own_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args, municipality, own_organizations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        scopes = {
+            Organization: Organization.objects.filter(municipality=municipality).order_by("name"),
+            Goal: Goal.objects.filter(municipality=municipality).order_by("title"),
+            Area: Area.objects.filter(program__municipality=municipality).select_related("program"),
+            SteeringDocument: SteeringDocument.objects.filter(municipality=municipality).order_by("title"),
+            get_user_model(): get_user_model().objects.filter(
+                memberships__organization__municipality=municipality
+            ).distinct(),
+        }
+        for name, field in self.fields.items():
+            queryset = getattr(field, "queryset", None)
+            if queryset is None:
+                continue
+            if name in self.own_fields and own_organizations is not None:
+                field.queryset = own_organizations.order_by("name")
+            elif queryset.model in scopes:
+                field.queryset = scopes[queryset.model]
+        for name, field in self.fields.items():
+            if isinstance(field.widget, forms.DateInput):
+                field.widget = DateInput()
+            if isinstance(field.widget, forms.Textarea):
+                field.widget.attrs["rows"] = 4
+
+
+class ProgramForm(ScopedForm):
+    class Meta:
+        model = Program
+        fields = ["name", "description", "document", "owner", "start_year", "end_year"]
+
+
+class AreaForm(ScopedForm):
+    class Meta:
+        model = Area
+        fields = ["name", "description", "position"]
+
+
+class GoalForm(ScopedForm):
+    own_fields = ("organization",)
+
+    class Meta:
+        model = Goal
+        fields = ["title", "description", "organization", "parent", "area"]
+        help_texts = {"area": _("För ett programmål. Ett delmål får samma område som målet det bidrar till.")}
+
+
+class IndicatorForm(ScopedForm):
+    class Meta:
+        model = Indicator
+        fields = ["name", "unit", "direction", "baseline", "baseline_year", "source", "kolada_kpi"]
+
+
+class TargetForm(forms.Form):
+    year = forms.IntegerField(label=_("År"), min_value=1900, max_value=2200)
+    value = forms.DecimalField(label=_("Målvärde"), max_digits=14, decimal_places=2)
+
+
+class ActionPlanForm(ScopedForm):
+    class Meta:
+        model = ActionPlan
+        fields = ["title", "description"]
+
+
+class ActivityForm(ScopedForm):
+    own_fields = ("responsible",)
+
+    class Meta:
+        model = Activity
+        fields = ["title", "goal", "responsible", "contributors", "start_date", "end_date", "status", "cost",
+                  "target_group", "result"]
+        widgets = {"contributors": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, area, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].queryset = self.fields["goal"].queryset.filter(area=area)
+
+
+class ResponsibilityForm(ScopedForm):
+    class Meta:
+        model = ResponsibilityAssignment
+        fields = ["organization", "role", "mandate"]
+
+
+class DocumentForm(ScopedForm):
+    class Meta:
+        model = SteeringDocument
+        fields = ["title", "kind", "nature", "adopted_by", "adopted_on", "paragraph", "registry_number",
+                  "valid_from", "valid_to", "review_due", "parent", "areas", "responsible", "file"]
+        widgets = {"areas": forms.CheckboxSelectMultiple}
+
+
+class ProjectForm(ScopedForm):
+    own_fields = ("owner",)
+
+    class Meta:
+        model = Project
+        fields = ["name", "purpose", "goal", "owner", "budget", "funding_source", "start_date", "end_date"]
+
+
+class ProjectEvaluationForm(ScopedForm):
+    class Meta:
+        model = Project
+        fields = ["evaluated_on", "results", "goal_fulfilment", "lessons"]
+
+
+class ForumForm(ScopedForm):
+    own_fields = ("convener",)
+
+    class Meta:
+        model = Forum
+        fields = ["name", "kind", "convener", "members", "purpose", "meeting_frequency", "status",
+                  "last_evaluated_on"]
+        widgets = {"members": forms.CheckboxSelectMultiple}
+
+
+class RoutineForm(ScopedForm):
+    own_fields = ("organization",)
+
+    class Meta:
+        model = Routine
+        fields = ["title", "description", "organization", "owner", "document", "review_due"]

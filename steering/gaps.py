@@ -1,0 +1,187 @@
+"""Governance gaps (styrningsbrister): every shortcoming the steering records can show,
+each with a link to the record where it is fixed, and the responsibility matrix with the
+gaps it reveals. Each runs a fixed number of queries."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.models import Municipality
+from organizations.models import Organization
+from steering.models import (
+    Activity,
+    Area,
+    Forum,
+    Goal,
+    Indicator,
+    Program,
+    Project,
+    ResponsibilityAssignment,
+    Routine,
+    SteeringDocument,
+    Target,
+)
+from steering.selectors import organizations_with_a_part
+
+RESPONSIBLE = ResponsibilityAssignment.Role.RESPONSIBLE
+
+
+@dataclass
+class Gap:
+    record: object
+    url: str
+    detail: str = ""
+
+
+@dataclass
+class GapGroup:
+    slug: str
+    title: str
+    explanation: str
+    gaps: list[Gap] = field(default_factory=list)
+
+
+def _goal_label(goal: Goal) -> str:
+    owner = goal.organization.name if goal.organization_id else _("Programmål")
+    return f"{owner}{', ' + goal.area.name if goal.area_id else ''}"
+
+
+def governance_gaps(*, municipality: Municipality) -> list[GapGroup]:
+    today = timezone.localdate()
+    goals = Goal.objects.filter(municipality=municipality).select_related("area", "organization")
+    has_responsible = ResponsibilityAssignment.objects.filter(role=RESPONSIBLE)
+    areas = Area.objects.filter(program__municipality=municipality).select_related("program")
+    groups = [
+        GapGroup(
+            "mal-utan-indikator", _("Mål utan indikator"), _("Målet går inte att följa upp förrän det har en indikator."),
+            [Gap(g, g.get_absolute_url(), _goal_label(g))
+             for g in goals.filter(~Exists(Indicator.objects.filter(goal=OuterRef("pk"))))],
+        ),
+        GapGroup(
+            "indikator-utan-malvarde", _("Indikatorer utan målvärde"), _("Utan målvärde syns inte om målet nås."),
+            [Gap(i, i.get_absolute_url(), i.goal.title)
+             for i in Indicator.objects.filter(goal__municipality=municipality)
+             .filter(~Exists(Target.objects.filter(indicator=OuterRef("pk")))).select_related("goal")],
+        ),
+        GapGroup(
+            "omrade-utan-handlingsplan", _("Områden utan handlingsplan"), _("Ingen plan säger vad som ska göras."),
+            [Gap(a, a.get_absolute_url(), a.program.name) for a in areas.filter(action_plans__isnull=True)],
+        ),
+        GapGroup(
+            "ansvar-saknas", _("Ansvar som inte är fördelat"), _("Ingen organisation är ansvarig."),
+            [Gap(a, a.get_absolute_url(), a.program.name)
+             for a in areas.filter(~Exists(has_responsible.filter(area=OuterRef("pk"))))]
+            + [Gap(g, g.get_absolute_url(), _goal_label(g))
+               for g in goals.filter(organization__isnull=True)
+               .filter(~Exists(has_responsible.filter(goal=OuterRef("pk"))))],
+        ),
+        GapGroup(
+            "mal-utan-koppling", _("Nämndmål som inte är kopplade till programmet"),
+            _("Målet bidrar inte till något programmål."),
+            [Gap(g, g.get_absolute_url(), _goal_label(g)) for g in goals.filter(organization__isnull=False, parent__isnull=True)],
+        ),
+        GapGroup(
+            "oversyn-forsenad", _("Försenade översyner"), _("Dokumentet eller rutinen skulle ha setts över."),
+            [Gap(d, d.get_absolute_url(), _("Styrdokument, skulle ses över %(date)s") % {"date": d.review_due})
+             for d in SteeringDocument.objects.filter(municipality=municipality, review_due__lt=today)]
+            + [Gap(r, r.get_absolute_url(), _("Rutin, skulle ses över %(date)s") % {"date": r.review_due})
+               for r in Routine.objects.filter(municipality=municipality, review_due__lt=today)],
+        ),
+        GapGroup(
+            "projekt-utan-utvardering", _("Avslutade projekt utan utvärdering"),
+            _("Projektet har passerat sitt slutdatum men är inte utvärderat."),
+            [Gap(p, p.get_absolute_url(), _("%(owner)s, slutade %(date)s") % {"owner": p.owner.name, "date": p.end_date})
+             for p in Project.objects.filter(municipality=municipality, evaluated_on__isnull=True, end_date__lt=today)
+             .select_related("owner")],
+        ),
+        GapGroup(
+            "vilande-forum", _("Vilande samverkansforum"), _("Forumet möts inte: återuppta eller avsluta det."),
+            [Gap(f, f.get_absolute_url(), f.convener.name)
+             for f in Forum.objects.filter(municipality=municipality, status=Forum.Status.DORMANT)
+             .select_related("convener")],
+        ),
+    ]
+    return groups
+
+
+@dataclass
+class MatrixRow:
+    organization: Organization
+    cells: list[list[str]]
+
+    @property
+    def has_part(self) -> bool:
+        return any(self.cells)
+
+
+@dataclass
+class Matrix:
+    areas: list[Area]
+    rows: list[MatrixRow]
+    assignments: list[ResponsibilityAssignment]
+    areas_without_responsible: list[Area]
+    goals_without_responsible: list[Goal]
+    unlinked_goals: list[Goal]
+
+    @property
+    def organizations_without_part(self) -> list[Organization]:
+        return [row.organization for row in self.rows if not row.has_part]
+
+
+def responsibility_matrix(*, program: Program) -> Matrix:
+    """Organisations × areas: each cell names the organisation's roles in the area (for
+    the area itself, its goals and its activities), with the gaps the matrix reveals."""
+    areas = list(program.areas.all())
+    column = {area.pk: index for index, area in enumerate(areas)}
+    assignments = list(
+        ResponsibilityAssignment.objects.filter(Q(area__program=program) | Q(goal__area__program=program))
+        .select_related("organization", "area", "goal")
+        .order_by("organization__name", "role")
+    )
+    activities = list(
+        Activity.objects.filter(action_plan__area__program=program)
+        .select_related("action_plan", "responsible")
+        .prefetch_related("contributors")
+    )
+    program_goals = list(
+        Goal.objects.filter(area__program=program).select_related("organization", "area").order_by("title")
+    )
+    entries: dict[int, list[set]] = defaultdict(lambda: [set() for _ in areas])
+    organizations = {o.pk: o for o in organizations_with_a_part(municipality=program.municipality)}
+
+    def note(organization, area_id, text):
+        organizations.setdefault(organization.pk, organization)
+        entries[organization.pk][column[area_id]].add(str(text))
+
+    for a in assignments:
+        area_id = a.area_id or a.goal.area_id
+        label = _("%(role)s för området") if a.area_id else _("%(role)s för mål")
+        note(a.organization, area_id, label % {"role": a.get_role_display()})
+    for activity in activities:
+        note(activity.responsible, activity.action_plan.area_id, _("Ansvarig för aktivitet"))
+        for organization in activity.contributors.all():
+            note(organization, activity.action_plan.area_id, _("Medverkande i aktivitet"))
+    for goal in program_goals:
+        if goal.organization_id:
+            note(goal.organization, goal.area_id, _("Har delmål"))
+    rows = [
+        MatrixRow(organization, [sorted(cell) for cell in entries[organization.pk]] if organization.pk in entries
+                  else [[] for _ in areas])
+        for organization in sorted(organizations.values(), key=lambda o: o.name)
+    ]
+    responsible_areas = {a.area_id for a in assignments if a.role == RESPONSIBLE and a.area_id}
+    responsible_goals = {a.goal_id for a in assignments if a.role == RESPONSIBLE and a.goal_id}
+    return Matrix(
+        areas=areas,
+        rows=rows,
+        assignments=assignments,
+        areas_without_responsible=[a for a in areas if a.pk not in responsible_areas],
+        goals_without_responsible=[g for g in program_goals if g.organization_id is None and g.pk not in responsible_goals],
+        unlinked_goals=list(
+            Goal.objects.filter(municipality=program.municipality, organization__isnull=False, parent__isnull=True)
+            .select_related("organization")
+        ),
+    )

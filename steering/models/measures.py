@@ -1,0 +1,98 @@
+"""Indicators (nyckeltal) that measure a goal, and their target values per year."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from core.models import VersionedModel
+from steering.models.program import Goal
+
+KOLADA_NEEDS_KPI = _("Ange Koladas nyckeltals-id när källan är Kolada.")
+TARGET_OUTSIDE_PERIOD = _("Målvärdet gäller år %(year)s, men programmet gäller %(start)s–%(end)s.")
+
+kolada_kpi_validator = RegexValidator(
+    r"^[A-Z]\d{5}$", _("Koladas nyckeltals-id är en versal följd av fem siffror, till exempel N00973.")
+)
+
+
+class Indicator(VersionedModel):
+    class Direction(models.TextChoices):
+        HIGHER = "higher", _("Högre är bättre")
+        LOWER = "lower", _("Lägre är bättre")
+
+    class Source(models.TextChoices):
+        KOLADA = "kolada", _("Kolada")
+        MANUAL = "manual", _("Manuell uppgift")
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("mål"))
+    name = models.CharField(_("namn"), max_length=300)
+    unit = models.CharField(_("enhet"), max_length=30, help_text=_("Till exempel %, antal eller kronor."))
+    direction = models.CharField(_("riktning"), max_length=10, choices=Direction.choices, default=Direction.HIGHER)
+    baseline = models.DecimalField(_("utgångsvärde"), max_digits=14, decimal_places=2, null=True, blank=True)
+    baseline_year = models.PositiveSmallIntegerField(_("utgångsår"), null=True, blank=True)
+    source = models.CharField(_("källa"), max_length=10, choices=Source.choices, default=Source.MANUAL)
+    kolada_kpi = models.CharField(
+        _("Kolada-id"), max_length=6, blank=True, validators=[kolada_kpi_validator],
+        help_text=_("Till exempel N00973."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("indikator")
+        verbose_name_plural = _("indikatorer")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(source="kolada") | ~models.Q(kolada_kpi=""),
+                name="indicator_kolada_has_kpi",
+                violation_error_message=KOLADA_NEEDS_KPI,
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return self.goal.get_absolute_url() + f"#indikator-{self.pk}"
+
+    def clean(self):
+        super().clean()
+        if self.source == self.Source.KOLADA and not self.kolada_kpi:
+            raise ValidationError({"kolada_kpi": KOLADA_NEEDS_KPI})
+
+
+class Target(VersionedModel):
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="targets", verbose_name=_("indikator")
+    )
+    year = models.PositiveSmallIntegerField(_("år"))
+    value = models.DecimalField(_("målvärde"), max_digits=14, decimal_places=2)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("målvärde")
+        verbose_name_plural = _("målvärden")
+        ordering = ["year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "year"],
+                name="target_one_per_year",
+                violation_error_message=_("Indikatorn har redan ett målvärde för det året."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.year}: {self.value}"
+
+    def get_absolute_url(self):
+        return self.indicator.get_absolute_url()
+
+    def clean(self):
+        super().clean()
+        program = self.indicator.goal.program if self.indicator_id else None
+        if program and self.year and not program.start_year <= self.year <= program.end_year:
+            raise ValidationError(
+                {"year": TARGET_OUTSIDE_PERIOD % {"year": self.year, "start": program.start_year, "end": program.end_year}}
+            )

@@ -1,0 +1,213 @@
+"""Workflow that writes the steering records: one function a verb. Every write runs the
+model's own rules (full_clean) first; edits go through optimistic locking."""
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.models import Municipality
+from core.versioning import versioned_save
+from organizations.models import Organization
+from steering.models import (
+    ActionPlan,
+    Activity,
+    Area,
+    Forum,
+    Goal,
+    Indicator,
+    Program,
+    Project,
+    ResponsibilityAssignment,
+    Routine,
+    SteeringDocument,
+    Target,
+)
+
+NOT_YOUR_ORGANIZATION = _("Du kan bara registrera och ändra uppgifter för din egen organisation.")
+EVALUATION_NEEDS_RESULTS = _("Skriv vilka resultat projektet har gett.")
+EVALUATION_BEFORE_END = _("Projektet kan utvärderas först när det har avslutats.")
+
+
+def _split_many_to_many(model: type[models.Model], data: dict) -> tuple[dict, dict]:
+    names = {f.name for f in model._meta.many_to_many}
+    return (
+        {k: v for k, v in data.items() if k not in names},
+        {k: v for k, v in data.items() if k in names},
+    )
+
+
+def _create(model: type[models.Model], data: dict, **fixed) -> models.Model:
+    fields, related = _split_many_to_many(model, data)
+    instance = model(**fixed, **fields)
+    instance.full_clean()
+    with transaction.atomic():
+        instance.save()
+        for name, values in related.items():
+            getattr(instance, name).set(values)
+    return instance
+
+
+def _update(instance: models.Model, data: dict, seen_version: int) -> models.Model:
+    fields, related = _split_many_to_many(type(instance), data)
+    for name, value in fields.items():
+        setattr(instance, name, value)
+    instance.full_clean()
+    with transaction.atomic():
+        versioned_save(instance=instance, seen_version=seen_version)
+        for name, values in related.items():
+            getattr(instance, name).set(values)
+    return instance
+
+
+def _require_own(by, permission: str, record, field: str) -> None:
+    """Refuse, as a form error on `field`, a record the acting user could not edit
+    afterwards: a board's respondent may not file it under another organisation."""
+    if by is not None and not by.has_perm(permission, record):
+        raise ValidationError({field: NOT_YOUR_ORGANIZATION}, code="not_yours")
+
+
+def program_create(*, municipality: Municipality, data: dict, by=None) -> Program:
+    """Create a program with no areas yet."""
+    return _create(Program, data, municipality=municipality)
+
+
+def program_update(*, program: Program, data: dict, seen_version: int, by=None) -> Program:
+    return _update(program, data, seen_version)
+
+
+def area_create(*, program: Program, data: dict, by=None) -> Area:
+    return _create(Area, data, program=program)
+
+
+def area_update(*, area: Area, data: dict, seen_version: int, by=None) -> Area:
+    return _update(area, data, seen_version)
+
+
+def goal_create(*, municipality: Municipality, data: dict, by=None) -> Goal:
+    """Create a program goal (no organisation) or an organisation's own goal; a sub-goal
+    takes the area of the goal it contributes to."""
+    goal = Goal(municipality=municipality, **data)
+    _require_own(by, "steering.change_goal", goal, "organization")
+    goal.full_clean()
+    goal.save()
+    return goal
+
+
+def goal_update(*, goal: Goal, data: dict, seen_version: int, by=None) -> Goal:
+    for name, value in data.items():
+        setattr(goal, name, value)
+    _require_own(by, "steering.change_goal", goal, "organization")
+    goal.full_clean()
+    return versioned_save(instance=goal, seen_version=seen_version)
+
+
+def indicator_create(*, goal: Goal, data: dict, by=None) -> Indicator:
+    return _create(Indicator, data, goal=goal)
+
+
+def indicator_update(*, indicator: Indicator, data: dict, seen_version: int, by=None) -> Indicator:
+    return _update(indicator, data, seen_version)
+
+
+def target_set(*, indicator: Indicator, year: int, value, by=None) -> Target:
+    """Set the indicator's target for a year, creating or changing it; the year must lie
+    within the program's period."""
+    existing = Target.objects.filter(indicator=indicator, year=year).first()
+    if existing is None:
+        return _create(Target, {"year": year, "value": value}, indicator=indicator)
+    if existing.value == value:
+        return existing
+    return _update(existing, {"value": value}, existing.version)
+
+
+def action_plan_create(*, area: Area, data: dict, by=None) -> ActionPlan:
+    return _create(ActionPlan, data, area=area)
+
+
+def action_plan_update(*, action_plan: ActionPlan, data: dict, seen_version: int, by=None) -> ActionPlan:
+    return _update(action_plan, data, seen_version)
+
+
+def activity_create(*, action_plan: ActionPlan, data: dict, by=None) -> Activity:
+    """Create an activity; an organisation's respondent may only make their own
+    organisation responsible."""
+    fields, _related = _split_many_to_many(Activity, data)
+    _require_own(by, "steering.change_activity", Activity(action_plan=action_plan, **fields), "responsible")
+    return _create(Activity, data, action_plan=action_plan)
+
+
+def activity_update(*, activity: Activity, data: dict, seen_version: int, by=None) -> Activity:
+    """Change an activity the acting user's organisation is responsible for, and keep it theirs."""
+    _require_own(by, "steering.change_activity", activity, "responsible")
+    if "responsible" in data:
+        _require_own(by, "steering.change_activity", Activity(responsible=data["responsible"]), "responsible")
+    return _update(activity, data, seen_version)
+
+
+def responsibility_assign(*, organization: Organization, role: str, area: Area | None = None,
+                          goal: Goal | None = None, mandate: str = "", by=None) -> ResponsibilityAssignment:
+    """Give an organisation a role for an area or a goal; one responsible each."""
+    return _create(
+        ResponsibilityAssignment,
+        {"organization": organization, "role": role, "area": area, "goal": goal, "mandate": mandate},
+    )
+
+
+def responsibility_update(*, assignment: ResponsibilityAssignment, data: dict, seen_version: int,
+                          by=None) -> ResponsibilityAssignment:
+    return _update(assignment, data, seen_version)
+
+
+def document_create(*, municipality: Municipality, data: dict, by=None) -> SteeringDocument:
+    return _create(SteeringDocument, data, municipality=municipality)
+
+
+def document_update(*, document: SteeringDocument, data: dict, seen_version: int, by=None) -> SteeringDocument:
+    return _update(document, data, seen_version)
+
+
+def project_create(*, municipality: Municipality, data: dict, by=None) -> Project:
+    """Initiate a project; a respondent may only initiate it for their own organisation."""
+    fields, _related = _split_many_to_many(Project, data)
+    _require_own(by, "steering.change_project", Project(municipality=municipality, **fields), "owner")
+    return _create(Project, data, municipality=municipality)
+
+
+def project_update(*, project: Project, data: dict, seen_version: int, by=None) -> Project:
+    if "owner" in data:
+        _require_own(by, "steering.change_project", Project(owner=data["owner"]), "owner")
+    return _update(project, data, seen_version)
+
+
+def project_evaluate(*, project: Project, data: dict, seen_version: int, by=None) -> Project:
+    """Record the required final evaluation: results, goal fulfilment and lessons, once
+    the project has ended."""
+    if not (data.get("results") or "").strip():
+        raise ValidationError({"results": EVALUATION_NEEDS_RESULTS}, code="required")
+    if project.end_date > (data.get("evaluated_on") or timezone.localdate()):
+        raise ValidationError({"evaluated_on": EVALUATION_BEFORE_END}, code="too_early")
+    return _update(project, data, seen_version)
+
+
+def forum_create(*, municipality: Municipality, data: dict, by=None) -> Forum:
+    fields, _related = _split_many_to_many(Forum, data)
+    _require_own(by, "steering.change_forum", Forum(municipality=municipality, **fields), "convener")
+    return _create(Forum, data, municipality=municipality)
+
+
+def forum_update(*, forum: Forum, data: dict, seen_version: int, by=None) -> Forum:
+    if "convener" in data:
+        _require_own(by, "steering.change_forum", Forum(convener=data["convener"]), "convener")
+    return _update(forum, data, seen_version)
+
+
+def routine_create(*, municipality: Municipality, data: dict, by=None) -> Routine:
+    _require_own(by, "steering.change_routine", Routine(municipality=municipality, **data), "organization")
+    return _create(Routine, data, municipality=municipality)
+
+
+def routine_update(*, routine: Routine, data: dict, seen_version: int, by=None) -> Routine:
+    if "organization" in data:
+        _require_own(by, "steering.change_routine", Routine(organization=data["organization"]), "organization")
+    return _update(routine, data, seen_version)

@@ -1,0 +1,50 @@
+"""What every steering view shares: the create/edit form page with optimistic locking,
+and the organisations a user may act for."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from core.forms import add_service_errors
+from core.versioning import StaleEditError
+from organizations.models import Organization
+from organizations.rules import memberships_of
+from steering.rules import OWN_ORGANIZATION_ROLES, edits_program
+
+
+def own_organizations(user, municipality):
+    """The organisations the user may name as owner: every one for the coordinator and a
+    municipal administrator, otherwise those where the user works."""
+    organizations = Organization.objects.filter(municipality=municipality)
+    if edits_program(user):
+        return organizations
+    held = {m.organization_id for m in memberships_of(user) if m.role in OWN_ORGANIZATION_ROLES}
+    return organizations.filter(pk__in=held)
+
+
+def form_page(request, *, form, title: str, cancel_url: str, save, context=None):
+    """Render `form`; on a valid post call `save(form)`, show its ValidationError on the
+    form, a conflicting edit with what changed, or redirect to the saved record."""
+    stale_edit = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = save(form)
+        except StaleEditError as conflict:
+            stale_edit = conflict.stale_edit
+            form.add_error(None, conflict)
+            form.show_current_version(stale_edit.current_version)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Ändringarna är sparade."))
+            return redirect(record)
+    return render(
+        request,
+        "steering/record_form.html",
+        {"form": form, "title": title, "cancel_url": cancel_url, "stale_edit": stale_edit, **(context or {})},
+    )
+
+
+def update_args(request, form) -> dict:
+    return {"data": form.model_data(), "seen_version": form.cleaned_data["seen_version"], "by": request.user}

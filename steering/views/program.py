@@ -1,0 +1,115 @@
+"""The program pages: the list, the whole tree, the responsibility matrix and the
+governance gaps, and the program's own create and edit forms."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from core.permissions import require
+from core.views import render_history
+from steering import gaps, selectors, services
+from steering.forms import ProgramForm
+from steering.models import Program
+from steering.views.common import form_page, own_organizations, update_args
+
+
+def get_program(request, pk) -> Program:
+    """Another municipality's program does not exist for the user: 404."""
+    return get_object_or_404(selectors.programs_for_page(municipality=request.municipality), pk=pk)
+
+
+@require_GET
+@login_required
+def program_list(request):
+    require(request.user, "steering.view_steering")
+    return render(
+        request,
+        "steering/program_list.html",
+        {
+            "programs": selectors.programs_for_page(municipality=request.municipality),
+            "can_add": request.user.has_perm("steering.change_program"),
+        },
+    )
+
+
+@require_GET
+@login_required
+def program_detail(request, pk):
+    program = get_program(request, pk)
+    require(request.user, "steering.view_steering", program)
+    user = request.user
+    return render(
+        request,
+        "steering/program_detail.html",
+        {
+            "program": program,
+            "tree": selectors.program_tree(program=program),
+            "can_change": user.has_perm("steering.change_program", program),
+            "can_add_goal": user.has_perm("steering.add_goal"),
+            "can_add_activity": user.has_perm("steering.add_activity"),
+            # Edit links only on the activities of the user's own organisations; the edit page
+            # checks the permission itself.
+            "own_organization_ids": set(
+                own_organizations(user, request.municipality).values_list("pk", flat=True)
+            ),
+        },
+    )
+
+
+@require_GET
+@login_required
+def program_history(request, pk):
+    program = get_program(request, pk)
+    require(request.user, "steering.view_steering", program)
+    return render_history(request, instance=program, back_url=program.get_absolute_url())
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def program_create(request):
+    require(request.user, "steering.change_program")
+    form = ProgramForm(
+        request.POST or None, instance=Program(municipality=request.municipality), municipality=request.municipality
+    )
+    return form_page(
+        request, form=form, title=_("Nytt program"), cancel_url=reverse("steering:program_list"),
+        save=lambda form: services.program_create(
+            municipality=request.municipality, data=form.model_data(), by=request.user
+        ),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def program_edit(request, pk):
+    program = get_program(request, pk)
+    require(request.user, "steering.change_program", program)
+    form = ProgramForm(request.POST or None, instance=program, municipality=request.municipality)
+    return form_page(
+        request, form=form, title=_("Ändra %(name)s") % {"name": program.name}, cancel_url=program.get_absolute_url(),
+        save=lambda form: services.program_update(program=get_program(request, pk), **update_args(request, form)),
+    )
+
+
+@require_GET
+@login_required
+def program_matrix(request, pk):
+    program = get_program(request, pk)
+    require(request.user, "steering.view_steering", program)
+    return render(
+        request, "steering/program_matrix.html",
+        {"program": program, "matrix": gaps.responsibility_matrix(program=program)},
+    )
+
+
+@require_GET
+@login_required
+def gap_list(request):
+    require(request.user, "steering.view_gaps")
+    groups = gaps.governance_gaps(municipality=request.municipality)
+    return render(
+        request, "steering/gap_list.html",
+        {"groups": groups, "total": sum(len(group.gaps) for group in groups)},
+    )
