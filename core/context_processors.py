@@ -8,11 +8,14 @@ def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"navigation": []}
-    items = []
-    for item in MAIN_MENU:
-        if item.permission and not user.has_perm(item.permission):
-            continue
-        url = reverse(item.url_name)
-        current = request.path.startswith(url)
-        items.append({"label": item.label, "url": url, "current": current})
+    items = [
+        {"label": item.label, "url": reverse(item.url_name), "current": False}
+        for item in MAIN_MENU
+        if not item.permission or user.has_perm(item.permission)
+    ]
+    # The entry whose address is the longest prefix of this page is the current one, so
+    # /styrning/styrningsbrister/ marks "Styrningsbrister", not "Program" at /styrning/.
+    matching = [item for item in items if request.path.startswith(item["url"])]
+    if matching:
+        max(matching, key=lambda item: len(item["url"]))["current"] = True
     return {"navigation": items}

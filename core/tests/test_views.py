@@ -42,3 +42,12 @@ def test_a_forbidden_page_explains_in_swedish(client, town):
     response = client.get(reverse("organizations:organization_create"))
     assert response.status_code == 403
     assert "Du saknar behörighet" in response.content.decode()
+
+
+def test_only_the_most_specific_menu_entry_is_current(rf, town):
+    from core.context_processors import navigation
+
+    request = rf.get("/organisationer/5/")
+    request.user = town.users[Membership.Role.COORDINATOR]
+    current = [item["label"] for item in navigation(request)["navigation"] if item["current"]]
+    assert current == ["Organisationer"]
