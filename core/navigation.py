@@ -17,5 +17,7 @@ class NavItem:
 MAIN_MENU = [
     NavItem(_("Översikt"), "core:dashboard", None),
     NavItem(_("Organisationer"), "organizations:organization_list", "organizations.view_organization"),
+    NavItem(_("Granskningar"), "audits:audit_list", "audits.view_audit"),
+    NavItem(_("Revisionsuppföljning"), "audits:followup_overview", "audits.view_audit"),
     NavItem(_("Utskick"), "notifications:outbox_list", "notifications.view_outbox"),
 ]

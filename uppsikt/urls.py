@@ -6,6 +6,7 @@ from core.auth_views import LoginView
 urlpatterns = [
     path("", include("core.urls")),
     path("organisationer/", include("organizations.urls")),
+    path("", include("audits.urls")),
     path("utskick/", include("notifications.urls")),
     path("konto/logga-in/", LoginView.as_view(), name="login"),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),

@@ -29,7 +29,11 @@ from audits.importer import (
     parse_response,
 )
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+# The seeds sit in shared/ beside the checkout (or beside the folder of worktrees).
+SEEDS = next(
+    (parent / "shared" / "seeds" for parent in Path(__file__).resolve().parents if (parent / "shared" / "seeds").is_dir()),
+    Path("/work/shared/seeds"),
+)
 MAX_BYTES = 5 * 1024 * 1024
 
 

@@ -1,0 +1,33 @@
+from audits.views.audits import (
+    audit_detail,
+    audit_history,
+    audit_import,
+    audit_list,
+    audit_request_responses,
+    audit_review,
+    followup_overview,
+)
+from audits.views.responses import (
+    measure_create,
+    measure_detail,
+    measure_edit,
+    measure_history,
+    measure_verify,
+    response_create,
+)
+
+__all__ = [
+    "audit_detail",
+    "audit_history",
+    "audit_import",
+    "audit_list",
+    "audit_request_responses",
+    "audit_review",
+    "followup_overview",
+    "measure_create",
+    "measure_detail",
+    "measure_edit",
+    "measure_history",
+    "measure_verify",
+    "response_create",
+]
