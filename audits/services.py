@@ -94,7 +94,9 @@ def audit_response_record(*, audit: Audit, organization, data: dict, answers: di
         response = AuditResponse(audit=audit, organization=organization, recorded_by=by, **data)
         response.full_clean()
         response.save()
-        for recommendation in audit.recommendations.filter(organization=organization):
+        # A board may comment on recommendations addressed to others, as boards asked
+        # only to answer do.
+        for recommendation in audit.recommendations.all():
             text = (answers.get(recommendation.pk) or "").strip()
             if text:
                 RecommendationAnswer.objects.create(response=response, recommendation=recommendation, text=text)

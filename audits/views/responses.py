@@ -35,7 +35,11 @@ def response_create(request, pk, organization_pk):
     audit = get_object_or_404(Audit.objects.filter(municipality=request.municipality), pk=pk)
     organization = get_object_or_404(_organizations(request), pk=organization_pk)
     require(request.user, "audits.record_response", organization)
+    # A board with recommendations of its own answers those; a board only asked to answer
+    # comments on all of them.
     recommendations = audit.recommendations.filter(organization=organization).order_by("number")
+    if not recommendations.exists():
+        recommendations = audit.recommendations.order_by("number")
     form = AuditResponseForm(request.POST or None, request.FILES or None, recommendations=recommendations)
     if request.method == "POST" and form.is_valid():
         try:

@@ -3,11 +3,14 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from audits.forms import MAX_IMPORT_BYTES
-from audits.importer import ImportFileError, extract_text, parse_audit
+from audits.importer import ImportFileError, detect_document_kind, extract_text, parse_audit, parse_response
 
 
 class Command(BaseCommand):
-    help = "Reads an audit report (PDF or .txt) and prints the parsed draft. Saves nothing."
+    help = (
+        "Reads an audit report (PDF or .txt) and prints the parsed draft. Saves nothing. "
+        "A board's answer to an audit is recognised as such and printed as a response draft."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file")
@@ -22,6 +25,13 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         except ImportFileError as error:
             raise CommandError(str(error)) from error
+        if detect_document_kind(text=text) == "response":
+            response = parse_response(text=text)
+            if options["json"]:
+                self.stdout.write(json.dumps({"kind": "response", **response.to_json_dict()}, ensure_ascii=False, indent=2))
+            else:
+                self.stdout.write(f"A board's answer: {response.organization}, {response.decision}, § {response.paragraph}")
+            return
         draft = parse_audit(text=text)
         if options["json"]:
             self.stdout.write(json.dumps(draft.to_json_dict(), ensure_ascii=False, indent=2))
