@@ -8,12 +8,11 @@ import datetime
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from rapidfuzz import fuzz, process
 
 from audits import services
 from audits.importer import parse_audit, parse_response
 from audits.models import Audit, Measure
-from audits.selectors import organization_for_name
+from audits.selectors import answers_by_recommendation, organization_for_name
 from organizations.models import Organization
 
 DATA = Path(__file__).parent / "demo_data"
@@ -67,12 +66,7 @@ def load(*, context: dict) -> None:
     recommendations = list(audit.recommendations.order_by("number"))
 
     answer = parse_response(text=(DATA / "forskolenamnden_svar_2021.txt").read_text(encoding="utf-8"))
-    texts = {rec.pk: rec.text for rec in recommendations}
-    answers = {}
-    for item in answer.answers:
-        match = process.extractOne(item.recommendation or "", texts, scorer=fuzz.partial_ratio, score_cutoff=60)
-        if match:
-            answers[match[2]] = item.text
+    answers = answers_by_recommendation(answers=answer.answers, recommendations=recommendations)
     services.audit_response_record(
         audit=audit, organization=preschool,
         data={"decision": answer.decision, "meeting_date": PRESCHOOL_MEETING, "paragraph": f"§ {answer.paragraph}",

@@ -8,6 +8,16 @@ from core.forms import VersionedModelForm
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
 
+def read_upload(upload) -> str:
+    """The text of an uploaded PDF or text file, or a ValidationError saying why not."""
+    # Read one byte past the limit: enough to know it is too large without reading it all.
+    data = upload.read(MAX_IMPORT_BYTES + 1)
+    try:
+        return extract_text(data=data, filename=upload.name, max_bytes=MAX_IMPORT_BYTES)
+    except ImportFileError as error:
+        raise forms.ValidationError(error.message, code="unreadable") from error
+
+
 class ImportForm(forms.Form):
     report = forms.FileField(
         label=_("Granskningsrapport"),
@@ -16,12 +26,22 @@ class ImportForm(forms.Form):
 
     def clean_report(self):
         upload = self.cleaned_data["report"]
-        # Read one byte past the limit: enough to know it is too large without reading it all.
-        data = upload.read(MAX_IMPORT_BYTES + 1)
-        try:
-            self.text = extract_text(data=data, filename=upload.name, max_bytes=MAX_IMPORT_BYTES)
-        except ImportFileError as error:
-            raise forms.ValidationError(str(error), code="unreadable") from error
+        self.text = read_upload(upload)
+        return upload
+
+
+class MinutesImportForm(forms.Form):
+    minutes = forms.FileField(
+        label=_("Protokollsutdrag att läsa in"),
+        help_text=_(
+            "Uppsikt läser beslut, paragraf, diarienummer och svaren ur texten och fyller i formuläret nedan. "
+            "Bifoga utdraget i formuläret om det ska sparas."
+        ),
+    )
+
+    def clean_minutes(self):
+        upload = self.cleaned_data["minutes"]
+        self.text = read_upload(upload)
         return upload
 
 

@@ -175,3 +175,15 @@ def organization_for_name(*, name: str | None, organizations: list[Organization]
         return by_name[name.casefold()]
     match = process.extractOne(name.casefold(), list(by_name), scorer=fuzz.ratio, score_cutoff=88)
     return by_name[match[0]] if match else None
+
+
+def answers_by_recommendation(*, answers, recommendations) -> dict[int, str]:
+    """Match a parsed response's answers to the audit's recommendations by the
+    recommendation text each answer quotes (OCR'd, so fuzzily)."""
+    texts = {recommendation.pk: recommendation.text for recommendation in recommendations}
+    matched = {}
+    for answer in answers:
+        match = process.extractOne(answer.recommendation or "", texts, scorer=fuzz.partial_ratio, score_cutoff=60)
+        if match and match[2] not in matched:
+            matched[match[2]] = answer.text
+    return matched

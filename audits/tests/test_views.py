@@ -229,3 +229,53 @@ def test_the_overview_counts_recommendations_by_status(auditor_client, town):
     assert rows["Arbetslivsnämnden"].counts == {"done": 1}
     assert rows["Förskolenämnden"].counts == {"no_answer": 1} and rows["Förskolenämnden"].overdue_response
     assert not rows["Arbetslivsnämnden"].overdue_response
+
+
+def test_the_secretary_reads_the_minutes_into_the_form_and_nothing_is_saved_until_confirmed(client, town):
+    audit = AuditFactory(municipality=town.municipality)
+    audit.response_from.set([town.other_board])
+    texts = [
+        "Tydliggöra vad Arbetslivsnämndens roll som samordnande nämnd för integrationsarbetet innebär",
+        "Utveckla uppföljningsprocessen av Program för ett integrerat samhälle",
+    ]
+    recommendations = [RecommendationFactory(audit=audit, organization=town.executive, text=t) for t in texts]
+    secretary = town.users[Role.SECRETARY]
+    Membership.objects.create(user=secretary, organization=town.other_board, role=Role.SECRETARY)
+    client.force_login(secretary)
+    url = reverse("audits:response_create", args=[audit.pk, town.other_board.pk])
+
+    page = client.post(url, {"las_in": "1", "protokoll-minutes": SimpleUploadedFile("utdrag.txt", seed("001").encode())})
+
+    form = page.context["form"]
+    assert not form.is_bound
+    assert (form.initial["decision"], form.initial["paragraph"], form.initial["registry_number"]) == (
+        "endorses", "§ 39", "FN 2021-00019")
+    assert "tydliggérande av" in form.initial[f"answer_{recommendations[0].pk}"]
+    assert "uppfoljningsprocessen" in form.initial[f"answer_{recommendations[1].pk}"]
+    assert not AuditResponse.objects.exists()
+
+
+def test_minutes_that_cannot_be_read_are_explained(client, town):
+    recommendation = RecommendationFactory(audit__municipality=town.municipality, organization=town.board)
+    client.force_login(town.users[Role.SECRETARY])
+    url = reverse("audits:response_create", args=[recommendation.audit_id, town.board.pk])
+
+    page = client.post(url, {"las_in": "1", "protokoll-minutes": SimpleUploadedFile("utdrag.pdf", pdf_bytes(None))})
+
+    assert IMAGE_ONLY_PDF in page.content.decode()
+    assert not AuditResponse.objects.exists()
+
+
+def test_a_measure_is_planned_from_the_audit_page(client, town):
+    recommendation = RecommendationFactory(audit__municipality=town.municipality, organization=town.board)
+    client.force_login(town.users[Role.RESPONDENT])
+
+    response = client.post(reverse("audits:measure_create", args=[recommendation.pk]), {
+        "description": "Ta fram en rutin", "owner": town.board.pk, "due_date": "2030-06-30", "evidence_note": "",
+    })
+
+    measure = Measure.objects.get()
+    assert response.url == measure.get_absolute_url()
+    assert (measure.status, measure.owner) == (Measure.Status.PLANNED, town.board)
+    history = client.get(reverse("audits:measure_history", args=[measure.pk])).content.decode()
+    assert "Ta fram en rutin" in history

@@ -5,16 +5,22 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from audits import services
-from audits.forms import AuditResponseForm, MeasureForm
+from audits import importer, selectors, services
+from audits.forms import AuditResponseForm, MeasureForm, MinutesImportForm
 from audits.models import Audit, Measure, Recommendation
 from core.forms import add_service_errors
 from core.permissions import require
 from core.versioning import StaleEditError
 from core.views import render_history
 from organizations.models import Organization
+
+
+OTHER_ORGANIZATION = gettext_lazy(
+    "Protokollet verkar komma från %(found)s, inte från %(name)s. Kontrollera att det är rätt utdrag."
+)
 
 
 def _measure(request, pk) -> Measure:
@@ -40,8 +46,19 @@ def response_create(request, pk, organization_pk):
     recommendations = audit.recommendations.filter(organization=organization).order_by("number")
     if not recommendations.exists():
         recommendations = audit.recommendations.order_by("number")
-    form = AuditResponseForm(request.POST or None, request.FILES or None, recommendations=recommendations)
-    if request.method == "POST" and form.is_valid():
+    reader = MinutesImportForm(prefix="protokoll")
+    notes = []
+    if request.method == "POST" and "las_in" in request.POST:
+        # Reading the minutes only fills in the form; the secretary checks it and saves.
+        reader = MinutesImportForm(request.POST, request.FILES, prefix="protokoll")
+        initial = {}
+        if reader.is_valid():
+            draft = importer.parse_response(text=reader.text, extra_names=[organization.name])
+            initial, notes = _response_initial(draft, organization, recommendations)
+        form = AuditResponseForm(recommendations=recommendations, initial=initial)
+    else:
+        form = AuditResponseForm(request.POST or None, request.FILES or None, recommendations=recommendations)
+    if request.method == "POST" and "las_in" not in request.POST and form.is_valid():
         try:
             services.audit_response_record(
                 audit=audit, organization=organization, data=form.model_data(), answers=form.answers(), by=request.user
@@ -51,7 +68,26 @@ def response_create(request, pk, organization_pk):
         else:
             messages.success(request, _("Svaret från %(name)s är registrerat.") % {"name": organization.name})
             return redirect(audit)
-    return render(request, "audits/response_form.html", {"form": form, "audit": audit, "organization": organization})
+    return render(
+        request,
+        "audits/response_form.html",
+        {"form": form, "reader": reader, "notes": notes, "audit": audit, "organization": organization},
+    )
+
+
+def _response_initial(draft, organization, recommendations) -> tuple[dict, list[str]]:
+    notes = list(draft.messages)
+    if draft.organization and draft.organization != organization.name:
+        notes.append(OTHER_ORGANIZATION % {"found": draft.organization, "name": organization.name})
+    initial = {
+        "decision": draft.decision,
+        "meeting_date": draft.meeting_date,
+        "paragraph": f"§ {draft.paragraph}" if draft.paragraph else "",
+        "registry_number": draft.registry_number or "",
+    }
+    for pk, text in selectors.answers_by_recommendation(answers=draft.answers, recommendations=recommendations).items():
+        initial[f"answer_{pk}"] = text
+    return initial, notes
 
 
 @require_http_methods(["GET", "POST"])
@@ -69,17 +105,16 @@ def measure_create(request, recommendation_pk):
         organizations=_organizations(request),
         initial={"owner": recommendation.organization_id},
     )
+    # A new measure starts as planned.
+    del form.fields["status"]
     if request.method == "POST" and form.is_valid():
         try:
-            data = form.model_data()
-            data.pop("status")
-            measure = services.measure_create(recommendation=recommendation, data=data, by=request.user)
+            measure = services.measure_create(recommendation=recommendation, data=form.model_data(), by=request.user)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             messages.success(request, _("Åtgärden är sparad."))
             return redirect(measure)
-    del form.fields["status"]
     return render(request, "audits/measure_form.html", {"form": form, "recommendation": recommendation, "measure": None})
 
 
