@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from audits.importer import ImportFileError, extract_text
-from audits.models import Assessment, AuditResponse, Measure
+from audits.models import Assessment, Audit, AuditResponse, Measure
 from core.forms import VersionedModelForm
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
@@ -65,6 +65,19 @@ class AuditReviewForm(forms.Form):
             field = {"response_requested": "response_by"}.get(name, name)
             if field in self.fields and source:
                 self.fields[field].help_text = _("I rapporten: ”%(text)s”") % {"text": source[:300]}
+
+
+class AuditForm(VersionedModelForm):
+    class Meta:
+        model = Audit
+        fields = ["title", "auditor", "commissioned_by", "date", "scope", "report_file", "audited_organizations",
+                  "response_from", "response_by"]
+        help_texts = {"date": _("ÅÅÅÅ-MM-DD"), "response_by": _("ÅÅÅÅ-MM-DD")}
+
+    def __init__(self, *args, organizations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["audited_organizations"].queryset = organizations
+        self.fields["response_from"].queryset = organizations
 
 
 class QuestionForm(forms.Form):

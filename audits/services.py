@@ -51,6 +51,20 @@ def audit_create(
     return audit
 
 
+def audit_update(*, audit: Audit, data: dict, seen_version: int, by=None) -> Audit:
+    """Correct an audit's own fields unless someone saved it after `seen_version`. A new
+    deadline makes the next request and reminders go out again for it."""
+    many = {name: data.pop(name) for name in ("audited_organizations", "response_from") if name in data}
+    with transaction.atomic():
+        for name, value in data.items():
+            setattr(audit, name, value)
+        audit.full_clean()
+        versioned_save(instance=audit, seen_version=seen_version)
+        for name, value in many.items():
+            getattr(audit, name).set(value)
+    return audit
+
+
 def audit_addressed_organizations(*, audit: Audit) -> set[int]:
     """The ids of the organisations that must answer: those asked to, and those given a recommendation."""
     asked = set(audit.response_from.values_list("pk", flat=True))

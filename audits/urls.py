@@ -8,6 +8,7 @@ urlpatterns = [
     path("granskningar/las-in/", views.audit_import, name="audit_import"),
     path("granskningar/las-in/granska/", views.audit_review, name="audit_review"),
     path("granskningar/<int:pk>/", views.audit_detail, name="audit_detail"),
+    path("granskningar/<int:pk>/andra/", views.audit_edit, name="audit_edit"),
     path("granskningar/<int:pk>/historik/", views.audit_history, name="audit_history"),
     path("granskningar/<int:pk>/begar-svar/", views.audit_request_responses, name="audit_request_responses"),
     path("granskningar/<int:pk>/svar/<int:organization_pk>/", views.response_create, name="response_create"),

@@ -22,6 +22,7 @@ def _measure(town):
 ROWS = {
     "audits:audit_list": Row(LOGGED_IN),
     "audits:audit_detail": Row(LOGGED_IN, lambda town: {"pk": _audit(town).pk}),
+    "audits:audit_edit": Row(RECORDERS, lambda town: {"pk": _audit(town).pk}),
     "audits:audit_history": Row(LOGGED_IN, lambda town: {"pk": _audit(town).pk}),
     "audits:audit_import": Row(RECORDERS),
     # Without a draft in the session the review page sends the user to upload one.

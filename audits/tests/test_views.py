@@ -279,3 +279,17 @@ def test_a_measure_is_planned_from_the_audit_page(client, town):
     assert (measure.status, measure.owner) == (Measure.Status.PLANNED, town.board)
     history = client.get(reverse("audits:measure_history", args=[measure.pk])).content.decode()
     assert "Ta fram en rutin" in history
+
+
+def test_the_auditor_corrects_a_saved_audit_and_a_stale_edit_is_refused(auditor_client, town):
+    audit = AuditFactory(municipality=town.municipality)
+    url = reverse("audits:audit_edit", args=[audit.pk])
+    data = {"title": "Rättad titel", "auditor": "PwC", "commissioned_by": "Stadsrevisionen", "date": "2021-01-18",
+            "scope": "", "response_from": [town.board.pk], "response_by": "2021-06-30", "seen_version": 1}
+
+    assert auditor_client.post(url, data).status_code == 302
+    stale = auditor_client.post(url, {**data, "title": "Äldre ändring"})
+
+    assert "Någon annan har sparat posten" in stale.content.decode()
+    audit.refresh_from_db()
+    assert (audit.title, audit.version, list(audit.response_from.all())) == ("Rättad titel", 2, [town.board])

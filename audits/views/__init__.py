@@ -1,5 +1,6 @@
 from audits.views.audits import (
     audit_detail,
+    audit_edit,
     audit_history,
     audit_import,
     audit_list,
@@ -18,6 +19,7 @@ from audits.views.responses import (
 
 __all__ = [
     "audit_detail",
+    "audit_edit",
     "audit_history",
     "audit_import",
     "audit_list",

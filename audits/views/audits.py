@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from audits import importer, selectors, services
 from audits.forms import (
+    AuditForm,
     AuditReviewForm,
     ImportForm,
     OverallAssessmentFormSet,
@@ -22,6 +23,7 @@ from audits.forms import (
 from audits.models import Assessment, Audit
 from core.forms import add_service_errors
 from core.permissions import require
+from core.versioning import StaleEditError
 from core.views import render_history
 from organizations.models import Organization
 
@@ -69,6 +71,7 @@ def audit_detail(request, pk):
             "page": page,
             "audit": audit,
             "can_send_requests": user.has_perm("audits.send_requests", audit),
+            "can_change": user.has_perm("audits.change_audit", audit),
             "can_record": {org.pk for org in page.unanswered if user.has_perm("audits.record_response", org)},
             "can_plan": {rec.pk for rec in page.recommendations if user.has_perm("audits.manage_measure", rec.organization)},
         },
@@ -81,6 +84,31 @@ def audit_history(request, pk):
     audit = _audit(request, pk)
     require(request.user, "audits.view_audit", audit)
     return render_history(request, instance=audit, back_url=audit.get_absolute_url())
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def audit_edit(request, pk):
+    audit = _audit(request, pk)
+    require(request.user, "audits.change_audit", audit)
+    form = AuditForm(request.POST or None, request.FILES or None, instance=audit, organizations=_organizations(request))
+    stale_edit = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.audit_update(
+                audit=_audit(request, pk), data=form.model_data(),
+                seen_version=form.cleaned_data["seen_version"], by=request.user,
+            )
+        except StaleEditError as conflict:
+            stale_edit = conflict.stale_edit
+            form.add_error(None, conflict)
+            form.show_current_version(stale_edit.current_version)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Ändringarna är sparade."))
+            return redirect(audit)
+    return render(request, "audits/audit_form.html", {"form": form, "audit": audit, "stale_edit": stale_edit})
 
 
 @require_http_methods(["GET", "POST"])
