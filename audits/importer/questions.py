@@ -91,7 +91,8 @@ def _question_at(lines: list[str], index: int, *, labelled_only: bool):
         previous = lines[index - 1] if index else ""
         numbered = NUMBERED.match(line)
         # A numbered line starts a row even after a table cell without a full stop ("Delvis").
-        if previous and not numbered and not previous.endswith(TERMINAL) and not _LABEL_LINE.match(fold(previous)):
+        if previous and not numbered and not previous.endswith(TERMINAL) and not _LABEL_LINE.match(fold(previous)) \
+                and not _is_labelled_row(previous):
             return None
         number = numbered.group(1) if numbered else None
         parts = [line[numbered.end():] if numbered else BULLET.sub("", line)]
@@ -116,6 +117,13 @@ def _question_at(lines: list[str], index: int, *, labelled_only: bool):
     if not label and re.search(r"[.!]\s+[A-ZÅÄÖ]", question):
         return None  # prose that happens to contain a question mark
     return number, fold_whitespace(question), remainder, position
+
+
+def _is_labelled_row(line: str) -> bool:
+    """A flattened table row that is a whole question and its assessment label:
+    "Sker en regelbunden uppföljning? Delvis uppfyllt"."""
+    mark = line.rfind("?")
+    return mark >= 0 and bool(_LABEL_LINE.match(fold(line[mark + 1 :].strip())))
 
 
 def _read_answers(lines: list[str]) -> list[AuditQuestion]:

@@ -675,3 +675,25 @@ def test_flattened_table_with_the_assessment_column_after_the_comment():
         (1, "Har nämnden en ändamålsenlig styrning av verksamheten?", "partly", "Nämnden har mål men uppföljningen brister."),
         (2, "Är den interna kontrollen tillräcklig?", "yes", "Kontrollen är god."),
     ]
+
+
+def test_unnumbered_table_rows_with_the_label_after_the_question_are_separate_questions():
+    text = (
+        "Granskning av uppföljning inom äldreomsorgen\n\n"
+        "Bedömning per revisionsfråga\n"
+        "Revisionsfråga Bedömning\n"
+        "Har nämnden fastställt mätbara mål? Uppfyllt\n"
+        "Sker en regelbunden uppföljning av målen? Delvis uppfyllt\n"
+        "Vidtas åtgärder vid avvikelser? Ej uppfyllt\n\n"
+        "Rekommendationer\n"
+        "Utifrån granskningen rekommenderas vård- och omsorgsnämnden att:\n"
+        "- Dokumentera analysen av avvikelser.\n"
+    )
+
+    questions = parse_audit(text=text).questions
+
+    assert [(q.number, q.text, q.assessment) for q in questions] == [
+        (1, "Har nämnden fastställt mätbara mål?", "yes"),
+        (2, "Sker en regelbunden uppföljning av målen?", "partly"),
+        (3, "Vidtas åtgärder vid avvikelser?", "no"),
+    ]
