@@ -697,3 +697,25 @@ def test_unnumbered_table_rows_with_the_label_after_the_question_are_separate_qu
         (2, "Sker en regelbunden uppföljning av målen?", "partly"),
         (3, "Vidtas åtgärder vid avvikelser?", "no"),
     ]
+
+
+def test_a_we_recommend_subheading_with_a_list_per_body_gives_each_body_its_items():
+    text = (
+        "Intern kontroll av inköp\n\n"
+        "Sammanfattning\n"
+        "Vår sammanfattande bedömning är att kommunstyrelsen inte har säkerställt en tillräcklig intern kontroll.\n"
+        "Vi rekommenderar\n"
+        "Kommunstyrelsen:\n"
+        "• Att ta fram riktlinjer för direktupphandling.\n"
+        "• Att följa upp avtalstrohet.\n"
+        "Tekniska ndmnden:\n"
+        "• Att utbilda beställare i inköpsrutinerna.\n"
+    )
+
+    recommendations = parse_audit(text=text).recommendations
+
+    assert [(r.addressee, r.text) for r in recommendations] == [
+        ("Kommunstyrelsen", "Ta fram riktlinjer för direktupphandling"),
+        ("Kommunstyrelsen", "Följa upp avtalstrohet"),
+        ("Tekniska nämnden", "Utbilda beställare i inköpsrutinerna"),
+    ]
