@@ -719,3 +719,35 @@ def test_a_we_recommend_subheading_with_a_list_per_body_gives_each_body_its_item
         ("Kommunstyrelsen", "Följa upp avtalstrohet"),
         ("Tekniska nämnden", "Utbilda beställare i inköpsrutinerna"),
     ]
+
+
+def test_a_table_with_the_label_after_the_comment_and_recommendations_below_it():
+    text = (
+        "Granskning av arbetsmiljöarbetet\n"
+        "Stenungsunds kommun\n"
+        "PwC\n\n"
+        "Sammanfattning och revisionell bedömning\n"
+        "Vi bedömer sammantaget att kommunstyrelsen delvis bedriver ett ändamålsenligt arbetsmiljöarbete.\n\n"
+        "Kontrollmål Kommentar Bedömning\n"
+        "Finns riktlinjer för arbetsmiljöarbetet? Riktlinjer finns och är aktuella. Uppfyllt\n"
+        "Genomförs skyddsronder? Skyddsronder genomförs inte i alla verksam-\n"
+        "heter. Delvis uppfyllt\n\n"
+        "Utifrån ovanstående bedömning rekommenderar vi kommunstyrelsen att:\n"
+        "• Säkerställa att skyddsronder genomförs i samtliga verksamheter\n\n"
+        "Revisorerna emotser kommunstyrelsens svar senast den 15 januari 2021.\n"
+    )
+
+    draft = parse_audit(text=text)
+
+    assert [(q.text, q.assessment, q.comment) for q in draft.questions] == [
+        ("Finns riktlinjer för arbetsmiljöarbetet?", "yes", "Riktlinjer finns och är aktuella."),
+        ("Genomförs skyddsronder?", "partly", "Skyddsronder genomförs inte i alla verksamheter."),
+    ]
+    assert [(o.body, o.assessment, o.text) for o in draft.overall_assessments] == [(
+        "Kommunstyrelsen", "partly",
+        "Vi bedömer sammantaget att kommunstyrelsen delvis bedriver ett ändamålsenligt arbetsmiljöarbete.",
+    )]
+    assert [(r.addressee, r.text) for r in draft.recommendations] == [
+        ("Kommunstyrelsen", "Säkerställa att skyddsronder genomförs i samtliga verksamheter")
+    ]
+    assert (draft.response_from, draft.response_by) == (["Kommunstyrelsen"], "2021-01-15")
