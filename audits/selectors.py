@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rapidfuzz import fuzz, process
 
-from audits.models import Audit, AuditResponse, Measure, Recommendation
+from audits.models import Audit, AuditResponse, Measure, Recommendation, RecommendationAnswer
 from organizations.models import Organization
 
 
@@ -74,7 +74,8 @@ def audit_page(*, audit: Audit) -> AuditPage:
     # Organisations come with two levels of parents: permission checks walk up from them.
     recommendations = list(
         audit.recommendations.select_related("organization__parent__parent").prefetch_related(
-            Prefetch("measures", queryset=Measure.objects.select_related("owner")), "answers"
+            Prefetch("measures", queryset=Measure.objects.select_related("owner")),
+            Prefetch("answers", queryset=RecommendationAnswer.objects.select_related("response__organization")),
         )
     )
     responses = list(

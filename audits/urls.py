@@ -21,5 +21,6 @@ urlpatterns = [
     path("granskningar/atgarder/<int:pk>/andra/", views.measure_edit, name="measure_edit"),
     path("granskningar/atgarder/<int:pk>/verifiera/", views.measure_verify, name="measure_verify"),
     path("granskningar/atgarder/<int:pk>/historik/", views.measure_history, name="measure_history"),
+    path("granskningar/filer/<str:kind>/<int:pk>/", views.file_download, name="file_download"),
     path("revisionsuppfoljning/", views.followup_overview, name="followup_overview"),
 ]

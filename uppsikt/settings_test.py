@@ -2,6 +2,8 @@
 and background tasks run inline, so that a test sees a task's effect at once."""
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-any-real-deployment-0123456789")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
@@ -17,3 +19,5 @@ CSRF_COOKIE_SECURE = False
 STATIC_ROOT = None  # nothing is collected in tests; files are served from the finders
 WHITENOISE_USE_FINDERS = True
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# Files that tests upload go to a directory of their own, never into var/media.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="uppsikt-test-media-"))

@@ -1,7 +1,9 @@
 """This app's rows in the permission matrix: every audit URL and who may open it."""
 
 from audits.tests.factories import AuditFactory, MeasureFactory, RecommendationFactory
-from core.tests.permission_matrix import DENIED, LOGGED_IN, OK, POST_ONLY, Row, expect
+from django.core.files.base import ContentFile
+
+from core.tests.permission_matrix import DENIED, LOGGED_IN, LOGIN, OK, POST_ONLY, Row, expect
 
 RECORDERS = expect(DENIED, auditor=OK, coordinator=OK, admin=OK)
 BOARD_STAFF = expect(DENIED, secretary=OK, respondent=OK, coordinator=OK, admin=OK)
@@ -17,6 +19,12 @@ def _recommendation(town):
 
 def _measure(town):
     return MeasureFactory(recommendation=_recommendation(town))
+
+
+def _measure_with_evidence(town):
+    measure = _measure(town)
+    measure.evidence_file.save("underlag.txt", ContentFile(b"Protokoll"), save=True)
+    return measure
 
 
 ROWS = {
@@ -38,4 +46,7 @@ ROWS = {
     "audits:measure_edit": Row(BOARD_STAFF, lambda town: {"pk": _measure(town).pk}),
     "audits:measure_verify": Row(POST_ONLY, lambda town: {"pk": _measure(town).pk}),
     "audits:followup_overview": Row(LOGGED_IN),
+    "audits:file_download": Row(
+        expect(OK, anonymous=LOGIN), lambda town: {"kind": "underlag", "pk": _measure_with_evidence(town).pk}
+    ),
 }

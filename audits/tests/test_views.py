@@ -293,3 +293,19 @@ def test_the_auditor_corrects_a_saved_audit_and_a_stale_edit_is_refused(auditor_
     assert "Någon annan har sparat posten" in stale.content.decode()
     audit.refresh_from_db()
     assert (audit.title, audit.version, list(audit.response_from.all())) == ("Rättad titel", 2, [town.board])
+
+
+def test_an_attached_file_is_served_only_within_the_municipality(auditor_client, town, settings, tmp_path):
+    from django.core.files.base import ContentFile
+
+    settings.MEDIA_ROOT = tmp_path
+    measure = MeasureFactory(recommendation__audit__municipality=town.municipality)
+    measure.evidence_file.save("underlag.txt", ContentFile(b"Rutinen antagen"), save=True)
+    other = MeasureFactory()
+    other.evidence_file.save("annat.txt", ContentFile(b"Annat"), save=True)
+
+    response = auditor_client.get(reverse("audits:file_download", args=["underlag", measure.pk]))
+
+    assert b"".join(response.streaming_content) == b"Rutinen antagen"
+    assert auditor_client.get(reverse("audits:file_download", args=["underlag", other.pk])).status_code == 404
+    assert auditor_client.get(reverse("audits:file_download", args=["protokoll", measure.pk])).status_code == 404

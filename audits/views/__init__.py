@@ -9,6 +9,7 @@ from audits.views.audits import (
     followup_overview,
 )
 from audits.views.responses import (
+    file_download,
     measure_create,
     measure_detail,
     measure_edit,
@@ -25,6 +26,7 @@ __all__ = [
     "audit_list",
     "audit_request_responses",
     "audit_review",
+    "file_download",
     "followup_overview",
     "measure_create",
     "measure_detail",

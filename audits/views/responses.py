@@ -1,8 +1,11 @@
 """A board's answer to an audit, and the measures that follow from it."""
 
+from pathlib import Path
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -10,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from audits import importer, selectors, services
 from audits.forms import AuditResponseForm, MeasureForm, MinutesImportForm
-from audits.models import Audit, Measure, Recommendation
+from audits.models import Audit, AuditResponse, Measure, Recommendation
 from core.forms import add_service_errors
 from core.permissions import require
 from core.versioning import StaleEditError
@@ -172,6 +175,28 @@ def measure_edit(request, pk):
         "audits/measure_form.html",
         {"form": form, "recommendation": measure.recommendation, "measure": measure, "stale_edit": stale_edit},
     )
+
+
+# The files people attach are not public: each is served after the same checks as its page.
+FILES = {
+    "rapport": (Audit, "report_file", "municipality"),
+    "protokoll": (AuditResponse, "minutes_file", "audit__municipality"),
+    "underlag": (Measure, "evidence_file", "recommendation__audit__municipality"),
+}
+
+
+@require_GET
+@login_required
+def file_download(request, kind, pk):
+    if kind not in FILES:
+        raise Http404
+    model, field, scope = FILES[kind]
+    record = get_object_or_404(model, pk=pk, **{scope: request.municipality})
+    require(request.user, "audits.view_audit")
+    attached = getattr(record, field)
+    if not attached:
+        raise Http404
+    return FileResponse(attached.open("rb"), as_attachment=True, filename=Path(attached.name).name)
 
 
 @require_POST
