@@ -64,7 +64,9 @@ class AuditReviewForm(forms.Form):
         for name, source in (raw or {}).items():
             field = {"response_requested": "response_by"}.get(name, name)
             if field in self.fields and source:
-                self.fields[field].help_text = _("I rapporten: ”%(text)s”") % {"text": source[:300]}
+                found = _("I rapporten: ”%(text)s”") % {"text": source[:300]}
+                hint = self.fields[field].help_text
+                self.fields[field].help_text = f"{hint} – {found}" if hint else found
 
 
 class AuditForm(VersionedModelForm):

@@ -1,7 +1,9 @@
 """Settings for the test suite: the production settings with fast hashing, in-memory e-mail
 and background tasks run inline, so that a test sees a task's effect at once."""
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -21,3 +23,4 @@ WHITENOISE_USE_FINDERS = True
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # Files that tests upload go to a directory of their own, never into var/media.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="uppsikt-test-media-"))
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)

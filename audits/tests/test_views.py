@@ -309,3 +309,17 @@ def test_an_attached_file_is_served_only_within_the_municipality(auditor_client,
     assert b"".join(response.streaming_content) == b"Rutinen antagen"
     assert auditor_client.get(reverse("audits:file_download", args=["underlag", other.pk])).status_code == 404
     assert auditor_client.get(reverse("audits:file_download", args=["protokoll", measure.pk])).status_code == 404
+
+
+def test_the_whole_municipality_is_not_reported_as_an_unknown_organisation(client, town):
+    from audits.views.audits import _review_initial
+
+    draft = {"title": None, "auditor": None, "commissioned_by": None, "date": None,
+             "overall_assessments": [{"body": "Sjöstad Stad", "assessment": "partly", "text": "Delvis."},
+                                     {"body": "Sjöstads Hamn AB", "assessment": "no", "text": "Nej."}],
+             "questions": [], "recommendations": [], "response_requested": {"from": [], "by": None}}
+
+    initial = _review_initial(draft, list(town.municipality.organizations.all()), municipality="Sjöstad")
+
+    assert [item["organization"] for item in initial["overall"]] == [None, None]
+    assert initial["unmatched"] == ["Sjöstads Hamn AB"]

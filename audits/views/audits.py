@@ -145,7 +145,7 @@ def audit_review(request):
         messages.info(request, _("Ladda upp en granskningsrapport först."))
         return redirect("audits:audit_import")
     organizations = _organizations(request)
-    initial = _review_initial(stored["draft"], list(organizations))
+    initial = _review_initial(stored["draft"], list(organizations), municipality=request.municipality.name)
     data = request.POST if request.method == "POST" else None
     form = AuditReviewForm(data, organizations=organizations, raw=stored["raw"], initial=initial["audit"])
     kwargs = {"form_kwargs": {"organizations": organizations}}
@@ -208,12 +208,17 @@ def _iso(value: str | None) -> date | None:
         return None
 
 
-def _review_initial(draft: dict, organizations: list) -> dict:
+def _review_initial(draft: dict, organizations: list, *, municipality: str) -> dict:
     """The form's starting values from the parsed draft, with names matched to the
-    municipality's organisations; names that match none are listed for the reviewer."""
+    municipality's organisations; names that match none are listed for the reviewer,
+    except the municipality itself ("Borås Stad"), which an empty organisation stands for."""
     unmatched = []
+    whole = {form.casefold() for form in (municipality, f"{municipality} stad", f"{municipality} kommun",
+                                         f"{municipality}s kommun", f"{municipality}s stad")}
 
     def match(name):
+        if name and name.casefold() in whole:
+            return None
         organization = selectors.organization_for_name(name=name, organizations=organizations)
         if name and organization is None and name not in unmatched:
             unmatched.append(name)
