@@ -9,7 +9,7 @@ from audits.models import Audit, AuditResponse, Measure
 from audits.tests.factories import AuditFactory, AuditResponseFactory, MeasureFactory, RecommendationFactory
 from audits.tests.test_importer import pdf_bytes, seed
 from audits.views.audits import IS_A_RESPONSE, SESSION_KEY
-from organizations.models import Membership, Organization
+from organizations.models import Membership
 from organizations.tests.factories import OrganizationFactory
 
 Role = Membership.Role
