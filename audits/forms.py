@@ -85,7 +85,7 @@ class AuditForm(VersionedModelForm):
 class QuestionForm(forms.Form):
     number = forms.IntegerField(label=_("Nummer"), min_value=1, max_value=999)
     text = forms.CharField(label=_("Revisionsfråga"), widget=forms.Textarea(attrs={"rows": 2}))
-    assessment = forms.ChoiceField(label=_("Bedömning"), choices=Assessment.choices)
+    assessment = forms.ChoiceField(label=_("Bedömning"), choices=Assessment.choices, initial=Assessment.NOT_ASSESSED)
     comment = forms.CharField(label=_("Revisorernas kommentar"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
@@ -94,7 +94,7 @@ class OverallAssessmentForm(forms.Form):
         label=_("Organisation"), queryset=None, required=False,
         help_text=_("Lämna tomt när bedömningen gäller hela kommunen."),
     )
-    assessment = forms.ChoiceField(label=_("Bedömning"), choices=Assessment.choices)
+    assessment = forms.ChoiceField(label=_("Bedömning"), choices=Assessment.choices, initial=Assessment.NOT_ASSESSED)
     text = forms.CharField(label=_("Bedömningen i text"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
     def __init__(self, *args, organizations, **kwargs):
@@ -112,9 +112,10 @@ class RecommendationForm(forms.Form):
         self.fields["organization"].queryset = organizations
 
 
-QuestionFormSet = forms.formset_factory(QuestionForm, extra=0, can_delete=True)
-OverallAssessmentFormSet = forms.formset_factory(OverallAssessmentForm, extra=0, can_delete=True)
-RecommendationFormSet = forms.formset_factory(RecommendationForm, extra=0, can_delete=True)
+# One empty row each, so that the reviewer can add what the reading missed.
+QuestionFormSet = forms.formset_factory(QuestionForm, extra=1, can_delete=True)
+OverallAssessmentFormSet = forms.formset_factory(OverallAssessmentForm, extra=1, can_delete=True)
+RecommendationFormSet = forms.formset_factory(RecommendationForm, extra=1, can_delete=True)
 
 
 class AuditResponseForm(forms.ModelForm):

@@ -4,7 +4,8 @@ Decisions, stated once: dates are the municipality's local dates (Europe/Stockho
 reminder goes out on the right calendar day wherever the server runs. Each reminder is an
 outbox message whose topic names the audit, the organisation, the stage and the deadline:
 it is never sent twice, and when the deadline moves the reminders start over for the new
-one. Only an organisation that has not answered is reminded. Of the stages that are due,
+one. An overdue measure is flagged once per due date and owner: a new owner or a new
+date is told afresh. Only an organisation that has not answered is reminded. Of the stages that are due,
 only the latest is sent, so a worker that was down for a week sends one reminder, not four."""
 
 from datetime import date
@@ -94,7 +95,7 @@ def reminders_send_due(*, today: date) -> int:
     ).select_related("owner", "recommendation__audit__municipality")
     for measure in overdue_measures:
         municipality = measure.recommendation.audit.municipality
-        topic = f"audits:measure:{measure.pk}:overdue:{measure.due_date}"
+        topic = f"audits:measure:{measure.pk}:overdue:{measure.due_date}:{measure.owner_id}"
         addresses = recipients_for_response_request(organization=measure.owner) + oversight_recipients(
             municipality=municipality
         )

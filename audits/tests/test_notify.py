@@ -90,3 +90,17 @@ def test_the_command_queues_what_is_due_today(town, recommendation):
     call_command("send_audit_reminders", stdout=out)
     # Today is long after the deadline: the secretary, KS and the auditor hear of it.
     assert out.getvalue() == "queued 3\n"
+
+
+def test_an_overdue_measure_is_flagged_once_and_again_to_a_new_owner(town, recommendation):
+    AuditResponseFactory(audit=recommendation.audit, organization=town.board)
+    measure = MeasureFactory(recommendation=recommendation, due_date=datetime.date(2026, 5, 1))
+    reminders_send_due(today=datetime.date(2026, 5, 10))
+
+    assert reminders_send_due(today=datetime.date(2026, 5, 11)) == 0
+    measure.owner = town.other_board
+    measure.save()
+    reminders_send_due(today=datetime.date(2026, 5, 12))
+
+    # The other board has no secretary, so its registry is told.
+    assert OutboxMessage.objects.filter(recipient=town.other_board.registry_email).count() == 1

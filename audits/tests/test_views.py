@@ -55,8 +55,8 @@ def test_an_auditor_uploads_a_seed_report_corrects_the_draft_and_saves_it(audito
     # Sjöstad is not Borås: the reviewer is warned.
     assert "Rapporten verkar gälla Borås" in content
     recommendations = page.context["recommendations"]
-    assert len(recommendations.forms) == 7
-    assert [f.initial["organization"] for f in recommendations.forms].count(town.board) == 1
+    assert recommendations.initial_form_count() == 7
+    assert [f.initial["organization"] for f in recommendations.initial_forms].count(town.board) == 1
 
     data = _review_post(page.context, title="Integration och etablering (rättad)", response_by="2021-05-31")
     data["fragor-0-assessment"] = "partly"
@@ -77,7 +77,7 @@ def test_the_trollhattan_report_gives_four_recommendations_to_the_executive_boar
     _upload(auditor_client, "rapport.txt", seed("004").encode())
     page = auditor_client.get(reverse("audits:audit_review"))
 
-    organizations = [f.initial["organization"] for f in page.context["recommendations"].forms]
+    organizations = [f.initial["organization"] for f in page.context["recommendations"].initial_forms]
     assert len(organizations) >= 4 and organizations[:4] == [town.executive] * 4
 
 
@@ -110,7 +110,9 @@ def test_a_text_without_audit_structure_gives_an_empty_draft_with_a_message(audi
     page = auditor_client.get(reverse("audits:audit_review"))
 
     assert NO_STRUCTURE_FOUND in page.content.decode()
-    assert page.context["questions"].forms == [] and page.context["recommendations"].forms == []
+    assert page.context["questions"].initial_form_count() == 0
+    assert page.context["recommendations"].initial_form_count() == 0
+    assert "Inga revisionsfrågor hittades." in page.content.decode()
     response = auditor_client.post(reverse("audits:audit_review"), _review_post(page.context, title="Något"))
     assert "Granskningen behöver minst en revisionsfråga" in response.content.decode()
     assert not Audit.objects.exists()
@@ -323,3 +325,19 @@ def test_the_whole_municipality_is_not_reported_as_an_unknown_organisation(clien
 
     assert [item["organization"] for item in initial["overall"]] == [None, None]
     assert initial["unmatched"] == ["Sjöstads Hamn AB"]
+
+
+def test_the_reviewer_adds_a_recommendation_the_reading_missed(auditor_client, town):
+    _upload(auditor_client, "rapport.txt", seed("004").encode())
+    page = auditor_client.get(reverse("audits:audit_review"))
+    extra = page.context["recommendations"].initial_form_count()
+
+    data = _review_post(page.context, **{
+        f"rekommendationer-{extra}-organization": str(town.other_board.pk),
+        f"rekommendationer-{extra}-text": "Följ upp förskolans språkutvecklande arbete.",
+    })
+    auditor_client.post(reverse("audits:audit_review"), data)
+
+    audit = Audit.objects.get()
+    assert audit.recommendations.count() == extra + 1
+    assert audit.recommendations.get(number=extra + 1).organization == town.other_board
