@@ -2,6 +2,7 @@
 
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from playwright.sync_api import expect
 
@@ -11,7 +12,7 @@ SEEDS = next(
 )
 
 
-def test_an_auditor_uploads_a_report_corrects_the_draft_and_saves_it(site, tmp_path):
+def test_an_auditor_saves_a_corrected_draft_and_the_boards_secretary_records_the_answer(site, tmp_path):
     report = tmp_path / "trollhattan.txt"
     report.write_text(next(SEEDS.glob("004_*.txt")).read_text(encoding="utf-8"), encoding="utf-8")
     site.login("revisor@boras.example")
@@ -25,6 +26,7 @@ def test_an_auditor_uploads_a_report_corrects_the_draft_and_saves_it(site, tmp_p
     expect(site.page.get_by_text("Rapporten verkar gälla Trollhättan")).to_be_visible()
     site.page.get_by_label("Titel").fill("Styrning och uppföljning av integrationsarbetet")
     site.page.get_by_label("Svar senast").fill("2026-12-15")
+    site.page.get_by_label("Svar begärs från").select_option(label=["Kommunstyrelsen", "Förskolenämnden"])
     site.page.get_by_role("button", name="Spara granskningen").click()
     site.check()
     expect(site.page.get_by_text("Granskningen är sparad.")).to_be_visible()
@@ -32,6 +34,24 @@ def test_an_auditor_uploads_a_report_corrects_the_draft_and_saves_it(site, tmp_p
     site.page.get_by_role("button", name="Skicka begäran om svar").click()
     site.check()
     expect(site.page.get_by_text(re.compile("begäran om svar har lagts i utskickskön"))).to_be_visible()
+    audit_path = urlsplit(site.page.url).path
+
+    # Förskolenämnden's secretary records the board's answer.
+    site.page.get_by_role("button", name="Logga ut").click()
+    site.check()
+    site.login("sekreterare@boras.example")
+    site.goto(audit_path)
+    site.page.get_by_role("link", name="Registrera svar från Förskolenämnden").click()
+    site.check()
+    site.page.get_by_label("Beslut").select_option("partly")
+    site.page.get_by_label("Sammanträdesdatum").fill("2026-12-10")
+    site.page.get_by_label("Paragraf").fill("§ 88")
+    site.page.get_by_label("Diarienummer").fill("FN 2026-00123")
+    site.page.get_by_label("Svar på rekommendation 1").fill("Nämnden tillstyrker delvis.")
+    site.page.get_by_role("button", name="Registrera svaret").click()
+    site.check()
+    expect(site.page.get_by_text("Svaret från Förskolenämnden är registrerat.")).to_be_visible()
+    expect(site.page.get_by_text("Svar från Förskolenämnden: Nämnden tillstyrker delvis.")).to_be_visible()
 
 
 def test_the_coordinator_records_a_boards_answer_and_verifies_a_done_measure(site):
