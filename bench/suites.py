@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from bench.harness import page_beside_floor
+from bench.harness import page_beside_floor, percentiles, time_calls
 
 FLOOR = "/__bench__/bare/"
 
@@ -17,4 +17,23 @@ def dashboard(context: dict) -> dict:
     }
 
 
-SUITES = [dashboard]
+def audits(context: dict) -> dict:
+    """The audit pages KS and the auditors read, and the importer on the demo's report."""
+    from audits.demo import DATA
+    from audits.importer import parse_audit
+    from audits.models import Audit
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(email="ks@boras.example"))
+    audit = Audit.objects.get()
+    report = (DATA / "boras_integration_2021_sammandrag.txt").read_text(encoding="utf-8")
+    return {
+        "audit_list": page_beside_floor(client=client, path="/granskningar/", floor_path=FLOOR),
+        "audit_detail": page_beside_floor(client=client, path=f"/granskningar/{audit.pk}/", floor_path=FLOOR),
+        "followup_overview": page_beside_floor(client=client, path="/revisionsuppfoljning/", floor_path=FLOOR),
+        "parse_audit_report_summary": {**percentiles(time_calls(lambda: parse_audit(text=report), repeat=50)),
+                                       "samples": 50},
+    }
+
+
+SUITES = [dashboard, audits]

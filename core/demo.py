@@ -4,6 +4,7 @@ that builds its part through the app's own services and is safe to run twice."""
 DEMO_STEPS = [
     "organizations.demo.load",
     "steering.demo.load",
+    "audits.demo.load",
 ]
 
 DEMO_PASSWORD = "Uppsikt-demo-2026"

@@ -21,4 +21,7 @@ MAIN_MENU = [
     NavItem(_("Styrdokument"), "steering:document_list", "steering.view_steering"),
     NavItem(_("Projekt"), "steering:project_list", "steering.view_steering"),
     NavItem(_("Styrningsbrister"), "steering:gap_list", "steering.view_gaps"),
+    NavItem(_("Granskningar"), "audits:audit_list", "audits.view_audit"),
+    NavItem(_("Revisionsuppföljning"), "audits:followup_overview", "audits.view_audit"),
+    NavItem(_("Utskick"), "notifications:outbox_list", "notifications.view_outbox"),
 ]

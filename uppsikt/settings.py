@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "axes",
     "core",
     "organizations",
+    "notifications",
     "audits",
     "kpis",
     "steering",

@@ -7,6 +7,8 @@ urlpatterns = [
     path("", include("core.urls")),
     path("organisationer/", include("organizations.urls")),
     path("styrning/", include("steering.urls")),
+    path("", include("audits.urls")),
+    path("utskick/", include("notifications.urls")),
     path("konto/logga-in/", LoginView.as_view(), name="login"),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("konto/losenord/", auth_views.PasswordChangeView.as_view(), name="password_change"),

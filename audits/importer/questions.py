@@ -49,6 +49,9 @@ _STATED = re.compile(
     rf"(?:revisionsfragan|kontrollmalet|fragan)\s+(?:\w+\s+){{0,3}}(?:bedoms\s+(?:som\s+|vara\s+)?|ar\s+)({_WORDS_PATTERN})"
 )
 MAX_QUESTION_LINES = 12
+_AFTER_TABLE = re.compile(
+    r"\b(?:vi\s+rekommenderar|rekommenderar\s+vi|rekommenderas|emotser|önskar\s+svar|svar\s+senast)\b", re.IGNORECASE
+)
 
 
 def assessment_of(label: str) -> str | None:
@@ -91,7 +94,8 @@ def _question_at(lines: list[str], index: int, *, labelled_only: bool):
         previous = lines[index - 1] if index else ""
         numbered = NUMBERED.match(line)
         # A numbered line starts a row even after a table cell without a full stop ("Delvis").
-        if previous and not numbered and not previous.endswith(TERMINAL) and not _LABEL_LINE.match(fold(previous)):
+        if previous and not numbered and not previous.endswith(TERMINAL) and not _LABEL_LINE.match(fold(previous)) \
+                and not _is_labelled_row(previous):
             return None
         number = numbered.group(1) if numbered else None
         parts = [line[numbered.end():] if numbered else BULLET.sub("", line)]
@@ -118,12 +122,30 @@ def _question_at(lines: list[str], index: int, *, labelled_only: bool):
     return number, fold_whitespace(question), remainder, position
 
 
+def _is_labelled_row(line: str) -> bool:
+    """A flattened table row that ends with its assessment label, after the question or
+    after the comment: "Sker en regelbunden uppföljning? Delvis uppfyllt"."""
+    return "?" in line and _trailing_label(line) is not None
+
+
+def _trailing_label(line: str) -> re.Match | None:
+    """The assessment label that closes a line after a sentence ("... aktuella. Uppfyllt")."""
+    mark = max(line.rfind("?"), line.rfind("."), line.rfind("!"))
+    if mark < 0:
+        return None
+    return _LABEL_LINE.match(fold(line[mark + 1 :].strip()))
+
+
 def _read_answers(lines: list[str]) -> list[AuditQuestion]:
     lines = [line for line in lines if not _TABLE_HEADER.match(line)]
     labelled_only = any(LABEL.match(line) for line in lines)
     found: list[tuple[AuditQuestion, list[str]]] = []
     index = 0
     while index < len(lines):
+        previous = lines[index - 1] if index else ""
+        starts_paragraph = previous.endswith(TERMINAL) or _trailing_label(previous) is not None
+        if found and starts_paragraph and _AFTER_TABLE.search(lines[index]):
+            break  # the recommendations or the request for an answer follow the table
         started = _question_at(lines, index, labelled_only=labelled_only)
         if started:
             number, text, remainder, index = started
@@ -151,6 +173,12 @@ def _take_assessment(comment_lines: list[str]) -> tuple[str | None, list[str]]:
             if leading:
                 rest = line[leading.end():].strip()
                 return assessment_of(leading.group(1)), ([rest] if rest else []) + comment_lines[1:]
+    if comment_lines:
+        trailing = _trailing_label(comment_lines[-1])
+        if trailing:
+            last = comment_lines[-1]
+            kept = last[: max(last.rfind("?"), last.rfind("."), last.rfind("!")) + 1].strip()
+            return assessment_of(trailing.group(1)), comment_lines[:-1] + ([kept] if kept else [])
     joined = fold(" ".join(comment_lines))
     for pattern in (_LABELLED, _STATED):
         match = pattern.search(joined)

@@ -70,9 +70,14 @@ def _read_triggered(lines, *, extra_names, context) -> list[Recommendation]:
     parts = units(lines)
     index = 0
     while index < len(parts):
-        if parts[index].kind == "prose" and TRIGGER.search(parts[index].text):
+        # "Vi rekommenderar" may stand alone as a sub-heading inside a summary.
+        if parts[index].kind in ("prose", "heading") and TRIGGER.search(parts[index].text):
             end = index + 1
-            while end < len(parts) and (parts[end].kind == "item" or _is_recommendation_prose(parts[end].text)):
+            while end < len(parts) and (
+                parts[end].kind == "item"
+                or _is_recommendation_prose(parts[end].text)
+                or _is_addressee_line(parts[end].text, extra_names=extra_names, context=context)
+            ):
                 end += 1
             region = parts[index:end]
             result.extend(_read_units(region, pure=False, active=True, extra_names=extra_names, context=context))
@@ -80,6 +85,15 @@ def _read_triggered(lines, *, extra_names, context) -> list[Recommendation]:
         else:
             index += 1
     return result
+
+
+def _is_addressee_line(text: str, *, extra_names, context) -> bool:
+    """A short line naming the bodies the list below it is for: "Tekniska nämnden:"."""
+    match = _ADDRESSEE_LINE.match(text)
+    if not match or len(text.split()) > 8:
+        return False
+    names = find_org_names(text=match.group("addr"), extra_names=extra_names, context=context)
+    return bool(names) and len(match.group("addr").split()) <= len(names) * 6
 
 
 def _is_recommendation_prose(text: str) -> bool:
@@ -105,12 +119,11 @@ def _read_units(parts: list[Unit], *, pure, active, extra_names, context) -> lis
         if unit.kind == "item":
             result.extend(_read_item(unit, state, pure=pure, extra_names=extra_names, context=context))
             continue
-        addressee_line = _ADDRESSEE_LINE.match(unit.text)
-        if addressee_line and len(unit.text.split()) <= 8:
-            names = find_org_names(text=addressee_line.group("addr"), extra_names=extra_names, context=context)
-            if names and len(addressee_line.group("addr").split()) <= len(names) * 6:
-                state.addressees, state.intro = names, unit.text
-                continue
+        if _is_addressee_line(unit.text, extra_names=extra_names, context=context):
+            addr = _ADDRESSEE_LINE.match(unit.text).group("addr")
+            state.addressees = find_org_names(text=addr, extra_names=extra_names, context=context)
+            state.intro = unit.text
+            continue
         for sentence in sentences(unit.text):
             result.extend(_read_sentence(sentence, state, active=active, extra_names=extra_names, context=context))
     return result
@@ -183,7 +196,7 @@ def _is_intro(rest: str, sentence: str) -> bool:
 
 
 def _clean_text(text: str) -> str:
-    text = re.sub(r"^(?:att|:)\s+", "", text.strip())
+    text = re.sub(r"^(?:att|:)\s+", "", text.strip(), flags=re.IGNORECASE)
     return clean_name(text) if text else text
 
 

@@ -35,7 +35,7 @@ _HEADINGS = (
     ("answers", r"(?:revisionsfragor|kontrollmal) och (?:svar|bedomningar?)"),
     ("answers", r"(?:revisionsfraga|kontrollmal|granskningsfraga) (?:\| )?(?:svar|bedomning|kommentar).*"),
     ("summary", r"(?:var |en )?(?:sammanfattande|samlad|overgripande|sammantagen|revisionell|sammanvagd|slutsats och|slutlig) bedomning(?:ar)?"),
-    ("summary", r"sammanfattning(?: och slutsatser?| och bedomning)?|slutsats(?:er)?|sammanfattande slutsatser|rapportsammandrag"),
+    ("summary", r"sammanfattning(?: och slutsatser?| och (?:revisionell |samlad |var )?bedomning)?|slutsats(?:er)?|sammanfattande slutsatser|rapportsammandrag"),
     ("questions", r"(?:syfte|syftet)(?:,| och) (?:revisionsfragor|kontrollmal|fragestallningar?|avgransning(?:ar)?)(?:(?:,| och) .{1,40})?"),
     ("questions", r"(?:revisionsfragor(?:na)?|revisionsfraga|fragestallningar?|kontrollmal|granskningsfragor|syfte och revisionsfragor)"),
     ("assessment", r"(?:var |var samlade )?bedomning(?:ar)?(?: och kommentarer)?"),

@@ -29,7 +29,11 @@ from audits.importer import (
     parse_response,
 )
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+# The seeds sit in shared/ beside the checkout (or beside the folder of worktrees).
+SEEDS = next(
+    (parent / "shared" / "seeds" for parent in Path(__file__).resolve().parents if (parent / "shared" / "seeds").is_dir()),
+    Path("/work/shared/seeds"),
+)
 MAX_BYTES = 5 * 1024 * 1024
 
 
@@ -671,3 +675,4 @@ def test_flattened_table_with_the_assessment_column_after_the_comment():
         (1, "Har nämnden en ändamålsenlig styrning av verksamheten?", "partly", "Nämnden har mål men uppföljningen brister."),
         (2, "Är den interna kontrollen tillräcklig?", "yes", "Kontrollen är god."),
     ]
+

@@ -1,0 +1,43 @@
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from audits.forms import MAX_IMPORT_BYTES
+from audits.importer import ImportFileError, detect_document_kind, extract_text, parse_audit, parse_response
+
+
+class Command(BaseCommand):
+    help = (
+        "Reads an audit report (PDF or .txt) and prints the parsed draft. Saves nothing. "
+        "A board's answer to an audit is recognised as such and printed as a response draft."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file")
+        parser.add_argument("--json", action="store_true", help="Print the draft as JSON.")
+
+    def handle(self, *args, file, **options):
+        try:
+            with open(file, "rb") as handle:
+                data = handle.read(MAX_IMPORT_BYTES + 1)
+            text = extract_text(data=data, filename=file, max_bytes=MAX_IMPORT_BYTES)
+        except OSError as error:
+            raise CommandError(str(error)) from error
+        except ImportFileError as error:
+            raise CommandError(str(error)) from error
+        if detect_document_kind(text=text) == "response":
+            response = parse_response(text=text)
+            if options["json"]:
+                self.stdout.write(json.dumps({"kind": "response", **response.to_json_dict()}, ensure_ascii=False, indent=2))
+            else:
+                self.stdout.write(f"A board's answer: {response.organization}, {response.decision}, § {response.paragraph}")
+            return
+        draft = parse_audit(text=text)
+        if options["json"]:
+            self.stdout.write(json.dumps(draft.to_json_dict(), ensure_ascii=False, indent=2))
+            return
+        summary = draft.to_json_dict()
+        self.stdout.write(f"{summary['title']} ({summary['auditor']}, {summary['date']})")
+        self.stdout.write(f"  {len(draft.questions)} questions, {len(draft.recommendations)} recommendations")
+        for message in draft.messages:
+            self.stderr.write(message)

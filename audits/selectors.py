@@ -1,0 +1,190 @@
+"""Queries for the audit pages, each with a fixed number of queries."""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.db.models import Count, Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from rapidfuzz import fuzz, process
+
+from audits.models import Audit, AuditResponse, Measure, Recommendation, RecommendationAnswer
+from organizations.models import Organization
+
+
+class FollowUpStatus(models.TextChoices):
+    """Where a recommendation stands, from the auditors' point of view."""
+
+    NO_ANSWER = "no_answer", _("Inget svar")
+    ANSWERED = "answered", _("Besvarad")
+    PLANNED = "planned", _("Åtgärd planerad")
+    DONE = "done", _("Genomförd")
+    VERIFIED = "verified", _("Verifierad")
+
+
+STATUS_COLOURS = {
+    FollowUpStatus.NO_ANSWER: "danger",
+    FollowUpStatus.ANSWERED: "warning",
+    FollowUpStatus.PLANNED: "info",
+    FollowUpStatus.DONE: "accent",
+    FollowUpStatus.VERIFIED: "success",
+}
+
+
+def recommendation_status(*, recommendation: Recommendation, answered: set[tuple[int, int]]) -> str:
+    """`answered` holds (audit id, organisation id) for every recorded response; the
+    recommendation's measures must be prefetched."""
+    if (recommendation.audit_id, recommendation.organization_id) not in answered:
+        return FollowUpStatus.NO_ANSWER
+    statuses = {measure.status for measure in recommendation.measures.all()}
+    if not statuses:
+        return FollowUpStatus.ANSWERED
+    if statuses == {Measure.Status.VERIFIED}:
+        return FollowUpStatus.VERIFIED
+    if statuses <= {Measure.Status.DONE, Measure.Status.VERIFIED}:
+        return FollowUpStatus.DONE
+    return FollowUpStatus.PLANNED
+
+
+def audits_for_list(*, municipality):
+    return (
+        Audit.objects.filter(municipality=municipality)
+        .annotate(
+            question_count=Count("questions", distinct=True),
+            recommendation_count=Count("recommendations", distinct=True),
+            response_count=Count("responses", distinct=True),
+        )
+        .order_by("-date", "title")
+    )
+
+
+@dataclass
+class AuditPage:
+    audit: Audit
+    questions: list
+    overall_assessments: list
+    recommendations: list  # each with .follow_up_status and .status_colour
+    responses: list
+    unanswered: list  # organisations that must answer and have not
+    overdue: bool
+
+
+def audit_page(*, audit: Audit) -> AuditPage:
+    # Organisations come with two levels of parents: permission checks walk up from them.
+    recommendations = list(
+        audit.recommendations.select_related("organization__parent__parent").prefetch_related(
+            Prefetch("measures", queryset=Measure.objects.select_related("owner")),
+            Prefetch("answers", queryset=RecommendationAnswer.objects.select_related("response__organization")),
+        )
+    )
+    responses = list(
+        audit.responses.select_related("organization", "recorded_by").prefetch_related("answers__recommendation")
+    )
+    answered = {(audit.pk, response.organization_id) for response in responses}
+    for recommendation in recommendations:
+        recommendation.follow_up_status = recommendation_status(recommendation=recommendation, answered=answered)
+        recommendation.status_label = FollowUpStatus(recommendation.follow_up_status).label
+        recommendation.status_colour = STATUS_COLOURS[recommendation.follow_up_status]
+    addressed = {org.pk: org for org in audit.response_from.select_related("parent__parent")}
+    addressed.update({rec.organization_id: rec.organization for rec in recommendations})
+    unanswered = sorted(
+        (org for pk, org in addressed.items() if (audit.pk, pk) not in answered), key=lambda org: org.name
+    )
+    return AuditPage(
+        audit=audit,
+        questions=list(audit.questions.all()),
+        overall_assessments=list(audit.overall_assessments.select_related("organization")),
+        recommendations=recommendations,
+        responses=responses,
+        unanswered=unanswered,
+        overdue=bool(unanswered and audit.response_by and audit.response_by < timezone.localdate()),
+    )
+
+
+@dataclass
+class OverviewRow:
+    audit: Audit | None
+    organization: Organization
+    counts: Counter = field(default_factory=Counter)
+    overdue_response: bool = False
+    overdue_measures: int = 0
+
+    @property
+    def cells(self) -> list[tuple[str, str, int]]:
+        return [(value, label, self.counts[value]) for value, label in FollowUpStatus.choices]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass
+class Overview:
+    per_audit: list[tuple[Audit, list[OverviewRow]]]
+    per_organization: list[OverviewRow]
+    statuses: list
+
+
+def followup_overview(*, municipality, audit_id: int | None = None) -> Overview:
+    """Recommendations × status per audit and organisation, and the same per organisation
+    across all audits (what KS follows). Three queries whatever the number of rows."""
+    today = timezone.localdate()
+    recommendations = (
+        Recommendation.objects.filter(audit__municipality=municipality)
+        .select_related("audit", "organization")
+        .prefetch_related(Prefetch("measures", queryset=Measure.objects.only("pk", "status", "due_date", "recommendation_id")))
+        .order_by("-audit__date", "audit__title", "organization__name", "number")
+    )
+    if audit_id:
+        recommendations = recommendations.filter(audit_id=audit_id)
+    answered = set(
+        AuditResponse.objects.filter(audit__municipality=municipality).values_list("audit_id", "organization_id")
+    )
+    per_audit: dict[int, dict[int, OverviewRow]] = defaultdict(dict)
+    audits: dict[int, Audit] = {}
+    per_organization: dict[int, OverviewRow] = {}
+    for recommendation in recommendations:
+        audit = audits.setdefault(recommendation.audit_id, recommendation.audit)
+        organization = recommendation.organization
+        row = per_audit[audit.pk].setdefault(organization.pk, OverviewRow(audit=audit, organization=organization))
+        total = per_organization.setdefault(organization.pk, OverviewRow(audit=None, organization=organization))
+        status = recommendation_status(recommendation=recommendation, answered=answered)
+        late = sum(
+            1 for m in recommendation.measures.all()
+            if m.status in (Measure.Status.PLANNED, Measure.Status.IN_PROGRESS) and m.due_date < today
+        )
+        overdue = status == FollowUpStatus.NO_ANSWER and audit.response_by is not None and audit.response_by < today
+        for target in (row, total):
+            target.counts[status] += 1
+            target.overdue_measures += late
+            target.overdue_response = target.overdue_response or overdue
+    return Overview(
+        per_audit=[(audits[pk], list(rows.values())) for pk, rows in per_audit.items()],
+        per_organization=sorted(per_organization.values(), key=lambda row: row.organization.name),
+        statuses=FollowUpStatus.choices,
+    )
+
+
+def organization_for_name(*, name: str | None, organizations: list[Organization]) -> Organization | None:
+    """The municipality's organisation a normalised name from a report stands for: the
+    same name, or one close enough that an OCR error explains the difference."""
+    if not name:
+        return None
+    by_name = {org.name.casefold(): org for org in organizations}
+    if name.casefold() in by_name:
+        return by_name[name.casefold()]
+    match = process.extractOne(name.casefold(), list(by_name), scorer=fuzz.ratio, score_cutoff=88)
+    return by_name[match[0]] if match else None
+
+
+def answers_by_recommendation(*, answers, recommendations) -> dict[int, str]:
+    """Match a parsed response's answers to the audit's recommendations by the
+    recommendation text each answer quotes (OCR'd, so fuzzily)."""
+    texts = {recommendation.pk: recommendation.text for recommendation in recommendations}
+    matched = {}
+    for answer in answers:
+        match = process.extractOne(answer.recommendation or "", texts, scorer=fuzz.partial_ratio, score_cutoff=60)
+        if match and match[2] not in matched:
+            matched[match[2]] = answer.text
+    return matched

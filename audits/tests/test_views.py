@@ -1,0 +1,343 @@
+import datetime
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from audits.importer import CORRUPT_PDF, ENCRYPTED_PDF, IMAGE_ONLY_PDF, NO_STRUCTURE_FOUND
+from audits.models import Audit, AuditResponse, Measure
+from audits.tests.factories import AuditFactory, AuditResponseFactory, MeasureFactory, RecommendationFactory
+from audits.tests.test_importer import pdf_bytes, seed
+from audits.views.audits import IS_A_RESPONSE, SESSION_KEY
+from organizations.models import Membership
+from organizations.tests.factories import OrganizationFactory
+
+Role = Membership.Role
+
+
+@pytest.fixture
+def auditor_client(client, town):
+    client.force_login(town.users[Role.AUDITOR])
+    return client
+
+
+def _upload(client, name, content):
+    return client.post(reverse("audits:audit_import"), {"report": SimpleUploadedFile(name, content)})
+
+
+def _review_post(page_context, **changes) -> dict:
+    """The review form posted back as the browser would send it, unchanged unless told."""
+    data = {}
+    for key in ("form", "questions", "overall", "recommendations"):
+        form_or_set = page_context[key]
+        forms = [form_or_set] if key == "form" else [form_or_set.management_form, *form_or_set.forms]
+        for form in forms:
+            for field in form:
+                value = field.value()
+                if isinstance(value, list):
+                    data[field.html_name] = [str(v) for v in value]
+                elif value is not None and value is not False:
+                    data[field.html_name] = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    data.update(changes)
+    return data
+
+
+def test_an_auditor_uploads_a_seed_report_corrects_the_draft_and_saves_it(auditor_client, town):
+    town.executive.name = "Kommunstyrelsen"
+    response = _upload(auditor_client, "rapport.txt", seed("000").encode())
+    assert response.status_code == 302 and response.url == reverse("audits:audit_review")
+    assert not Audit.objects.exists()
+
+    page = auditor_client.get(response.url)
+    content = page.content.decode()
+    assert "Integration och etablering i Borås Stad" in content
+    assert "Texten i rapporten" in content
+    # Sjöstad is not Borås: the reviewer is warned.
+    assert "Rapporten verkar gälla Borås" in content
+    recommendations = page.context["recommendations"]
+    assert recommendations.initial_form_count() == 7
+    assert [f.initial["organization"] for f in recommendations.initial_forms].count(town.board) == 1
+
+    data = _review_post(page.context, title="Integration och etablering (rättad)", response_by="2021-05-31")
+    data["fragor-0-assessment"] = "partly"
+    data["rekommendationer-6-DELETE"] = "on"
+    saved = auditor_client.post(reverse("audits:audit_review"), data)
+
+    audit = Audit.objects.get()
+    assert saved.url == audit.get_absolute_url()
+    assert audit.title == "Integration och etablering (rättad)"
+    assert audit.date == datetime.date(2021, 1, 18) and audit.response_by == datetime.date(2021, 5, 31)
+    assert audit.questions.count() == 7 and audit.questions.get(number=1).assessment == "partly"
+    assert audit.recommendations.count() == 6
+    assert audit.recommendations.filter(organization=town.board).count() == 1
+    assert SESSION_KEY not in auditor_client.session
+
+
+def test_the_trollhattan_report_gives_four_recommendations_to_the_executive_board(auditor_client, town):
+    _upload(auditor_client, "rapport.txt", seed("004").encode())
+    page = auditor_client.get(reverse("audits:audit_review"))
+
+    organizations = [f.initial["organization"] for f in page.context["recommendations"].initial_forms]
+    assert len(organizations) >= 4 and organizations[:4] == [town.executive] * 4
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("krypterad.pdf", pdf_bytes("Granskning", password="hemligt"), ENCRYPTED_PDF),
+        ("trasig.pdf", b"%PDF-1.4\nnot really a pdf", CORRUPT_PDF),
+        ("skannad.pdf", pdf_bytes(None), IMAGE_ONLY_PDF),
+    ],
+)
+def test_an_unreadable_pdf_is_explained_and_nothing_is_kept(auditor_client, name, content, message):
+    response = _upload(auditor_client, name, content)
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert SESSION_KEY not in auditor_client.session and not Audit.objects.exists()
+
+
+def test_a_file_over_the_limit_is_refused(auditor_client, monkeypatch):
+    monkeypatch.setattr("audits.forms.MAX_IMPORT_BYTES", 1024 * 1024)
+    response = _upload(auditor_client, "stor.txt", b"a" * (1024 * 1024 + 1))
+
+    assert "Filen är för stor. Den får vara högst 1 MB." in response.content.decode()
+    assert SESSION_KEY not in auditor_client.session and not Audit.objects.exists()
+
+
+def test_a_text_without_audit_structure_gives_an_empty_draft_with_a_message(auditor_client):
+    _upload(auditor_client, "lista.txt", "Inköpslista\nMjölk\nBröd\n".encode())
+    page = auditor_client.get(reverse("audits:audit_review"))
+
+    assert NO_STRUCTURE_FOUND in page.content.decode()
+    assert page.context["questions"].initial_form_count() == 0
+    assert page.context["recommendations"].initial_form_count() == 0
+    assert "Inga revisionsfrågor hittades." in page.content.decode()
+    response = auditor_client.post(reverse("audits:audit_review"), _review_post(page.context, title="Något"))
+    assert "Granskningen behöver minst en revisionsfråga" in response.content.decode()
+    assert not Audit.objects.exists()
+
+
+def test_a_boards_answer_uploaded_as_an_audit_is_recognised(auditor_client):
+    response = _upload(auditor_client, "svar.txt", seed("001").encode())
+
+    assert str(IS_A_RESPONSE) in response.content.decode()
+    assert SESSION_KEY not in auditor_client.session
+
+
+def test_the_secretary_records_the_boards_answer(client, town):
+    recommendation = RecommendationFactory(audit__municipality=town.municipality, organization=town.board)
+    client.force_login(town.users[Role.SECRETARY])
+    url = reverse("audits:response_create", args=[recommendation.audit_id, town.board.pk])
+
+    response = client.post(url, {
+        "decision": "endorses", "meeting_date": "2021-03-24", "paragraph": "§ 39",
+        "registry_number": "FN 2021-00019", f"answer_{recommendation.pk}": "Nämnden tillstyrker.",
+    })
+
+    assert response.status_code == 302
+    saved = AuditResponse.objects.get()
+    assert (saved.paragraph, saved.answers.get().text) == ("§ 39", "Nämnden tillstyrker.")
+
+
+def test_a_response_for_an_organisation_not_addressed_shows_why_and_saves_nothing(client, town):
+    recommendation = RecommendationFactory(audit__municipality=town.municipality, organization=town.board)
+    client.force_login(town.users[Role.COORDINATOR])
+    url = reverse("audits:response_create", args=[recommendation.audit_id, town.other_board.pk])
+
+    response = client.post(url, {"decision": "endorses", "meeting_date": "2021-03-24", "paragraph": "§ 1"})
+
+    assert "Förskolenämnden har inte fått någon rekommendation" in response.content.decode()
+    assert not AuditResponse.objects.exists()
+
+
+def test_another_municipalitys_audit_is_not_found(auditor_client):
+    other = AuditFactory()
+    assert auditor_client.get(reverse("audits:audit_detail", args=[other.pk])).status_code == 404
+
+
+def test_the_auditor_verifies_a_done_measure(auditor_client, town):
+    measure = MeasureFactory(recommendation__audit__municipality=town.municipality, status="done",
+                             evidence_note="Rutin antagen")
+
+    response = auditor_client.post(reverse("audits:measure_verify", args=[measure.pk]), follow=True)
+
+    assert "Åtgärden är verifierad och stängd." in response.content.decode()
+    measure.refresh_from_db()
+    assert measure.status == Measure.Status.VERIFIED
+
+
+def test_marking_a_measure_done_without_evidence_is_refused_on_the_form(client, town):
+    measure = MeasureFactory(recommendation__audit__municipality=town.municipality, owner=town.board)
+    client.force_login(town.users[Role.RESPONDENT])
+
+    response = client.post(reverse("audits:measure_edit", args=[measure.pk]), {
+        "description": measure.description, "owner": town.board.pk, "due_date": "2030-12-31",
+        "status": "done", "evidence_note": "", "seen_version": measure.version,
+    })
+
+    assert "En åtgärd kan inte stängas utan underlag" in response.content.decode()
+    measure.refresh_from_db()
+    assert measure.status == Measure.Status.PLANNED
+
+
+def test_a_respondent_cannot_verify(client, town):
+    measure = MeasureFactory(recommendation__audit__municipality=town.municipality, status="done",
+                             evidence_note="x")
+    client.force_login(town.users[Role.RESPONDENT])
+
+    assert client.post(reverse("audits:measure_verify", args=[measure.pk])).status_code == 403
+    measure.refresh_from_db()
+    assert measure.status == Measure.Status.DONE
+
+
+def test_the_request_button_queues_the_requests(auditor_client, town):
+    recommendation = RecommendationFactory(audit__municipality=town.municipality, organization=town.board)
+
+    response = auditor_client.post(reverse("audits:audit_request_responses", args=[recommendation.audit_id]),
+                                   follow=True)
+
+    assert "1 begäran om svar har lagts i utskickskön." in response.content.decode()
+
+
+def test_list_overview_and_audit_pages_run_a_fixed_number_of_queries(auditor_client, town, django_assert_max_num_queries):
+    boards = [OrganizationFactory(municipality=town.municipality, parent=town.council) for _ in range(8)]
+    for n in range(6):
+        audit = AuditFactory(municipality=town.municipality, response_by=datetime.date(2020, 1, 1))
+        for board in boards:
+            recommendation = RecommendationFactory(audit=audit, organization=board)
+            AuditResponseFactory(audit=audit, organization=board)
+            MeasureFactory(recommendation=recommendation, due_date=datetime.date(2020, 1, 1))
+    audit = Audit.objects.first()
+    for url, limit in [
+        (reverse("audits:audit_list"), 10),
+        (reverse("audits:followup_overview"), 14),
+        (reverse("audits:audit_detail", args=[audit.pk]), 22),
+    ]:
+        with django_assert_max_num_queries(limit):
+            assert auditor_client.get(url).status_code == 200
+
+
+def test_the_overview_counts_recommendations_by_status(auditor_client, town):
+    audit = AuditFactory(municipality=town.municipality, response_by=datetime.date(2020, 1, 1))
+    answered = RecommendationFactory(audit=audit, organization=town.board)
+    RecommendationFactory(audit=audit, organization=town.other_board)
+    AuditResponseFactory(audit=audit, organization=town.board)
+    MeasureFactory(recommendation=answered, status=Measure.Status.DONE, evidence_note="Klart")
+
+    overview = auditor_client.get(reverse("audits:followup_overview")).context["overview"]
+
+    rows = {row.organization.name: row for row in overview.per_organization}
+    assert rows["Arbetslivsnämnden"].counts == {"done": 1}
+    assert rows["Förskolenämnden"].counts == {"no_answer": 1} and rows["Förskolenämnden"].overdue_response
+    assert not rows["Arbetslivsnämnden"].overdue_response
+
+
+def test_the_secretary_reads_the_minutes_into_the_form_and_nothing_is_saved_until_confirmed(client, town):
+    audit = AuditFactory(municipality=town.municipality)
+    audit.response_from.set([town.other_board])
+    texts = [
+        "Tydliggöra vad Arbetslivsnämndens roll som samordnande nämnd för integrationsarbetet innebär",
+        "Utveckla uppföljningsprocessen av Program för ett integrerat samhälle",
+    ]
+    recommendations = [RecommendationFactory(audit=audit, organization=town.executive, text=t) for t in texts]
+    secretary = town.users[Role.SECRETARY]
+    Membership.objects.create(user=secretary, organization=town.other_board, role=Role.SECRETARY)
+    client.force_login(secretary)
+    url = reverse("audits:response_create", args=[audit.pk, town.other_board.pk])
+
+    page = client.post(url, {"las_in": "1", "protokoll-minutes": SimpleUploadedFile("utdrag.txt", seed("001").encode())})
+
+    form = page.context["form"]
+    assert not form.is_bound
+    assert (form.initial["decision"], form.initial["paragraph"], form.initial["registry_number"]) == (
+        "endorses", "§ 39", "FN 2021-00019")
+    assert "tydliggérande av" in form.initial[f"answer_{recommendations[0].pk}"]
+    assert "uppfoljningsprocessen" in form.initial[f"answer_{recommendations[1].pk}"]
+    assert not AuditResponse.objects.exists()
+
+
+def test_minutes_that_cannot_be_read_are_explained(client, town):
+    recommendation = RecommendationFactory(audit__municipality=town.municipality, organization=town.board)
+    client.force_login(town.users[Role.SECRETARY])
+    url = reverse("audits:response_create", args=[recommendation.audit_id, town.board.pk])
+
+    page = client.post(url, {"las_in": "1", "protokoll-minutes": SimpleUploadedFile("utdrag.pdf", pdf_bytes(None))})
+
+    assert IMAGE_ONLY_PDF in page.content.decode()
+    assert not AuditResponse.objects.exists()
+
+
+def test_a_measure_is_planned_from_the_audit_page(client, town):
+    recommendation = RecommendationFactory(audit__municipality=town.municipality, organization=town.board)
+    client.force_login(town.users[Role.RESPONDENT])
+
+    response = client.post(reverse("audits:measure_create", args=[recommendation.pk]), {
+        "description": "Ta fram en rutin", "owner": town.board.pk, "due_date": "2030-06-30", "evidence_note": "",
+    })
+
+    measure = Measure.objects.get()
+    assert response.url == measure.get_absolute_url()
+    assert (measure.status, measure.owner) == (Measure.Status.PLANNED, town.board)
+    history = client.get(reverse("audits:measure_history", args=[measure.pk])).content.decode()
+    assert "Ta fram en rutin" in history
+
+
+def test_the_auditor_corrects_a_saved_audit_and_a_stale_edit_is_refused(auditor_client, town):
+    audit = AuditFactory(municipality=town.municipality)
+    url = reverse("audits:audit_edit", args=[audit.pk])
+    data = {"title": "Rättad titel", "auditor": "PwC", "commissioned_by": "Stadsrevisionen", "date": "2021-01-18",
+            "scope": "", "response_from": [town.board.pk], "response_by": "2021-06-30", "seen_version": 1}
+
+    assert auditor_client.post(url, data).status_code == 302
+    stale = auditor_client.post(url, {**data, "title": "Äldre ändring"})
+
+    assert "Någon annan har sparat posten" in stale.content.decode()
+    audit.refresh_from_db()
+    assert (audit.title, audit.version, list(audit.response_from.all())) == ("Rättad titel", 2, [town.board])
+
+
+def test_an_attached_file_is_served_only_within_the_municipality(auditor_client, town, settings, tmp_path):
+    from django.core.files.base import ContentFile
+
+    settings.MEDIA_ROOT = tmp_path
+    measure = MeasureFactory(recommendation__audit__municipality=town.municipality)
+    measure.evidence_file.save("underlag.txt", ContentFile(b"Rutinen antagen"), save=True)
+    other = MeasureFactory()
+    other.evidence_file.save("annat.txt", ContentFile(b"Annat"), save=True)
+
+    response = auditor_client.get(reverse("audits:file_download", args=["underlag", measure.pk]))
+
+    assert b"".join(response.streaming_content) == b"Rutinen antagen"
+    assert auditor_client.get(reverse("audits:file_download", args=["underlag", other.pk])).status_code == 404
+    assert auditor_client.get(reverse("audits:file_download", args=["protokoll", measure.pk])).status_code == 404
+
+
+def test_the_whole_municipality_is_not_reported_as_an_unknown_organisation(client, town):
+    from audits.views.audits import _review_initial
+
+    draft = {"title": None, "auditor": None, "commissioned_by": None, "date": None,
+             "overall_assessments": [{"body": "Sjöstad Stad", "assessment": "partly", "text": "Delvis."},
+                                     {"body": "Sjöstads Hamn AB", "assessment": "no", "text": "Nej."}],
+             "questions": [], "recommendations": [], "response_requested": {"from": [], "by": None}}
+
+    initial = _review_initial(draft, list(town.municipality.organizations.all()), municipality="Sjöstad")
+
+    assert [item["organization"] for item in initial["overall"]] == [None, None]
+    assert initial["unmatched"] == ["Sjöstads Hamn AB"]
+
+
+def test_the_reviewer_adds_a_recommendation_the_reading_missed(auditor_client, town):
+    _upload(auditor_client, "rapport.txt", seed("004").encode())
+    page = auditor_client.get(reverse("audits:audit_review"))
+    extra = page.context["recommendations"].initial_form_count()
+
+    data = _review_post(page.context, **{
+        f"rekommendationer-{extra}-organization": str(town.other_board.pk),
+        f"rekommendationer-{extra}-text": "Följ upp förskolans språkutvecklande arbete.",
+    })
+    auditor_client.post(reverse("audits:audit_review"), data)
+
+    audit = Audit.objects.get()
+    assert audit.recommendations.count() == extra + 1
+    assert audit.recommendations.get(number=extra + 1).organization == town.other_board

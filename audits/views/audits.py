@@ -1,0 +1,293 @@
+"""Audit pages: the list, one audit, importing a report into a reviewed draft, the
+request for answers, and the Revisionsuppföljning overview."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from audits import importer, selectors, services
+from audits.forms import (
+    AuditForm,
+    AuditReviewForm,
+    ImportForm,
+    OverallAssessmentFormSet,
+    QuestionFormSet,
+    RecommendationFormSet,
+)
+from audits.models import Assessment, Audit
+from core.forms import add_service_errors
+from core.permissions import require
+from core.versioning import StaleEditError
+from core.views import render_history
+from organizations.models import Organization
+
+SESSION_KEY = "audits_import_draft"
+AUDIT_FIELDS = ("title", "auditor", "commissioned_by", "date", "scope", "response_by")
+IS_A_RESPONSE = gettext_lazy(
+    "Texten ser ut att vara en nämnds svar på en granskning, inte en granskningsrapport. "
+    "Registrera svaret från granskningens sida i stället."
+)
+
+
+def _audit(request, pk) -> Audit:
+    return get_object_or_404(Audit.objects.filter(municipality=request.municipality), pk=pk)
+
+
+def _organizations(request):
+    return Organization.objects.filter(municipality=request.municipality).order_by("name")
+
+
+@require_GET
+@login_required
+def audit_list(request):
+    require(request.user, "audits.view_audit")
+    return render(
+        request,
+        "audits/audit_list.html",
+        {
+            "audits": selectors.audits_for_list(municipality=request.municipality),
+            "can_add": request.user.has_perm("audits.add_audit"),
+        },
+    )
+
+
+@require_GET
+@login_required
+def audit_detail(request, pk):
+    audit = _audit(request, pk)
+    require(request.user, "audits.view_audit", audit)
+    page = selectors.audit_page(audit=audit)
+    user = request.user
+    return render(
+        request,
+        "audits/audit_detail.html",
+        {
+            "page": page,
+            "audit": audit,
+            "can_send_requests": user.has_perm("audits.send_requests", audit),
+            "can_change": user.has_perm("audits.change_audit", audit),
+            "can_record": {org.pk for org in page.unanswered if user.has_perm("audits.record_response", org)},
+            "can_plan": {rec.pk for rec in page.recommendations if user.has_perm("audits.manage_measure", rec.organization)},
+        },
+    )
+
+
+@require_GET
+@login_required
+def audit_history(request, pk):
+    audit = _audit(request, pk)
+    require(request.user, "audits.view_audit", audit)
+    return render_history(request, instance=audit, back_url=audit.get_absolute_url())
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def audit_edit(request, pk):
+    audit = _audit(request, pk)
+    require(request.user, "audits.change_audit", audit)
+    form = AuditForm(request.POST or None, request.FILES or None, instance=audit, organizations=_organizations(request))
+    stale_edit = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.audit_update(
+                audit=_audit(request, pk), data=form.model_data(),
+                seen_version=form.cleaned_data["seen_version"], by=request.user,
+            )
+        except StaleEditError as conflict:
+            stale_edit = conflict.stale_edit
+            form.add_error(None, conflict)
+            form.show_current_version(stale_edit.current_version)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Ändringarna är sparade."))
+            return redirect(audit)
+    return render(request, "audits/audit_form.html", {"form": form, "audit": audit, "stale_edit": stale_edit})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def audit_import(request):
+    """Read an uploaded report into a draft kept in the session; nothing is saved until
+    the reviewer confirms the draft on the next page."""
+    require(request.user, "audits.add_audit")
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        if importer.detect_document_kind(text=form.text) == "response":
+            form.add_error("report", IS_A_RESPONSE)
+        else:
+            names = list(_organizations(request).values_list("name", flat=True))
+            draft = importer.parse_audit(text=form.text, extra_names=names)
+            request.session[SESSION_KEY] = {
+                "draft": draft.to_json_dict(),
+                "raw": draft.raw,
+                "question_raw": [q.raw for q in draft.questions],
+                "recommendation_raw": [r.raw for r in draft.recommendations],
+                "messages": list(draft.messages),
+                "filename": form.cleaned_data["report"].name,
+            }
+            return redirect("audits:audit_review")
+    return render(request, "audits/audit_import.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def audit_review(request):
+    require(request.user, "audits.add_audit")
+    stored = request.session.get(SESSION_KEY)
+    if stored is None:
+        messages.info(request, _("Ladda upp en granskningsrapport först."))
+        return redirect("audits:audit_import")
+    organizations = _organizations(request)
+    initial = _review_initial(stored["draft"], list(organizations), municipality=request.municipality.name)
+    data = request.POST if request.method == "POST" else None
+    form = AuditReviewForm(data, organizations=organizations, raw=stored["raw"], initial=initial["audit"])
+    kwargs = {"form_kwargs": {"organizations": organizations}}
+    questions = QuestionFormSet(data, prefix="fragor", initial=initial["questions"])
+    overall = OverallAssessmentFormSet(data, prefix="bedomningar", initial=initial["overall"], **kwargs)
+    recommendations = RecommendationFormSet(data, prefix="rekommendationer", initial=initial["recommendations"], **kwargs)
+    if request.method == "POST" and all(f.is_valid() for f in (form, questions, overall, recommendations)):
+        try:
+            audit = services.audit_create(
+                municipality=request.municipality,
+                data={name: form.cleaned_data[name] for name in AUDIT_FIELDS},
+                audited_organizations=form.cleaned_data["audited_organizations"],
+                response_from=form.cleaned_data["response_from"],
+                questions=_kept(questions),
+                overall_assessments=_kept(overall),
+                recommendations=_kept(recommendations),
+                by=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            del request.session[SESSION_KEY]
+            messages.success(request, _("Granskningen är sparad."))
+            return redirect(audit)
+    # The report's own words beside each item, so the reviewer can check the reading.
+    for formset, sources in ((questions, stored["question_raw"]), (recommendations, stored["recommendation_raw"])):
+        for item, source in zip(formset.forms, sources):
+            item.source = source
+    draft = stored["draft"]
+    return render(
+        request,
+        "audits/audit_review.html",
+        {
+            "form": form,
+            "questions": questions,
+            "overall": overall,
+            "recommendations": recommendations,
+            "notes": stored["messages"],
+            "filename": stored["filename"],
+            "other_municipality": draft["municipality"]
+            if draft["municipality"] and draft["municipality"] != request.municipality.name
+            else None,
+            "unmatched": initial["unmatched"],
+        },
+    )
+
+
+def _kept(formset) -> list[dict]:
+    return [
+        {name: value for name, value in f.cleaned_data.items() if name != "DELETE"}
+        for f in formset.forms
+        if f.cleaned_data and not f.cleaned_data.get("DELETE")
+    ]
+
+
+def _iso(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _review_initial(draft: dict, organizations: list, *, municipality: str) -> dict:
+    """The form's starting values from the parsed draft, with names matched to the
+    municipality's organisations; names that match none are listed for the reviewer,
+    except the municipality itself ("Borås Stad"), which an empty organisation stands for."""
+    unmatched = []
+    whole = {form.casefold() for form in (municipality, f"{municipality} stad", f"{municipality} kommun",
+                                         f"{municipality}s kommun", f"{municipality}s stad")}
+
+    def match(name):
+        if name and name.casefold() in whole:
+            return None
+        organization = selectors.organization_for_name(name=name, organizations=organizations)
+        if name and organization is None and name not in unmatched:
+            unmatched.append(name)
+        return organization
+
+    overall = [
+        {"organization": match(item["body"]), "assessment": item["assessment"] or Assessment.NOT_ASSESSED,
+         "text": item["text"]}
+        for item in draft["overall_assessments"]
+    ]
+    recommendations = [
+        {"organization": match(item["addressee"]), "text": item["text"]} for item in draft["recommendations"]
+    ]
+    response_from = [org for org in (match(name) for name in draft["response_requested"]["from"]) if org]
+    audited = {item["organization"].pk: item["organization"] for item in overall + recommendations if item["organization"]}
+    questions = [
+        {"number": item["number"] if str(item["number"] or "").isdigit() else index,
+         "text": item["text"], "assessment": item["assessment"] or Assessment.NOT_ASSESSED,
+         "comment": item["comment"] or ""}
+        for index, item in enumerate(draft["questions"], start=1)
+    ]
+    return {
+        "audit": {
+            "title": draft["title"] or "",
+            "auditor": draft["auditor"] or "",
+            "commissioned_by": draft["commissioned_by"] or "",
+            "date": _iso(draft["date"]),
+            "response_by": _iso(draft["response_requested"]["by"]),
+            "response_from": [org.pk for org in response_from],
+            "audited_organizations": list(audited),
+        },
+        "questions": questions,
+        "overall": overall,
+        "recommendations": recommendations,
+        "unmatched": [name for name in unmatched if name.casefold() not in {o.name.casefold() for o in organizations}],
+    }
+
+
+@require_POST
+@login_required
+def audit_request_responses(request, pk):
+    audit = _audit(request, pk)
+    require(request.user, "audits.send_requests", audit)
+    try:
+        queued = services.audit_request_responses(audit=audit, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if queued:
+            messages.success(request, _("%(count)s begäran om svar har lagts i utskickskön.") % {"count": queued})
+        else:
+            messages.info(request, _("Begäran om svar var redan skickad till alla mottagare."))
+    return redirect(audit)
+
+
+@require_GET
+@login_required
+def followup_overview(request):
+    require(request.user, "audits.view_audit")
+    audit_id = request.GET.get("granskning")
+    audit_id = int(audit_id) if audit_id and audit_id.isdigit() else None
+    overview = selectors.followup_overview(municipality=request.municipality, audit_id=audit_id)
+    return render(
+        request,
+        "audits/followup_overview.html",
+        {
+            "overview": overview,
+            "audit_id": audit_id,
+            "audits": Audit.objects.filter(municipality=request.municipality).only("pk", "title"),
+            "colours": selectors.STATUS_COLOURS,
+        },
+    )

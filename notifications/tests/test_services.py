@@ -1,0 +1,113 @@
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.utils import timezone
+
+from notifications import services
+from notifications.models import OutboxMessage
+from notifications.tests.factories import OutboxMessageFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("test_templates")]
+Status = OutboxMessage.Status
+
+
+def test_an_enqueued_message_is_rendered_at_once_and_sent_after_commit(smtp_server, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        message = services.outbox_enqueue(
+            to="sekreterare@kommun.example", template="notifications_test/greeting", context={"name": "Eva"},
+            topic="prov:1",
+        )
+        assert message.subject == "Hej Eva" and "prov till Eva" in message.body
+        assert smtp_server.received == []
+    for callback in callbacks:
+        callback()
+
+    message.refresh_from_db()
+    assert message.status == Status.SENT and message.attempts == 1 and message.sent_at
+    [(recipients, email)] = smtp_server.received
+    assert recipients == ["sekreterare@kommun.example"]
+    assert email["Subject"] == "Hej Eva"
+    assert "prov till Eva" in email.get_content()
+
+
+def test_a_refused_address_keeps_the_servers_error_and_is_retried_later(smtp_server, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        message = services.outbox_enqueue(
+            to="ingen@studsar.example", template="notifications_test/greeting", context={"name": "X"}
+        )
+
+    message.refresh_from_db()
+    assert message.status == Status.QUEUED
+    assert message.attempts == 1
+    assert "550" in message.last_error and "Mottagaren finns inte" in message.last_error
+    assert message.next_attempt_at > timezone.now() + timedelta(minutes=4)
+    assert smtp_server.received == []
+
+
+def test_the_wait_between_attempts_doubles_and_the_message_fails_after_the_last(smtp_server):
+    message = OutboxMessageFactory(recipient="ingen@studsar.example")
+    waits = []
+    for _ in range(services.MAX_ATTEMPTS):
+        before = timezone.now()
+        services.outbox_send(message=message)
+        message.refresh_from_db()
+        if message.next_attempt_at:
+            waits.append(round((message.next_attempt_at - before).total_seconds() / 60))
+
+    assert waits == [5, 10, 20, 40]
+    assert message.status == Status.FAILED and message.attempts == services.MAX_ATTEMPTS
+    assert "550" in message.last_error
+
+
+def test_send_outbox_sends_only_what_is_due_and_leaves_failures_queued(smtp_server):
+    due = OutboxMessageFactory(recipient="a@kommun.example")
+    later = OutboxMessageFactory(recipient="b@kommun.example", next_attempt_at=timezone.now() + timedelta(hours=1))
+    refused = OutboxMessageFactory(recipient="c@studsar.example")
+
+    call_command("send_outbox", stdout=open("/dev/null", "w"))
+
+    statuses = {m.pk: (m.status, m.attempts) for m in OutboxMessage.objects.all()}
+    assert statuses[due.pk] == (Status.SENT, 1)
+    assert statuses[later.pk] == (Status.QUEUED, 0)
+    assert statuses[refused.pk] == (Status.QUEUED, 1)
+    assert [r for r, _ in smtp_server.received] == [["a@kommun.example"]]
+
+
+def test_a_message_is_never_sent_twice(smtp_server):
+    message = OutboxMessageFactory()
+    assert services.outbox_send(message=message)
+    assert services.outbox_send(message=message)
+    assert len(smtp_server.received) == 1
+
+
+def test_a_mail_server_that_is_down_is_an_error_to_retry(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    message = OutboxMessageFactory()
+
+    assert not services.outbox_send(message=message)
+
+    message.refresh_from_db()
+    assert message.status == Status.QUEUED and "ConnectionRefusedError" in message.last_error
+
+
+def test_retry_gives_a_failed_message_new_attempts(smtp_server, django_capture_on_commit_callbacks):
+    message = OutboxMessageFactory(status=Status.FAILED, attempts=5, last_error="550")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.outbox_retry(message=message)
+
+    message.refresh_from_db()
+    assert message.status == Status.SENT and message.attempts == 1
+
+
+def test_only_a_failed_message_can_be_retried():
+    message = OutboxMessageFactory(status=Status.SENT, attempts=1)
+
+    with pytest.raises(ValidationError) as raised:
+        services.outbox_retry(message=message)
+
+    assert raised.value.messages == [str(services.NOT_FAILED)]
+    message.refresh_from_db()
+    assert message.status == Status.SENT and message.attempts == 1
