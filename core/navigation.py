@@ -17,4 +17,5 @@ class NavItem:
 MAIN_MENU = [
     NavItem(_("Översikt"), "core:dashboard", None),
     NavItem(_("Organisationer"), "organizations:organization_list", "organizations.view_organization"),
+    NavItem(_("Statistik"), "kpis:kpi_list", "kpis.view_kpi"),
 ]

@@ -6,6 +6,7 @@ from core.auth_views import LoginView
 urlpatterns = [
     path("", include("core.urls")),
     path("organisationer/", include("organizations.urls")),
+    path("statistik/", include("kpis.urls")),
     path("konto/logga-in/", LoginView.as_view(), name="login"),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("konto/losenord/", auth_views.PasswordChangeView.as_view(), name="password_change"),
