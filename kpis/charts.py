@@ -89,7 +89,7 @@ def line_chart(*, title: str, description: str, series: list[tuple[str, dict[int
         colour, dash, marker = STYLES[index % len(STYLES)]
         lines.append(Line(
             label=label, colour=colour, dash=dash, marker=marker,
-            points=[Point(year=yr, value=v, x=x(yr), y=y(v), label=f"{label} {yr}: {format_number(v)}")
+            points=[Point(year=yr, value=v, x=x(yr), y=y(v), label=f"{label} {yr}: {format_number(v, decimals=1)}")
                     for yr, v in sorted(points.items())],
         ))
     y_ticks = []
@@ -102,11 +102,16 @@ def line_chart(*, title: str, description: str, series: list[tuple[str, dict[int
     return LineChart(title=title, description=description, lines=lines, x_ticks=x_ticks, y_ticks=y_ticks)
 
 
-def format_number(value: float | None) -> str:
-    """Swedish style: 1 247 and 41,5 (a non-breaking space groups thousands)."""
+def format_number(value: float | None, *, decimals: int | None = None) -> str:
+    """Swedish style: 1 247 and 41,5 (a non-breaking space groups thousands).
+
+    Without ``decimals`` whole numbers show none and others one, as axis ticks want;
+    tables pass 1 so that a column lines up."""
     if value is None:
         return ""
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 1
+    text = f"{value:,.{decimals}f}"
     return text.replace(",", "\u00a0").replace(".", ",")
 
 

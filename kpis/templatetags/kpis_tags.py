@@ -8,8 +8,8 @@ register = template.Library()
 
 @register.filter
 def swedish_number(value):
-    """41,5 and 1 247; empty for no value, so that |default can show a dash."""
-    return format_number(value)
+    """41,5 and 1 247,0; empty for no value, so that |default can show a dash."""
+    return format_number(value, decimals=1)
 
 
 @register.simple_tag

@@ -60,7 +60,7 @@ def test_the_kpi_page_has_an_accessible_chart_per_total_and_gender_and_the_table
     assert "Andel i arbete eller studier, kvinnor och män" in page
     assert "<desc id=\"diagram-2-beskrivning\">Linjediagram över år: Borås, kvinnor" in page
     assert "Region Västra Götaland, medel, män" in page  # a text label for every line
-    assert "<td>42 (2)</td>" in page  # county mean with its count
+    assert "<td>42,0 (2)</td>" in page  # county mean with its count
     assert "Källa: Kolada" in page
 
 
