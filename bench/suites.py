@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from bench.harness import page_beside_floor
+from bench.kpis import kpis
 
 FLOOR = "/__bench__/bare/"
 
@@ -17,4 +18,4 @@ def dashboard(context: dict) -> dict:
     }
 
 
-SUITES = [dashboard]
+SUITES = [dashboard, kpis]

@@ -108,9 +108,17 @@ class KoladaMunicipality(models.Model):
 
 
 class KpiValue(models.Model):
-    kpi = models.ForeignKey(Kpi, on_delete=models.CASCADE, related_name="values", verbose_name=_("nyckeltal"))
+    # No foreign-key constraints in the database: the import creates every KPI and
+    # municipality a file names (placeholders if need be) in the same transaction
+    # before it writes values, and checking the constraint for each of hundreds of
+    # thousands of rows at commit cost more than the rest of the import together.
+    # Deleting a KPI or municipality still deletes its values (Django's CASCADE).
+    kpi = models.ForeignKey(
+        Kpi, on_delete=models.CASCADE, related_name="values", verbose_name=_("nyckeltal"), db_constraint=False
+    )
     municipality = models.ForeignKey(
-        KoladaMunicipality, on_delete=models.CASCADE, related_name="values", verbose_name=_("kommun")
+        KoladaMunicipality, on_delete=models.CASCADE, related_name="values", verbose_name=_("kommun"),
+        db_constraint=False,
     )
     year = models.PositiveSmallIntegerField(
         _("år"), validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)]
@@ -147,6 +155,30 @@ class KpiValue(models.Model):
 
     def __str__(self):
         return f"{self.kpi_id} {self.municipality_id} {self.year} {self.gender}: {self.value}"
+
+
+class KpiMean(models.Model):
+    """A summary row: the unweighted mean over the municipalities of a county
+    (area "00" + county code) or of the whole country (area "0000") that have a
+    value, with their count. Rebuilt by every import for the KPIs it touched, so
+    the comparison page reads a few dozen rows however many values are stored."""
+
+    NATIONAL = "0000"
+
+    kpi = models.ForeignKey(Kpi, on_delete=models.CASCADE, related_name="means", db_constraint=False)
+    area = models.CharField(max_length=12)
+    year = models.PositiveSmallIntegerField()
+    gender = models.CharField(max_length=1, choices=Gender.choices)
+    mean = models.FloatField()
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kpi", "area", "year", "gender"], name="kpimean_one_per_key"),
+        ]
+
+    def __str__(self):
+        return f"{self.kpi_id} {self.area} {self.year} {self.gender}: {self.mean} ({self.count})"
 
 
 class ImportRun(models.Model):

@@ -1,12 +1,11 @@
 """Reads for the statistics pages and for other apps (an indicator page calls
 ``kpi_comparison`` with its KPI id and the municipality).
 
-The comparison is one aggregate query over the KPI's values, read through the
-unique index (kpi, municipality, year, gender): the municipality's own value,
-its county's mean and the national mean, each with the count of municipalities
-behind it, per year and gender. Means are unweighted over municipalities with a
-value. Municipalities are told from regions, Riket and groups by the shape of
-their ids (four digits not starting with "00"), so no join is needed.
+The comparison reads the municipality's own values through the unique index
+(kpi, municipality, year, gender) and the county and national means from the
+KpiMean summary that every import rebuilds; a custom or Kolada group's mean is
+computed on the spot over its few members. Means are unweighted over the
+municipalities with a value, each with the count behind it.
 """
 
 from __future__ import annotations
@@ -16,10 +15,9 @@ from dataclasses import dataclass, field
 from django.db.models import Avg, Count, Max, Q, QuerySet
 
 from core.models import Municipality
-from kpis.models import ComparisonGroup, Gender, ImportRun, KoladaMunicipality, Kpi, KpiValue
+from kpis.models import ComparisonGroup, Gender, ImportRun, KoladaMunicipality, Kpi, KpiMean, KpiValue
 
 GENDER_ORDER = ("T", "K", "M")
-MUNICIPALITIES_ONLY = ~Q(municipality__id__startswith="00") & ~Q(municipality__id__startswith="G")
 
 
 @dataclass(frozen=True)
@@ -81,39 +79,46 @@ def kpi_comparison(
     last_year: int | None = None,
 ) -> Comparison:
     """The municipality beside its county, all municipalities and (optionally) a group,
-    per year and gender. Two queries, whatever the number of values stored."""
-    county_prefix = municipality_code[:2]
-    in_county = MUNICIPALITIES_ONLY & Q(municipality__id__startswith=county_prefix)
-    aggregates = {
-        "own": Max("value", filter=Q(municipality_id=municipality_code)),
-        "county_mean": Avg("value", filter=in_county),
-        "county_count": Count("id", filter=in_county),
-        "national_mean": Avg("value", filter=MUNICIPALITIES_ONLY),
-        "national_count": Count("id", filter=MUNICIPALITIES_ONLY),
-    }
-    if group is not None:
-        members = Q(municipality_id__in=group.members.through.objects.filter(
-            comparisongroup_id=group.pk).values("koladamunicipality_id"))
-        aggregates["group_mean"] = Avg("value", filter=members)
-        aggregates["group_count"] = Count("id", filter=members)
-    values = KpiValue.objects.filter(kpi=kpi, value__isnull=False)
+    per year and gender. Three queries (four with a group), whatever the number of
+    values stored: the county and national means come from the KpiMean summary."""
+    county_code = "00" + municipality_code[:2]
+    years = Q()
     if first_year is not None:
-        values = values.filter(year__gte=first_year)
+        years &= Q(year__gte=first_year)
     if last_year is not None:
-        values = values.filter(year__lte=last_year)
+        years &= Q(year__lte=last_year)
+    own = {
+        (year, gender): value
+        for year, gender, value in KpiValue.objects.filter(
+            years, kpi=kpi, municipality_id=municipality_code, value__isnull=False
+        ).values_list("year", "gender", "value")
+    }
+    means: dict[tuple[int, str], dict[str, Mean]] = {}
+    for area, year, gender, mean, count in KpiMean.objects.filter(
+        years, kpi=kpi, area__in=[county_code, KpiMean.NATIONAL]
+    ).values_list("area", "year", "gender", "mean", "count"):
+        means.setdefault((year, gender), {})["national" if area == KpiMean.NATIONAL else "county"] = Mean(mean, count)
+    group_means = {}
+    if group is not None:
+        members = group.members.through.objects.filter(comparisongroup_id=group.pk).values("koladamunicipality_id")
+        group_means = {
+            (r["year"], r["gender"]): Mean(r["mean"], r["count"])
+            for r in KpiValue.objects.filter(years, kpi=kpi, municipality_id__in=members, value__isnull=False)
+            .values("year", "gender").annotate(mean=Avg("value"), count=Count("id"))
+        }
+    none = Mean(None, 0)
     rows = [
         ComparisonRow(
-            year=r["year"],
-            gender=r["gender"],
-            own=r["own"],
-            county=Mean(r["county_mean"], r["county_count"]),
-            national=Mean(r["national_mean"], r["national_count"]),
-            group=Mean(r["group_mean"], r["group_count"]) if group is not None else None,
+            year=year,
+            gender=gender,
+            own=own.get((year, gender)),
+            county=means.get((year, gender), {}).get("county", none),
+            national=means.get((year, gender), {}).get("national", none),
+            group=group_means.get((year, gender), none) if group is not None else None,
         )
-        for r in values.values("year", "gender").annotate(**aggregates).order_by("year", "gender")
+        for year, gender in sorted(set(own) | set(means) | set(group_means),
+                                   key=lambda key: (key[0], GENDER_ORDER.index(key[1])))
     ]
-    rows.sort(key=lambda row: (row.year, GENDER_ORDER.index(row.gender)))
-    county_code = "00" + county_prefix
     names = dict(
         KoladaMunicipality.objects.filter(pk__in=[municipality_code, county_code]).values_list("pk", "title")
     )

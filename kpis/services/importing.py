@@ -16,7 +16,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from kpis.kolada import KoladaKpi, KoladaMunicipality as KoladaMunicipalityRecord, KoladaValue
-from kpis.models import ImportRun, KoladaMunicipality, Kpi, KpiValue
+from kpis.models import ImportRun, KoladaMunicipality, Kpi, KpiMean, KpiValue
 
 # Rows per statement: large enough to pay the round trip, small enough for
 # SQLite's variable limit when keys are read back.
@@ -61,26 +61,28 @@ def values_import(
         new_kpis = _placeholder_kpis({v.kpi for v in values})
         new_municipalities = _placeholder_municipalities({v.municipality for v in values})
         stored = _stored(values)
-        writes, delete_ids = [], []
-        unchanged = inserted = 0
+        inserts, updates, delete_ids = [], [], []
+        unchanged = 0
         for item in values:
             existing = stored.get(item.key)
             if item.is_deleted:
                 if existing is not None:
                     delete_ids.append(existing[0])
-                continue
-            if existing is None:
-                inserted += 1
+            elif existing is None:
+                inserts.append((*item.key, item.value, item.status, item.count, now))
             elif existing[1:] == (item.value, item.status, item.count):
                 unchanged += 1
-                continue
-            writes.append((*item.key, item.value, item.status, item.count, now))
-        _upsert(writes, progress=progress, total=len(values))
+            else:
+                updates.append((*item.key, item.value, item.status, item.count, now))
+        inserted = len(inserts)
+        _upsert(inserts + updates, inserts=inserted, progress=progress, total=len(values))
         for chunk in _chunks(delete_ids, BATCH_SIZE):
             KpiValue.objects.filter(pk__in=chunk).delete()
+        if inserts or updates or delete_ids:
+            kpi_means_refresh(kpi_ids={v.kpi for v in values})
         result = ImportResult(
             inserted=inserted,
-            updated=len(writes) - inserted,
+            updated=len(updates),
             unchanged=unchanged,
             deleted=len(delete_ids),
             new_kpis=new_kpis,
@@ -99,6 +101,34 @@ def values_import(
     if progress:
         progress(len(values), len(values))
     return result
+
+
+def kpi_means_refresh(*, kpi_ids: Iterable[str]) -> None:
+    """Rebuild the county and national means (KpiMean) of these KPIs from their values.
+
+    Municipalities are told from regions, Riket and groups by the shape of their
+    ids, as in the selectors; the county is "00" + the first two digits.
+    """
+    kpi_ids = sorted(set(kpi_ids))
+    if not kpi_ids:
+        return
+    KpiMean.objects.filter(kpi_id__in=kpi_ids).delete()
+    placeholders = ", ".join(["%s"] * len(kpi_ids))
+    source = (
+        f"FROM {_TABLE} WHERE kpi_id IN ({placeholders}) AND value IS NOT NULL "
+        f"AND municipality_id NOT LIKE '00%%' AND municipality_id NOT LIKE 'G%%'"
+    )
+    target = f"INSERT INTO {KpiMean._meta.db_table} (kpi_id, area, year, gender, mean, count)"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"{target} SELECT kpi_id, '00' || SUBSTR(municipality_id, 1, 2), year, gender, AVG(value), COUNT(*) "
+            f"{source} GROUP BY kpi_id, SUBSTR(municipality_id, 1, 2), year, gender",
+            kpi_ids,
+        )
+        cursor.execute(
+            f"{target} SELECT kpi_id, %s, year, gender, AVG(value), COUNT(*) {source} GROUP BY kpi_id, year, gender",
+            [KpiMean.NATIONAL, *kpi_ids],
+        )
 
 
 def metadata_store(
@@ -189,13 +219,17 @@ def _stored(values: Sequence[KoladaValue]) -> dict[tuple, tuple]:
     return stored
 
 
-def _upsert(rows: list[tuple], *, progress: Progress | None, total: int) -> None:
-    """Insert or update rows on the unique key: COPY into a temporary table and one
-    INSERT … ON CONFLICT on PostgreSQL, batched INSERT … ON CONFLICT elsewhere."""
+def _upsert(rows: list[tuple], *, inserts: int, progress: Progress | None, total: int) -> None:
+    """Write the rows on the unique key. The first ``inserts`` rows are new (checked
+    against the stored rows inside this transaction), the rest replace stored values.
+
+    PostgreSQL: COPY the new rows straight into the table, the changed ones into a
+    temporary table and one UPDATE … FROM. Elsewhere: batched INSERT … ON CONFLICT.
+    """
     if not rows:
         return
     if connection.vendor == "postgresql":
-        _upsert_postgresql(rows)
+        _write_postgresql(rows[:inserts], rows[inserts:])
         return
     columns = ", ".join(_COLUMNS)
     placeholders = ", ".join(["%s"] * len(_COLUMNS))
@@ -214,9 +248,15 @@ def _upsert(rows: list[tuple], *, progress: Progress | None, total: int) -> None
                 progress(done, total)
 
 
-def _upsert_postgresql(rows: list[tuple]) -> None:
+def _write_postgresql(inserts: list[tuple], updates: list[tuple]) -> None:
     columns = ", ".join(_COLUMNS)
     with connection.cursor() as cursor:
+        if inserts:
+            with cursor.cursor.copy(f"COPY {_TABLE} ({columns}) FROM STDIN") as copy:
+                for row in inserts:
+                    copy.write_row(row)
+        if not updates:
+            return
         # Dropped first: two imports inside one outer transaction (tests, load_demo)
         # would otherwise meet the first one's table.
         cursor.execute("DROP TABLE IF EXISTS kpis_incoming")
@@ -225,13 +265,13 @@ def _upsert_postgresql(rows: list[tuple]) -> None:
         )
         cursor.execute("ALTER TABLE kpis_incoming DROP COLUMN id")
         with cursor.cursor.copy(f"COPY kpis_incoming ({columns}) FROM STDIN") as copy:
-            for row in rows:
+            for row in updates:
                 copy.write_row(row)
         cursor.execute(
-            f"INSERT INTO {_TABLE} ({columns}) SELECT {columns} FROM kpis_incoming "
-            f"ON CONFLICT (kpi_id, municipality_id, year, gender) DO UPDATE SET "
-            f"value = excluded.value, status = excluded.status, count = excluded.count, "
-            f"imported_at = excluded.imported_at"
+            f"UPDATE {_TABLE} AS stored SET value = incoming.value, status = incoming.status, "
+            f"count = incoming.count, imported_at = incoming.imported_at FROM kpis_incoming AS incoming "
+            f"WHERE stored.kpi_id = incoming.kpi_id AND stored.municipality_id = incoming.municipality_id "
+            f"AND stored.year = incoming.year AND stored.gender = incoming.gender"
         )
 
 

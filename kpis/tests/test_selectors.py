@@ -3,6 +3,7 @@
 import pytest
 
 from kpis.selectors import kpi_comparison, kpis_for_page
+from kpis.services import kpi_means_refresh
 from kpis.tests.factories import (
     ComparisonGroupFactory,
     KoladaMunicipalityFactory,
@@ -24,6 +25,7 @@ def kpi(db):
     for code, gender, value in rows:
         KpiValueFactory(kpi=kpi, municipality=places[code], year=2018, gender=gender, value=value)
     KpiValueFactory(kpi=kpi, municipality=places["1490"], year=2019, gender="T", value=44.0)
+    kpi_means_refresh(kpi_ids=[kpi.pk])
     return kpi
 
 
@@ -52,6 +54,17 @@ def test_a_group_mean_covers_its_members_only(kpi, town):
     assert (total_2018.group.value, total_2018.group.count) == (35.0, 2)
 
 
+def test_an_import_keeps_the_means_up_to_date(kpi):
+    from kpis.kolada import KoladaValue
+    from kpis.services import values_import
+
+    values_import(values=[KoladaValue(kpi="N00973", municipality="1489", period=2018, gender="T", value=0.0,
+                                      status="", count=1, is_deleted=False)], source="file")
+    total_2018 = kpi_comparison(kpi=kpi, municipality_code="1490").rows[0]
+    assert (total_2018.county.value, total_2018.county.count) == (45.0, 4)
+    assert (total_2018.national.value, total_2018.national.count) == (40.0, 5)
+
+
 def test_the_years_can_be_limited(kpi):
     assert kpi_comparison(kpi=kpi, municipality_code="1490", first_year=2019).years == [2019]
 
@@ -59,7 +72,9 @@ def test_the_years_can_be_limited(kpi):
 def test_the_comparison_runs_a_fixed_number_of_queries(kpi, town, django_assert_num_queries):
     group = ComparisonGroupFactory(owner=town.municipality)
     group.members.set(["1488", "0180"])
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
+        kpi_comparison(kpi=kpi, municipality_code="1490")
+    with django_assert_num_queries(4):
         kpi_comparison(kpi=kpi, municipality_code="1490", group=group)
 
 

@@ -8,6 +8,7 @@ from django.utils.html import escape
 from openpyxl import load_workbook
 
 from kpis.models import ComparisonGroup, Kpi, KpiValue
+from kpis.services import kpi_means_refresh
 from kpis.services.groups import GROUP_NEEDS_MEMBERS
 from kpis.tabular import ENCODING_UNKNOWN
 from kpis.tests.factories import (
@@ -28,6 +29,7 @@ def gendered(town):
             for gender, number in (("T", 50.0), ("K", 42.0), ("M", 61.0)):
                 KpiValueFactory(kpi=kpi, municipality=place, year=year, gender=gender, value=number)
     KoladaMunicipalityFactory(id="0014", title="Region Västra Götaland", type="L")
+    kpi_means_refresh(kpi_ids=[kpi.pk])
     return kpi
 
 
