@@ -150,12 +150,11 @@ def kpi_for_page(*, municipality: Municipality) -> QuerySet[Kpi]:
 
 
 def comparison_groups_for(*, municipality: Municipality) -> QuerySet[ComparisonGroup]:
-    """Kolada's groups the municipality belongs to and the municipality's own groups."""
+    """The municipality's own groups and the Kolada groups fetched with kolada_import --groups
+    (Kolada's "similar municipalities" groups leave out the municipality they are for)."""
     return (
-        ComparisonGroup.objects.filter(Q(owner=municipality) | Q(kind=ComparisonGroup.Kind.KOLADA,
-                                                                   members__pk=municipality.code))
-        .distinct()
-        .annotate(member_count=Count("members", distinct=True))
+        ComparisonGroup.objects.filter(Q(owner=municipality) | Q(kind=ComparisonGroup.Kind.KOLADA))
+        .annotate(member_count=Count("members"))
         .order_by("kind", "title")
     )
 

@@ -1,6 +1,7 @@
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html_join
 
+from kpis.chart_svg import chart_svg
 from kpis.charts import format_number
 
 register = template.Library()
@@ -13,27 +14,26 @@ def swedish_number(value):
 
 
 @register.simple_tag
-def chart_marker(marker: str, x: float, y: float, colour: str, label: str = ""):
-    """A point marker; its shape tells the line apart without colour."""
-    title = format_html("<title>{}</title>", label) if label else ""
-    x, y = float(x), float(y)
-    if marker == "square":
-        return format_html('<rect x="{}" y="{}" width="8" height="8" fill="{}">{}</rect>',
-                           _n(x - 4), _n(y - 4), colour, title)
-    if marker in ("triangle", "diamond"):
-        corners = ([(x, y - 5), (x + 5, y + 4), (x - 5, y + 4)] if marker == "triangle"
-                   else [(x, y - 5), (x + 5, y), (x, y + 5), (x - 5, y)])
-        points = " ".join(f"{a:.1f},{b:.1f}" for a, b in corners)
-        return format_html('<polygon points="{}" fill="{}">{}</polygon>', points, colour, title)
-    if marker == "cross":
-        return format_html('<path d="M{},{} l8,8 m0,-8 l-8,8" stroke="{}" stroke-width="2.5">{}</path>',
-                           _n(x - 4), _n(y - 4), colour, title)
-    if marker == "circle-open":
-        return format_html('<circle cx="{}" cy="{}" r="4" fill="#ffffff" stroke="{}" stroke-width="2">{}</circle>',
-                           _n(x), _n(y), colour, title)
-    return format_html('<circle cx="{}" cy="{}" r="4" fill="{}">{}</circle>', _n(x), _n(y), colour, title)
+def line_chart(chart, chart_id):
+    """An accessible SVG line chart with its legend: {% line_chart chart 1 %}."""
+    return chart_svg(chart, chart_id)
 
 
-def _n(value: float) -> str:
-    # Formatted here, unlocalised: an SVG coordinate never takes a decimal comma.
-    return f"{value:.1f}"
+@register.simple_tag
+def comparison_rows(comparison):
+    """The table's body rows, built in Python: one per year and gender, "—" for no value,
+    each mean followed by the number of municipalities behind it."""
+    def cells(row):
+        mean = [format_number(m.value, decimals=1) or "—" for m in (row.county, row.national)]
+        line = (row.year, row.gender_label, format_number(row.own, decimals=1) or "—",
+                mean[0], row.county.count, mean[1], row.national.count)
+        if row.group is not None:
+            line += (format_number(row.group.value, decimals=1) or "—", row.group.count)
+        return line
+
+    group_cell = "<td>{} ({})</td>" if comparison.group else ""
+    return format_html_join(
+        "",
+        '<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{} ({})</td><td>{} ({})</td>' + group_cell + "</tr>",
+        (cells(row) for row in comparison.rows),
+    )

@@ -179,3 +179,20 @@ def test_the_progress_bar_draws_on_a_terminal_only(db, tmp_path, monkeypatch, ca
     monkeypatch.setattr(OutputWrapper, "isatty", lambda self: True)
     call_command("kolada_import", from_file=write(tmp_path, GOOD))
     assert "100 %  3/3" in capsys.readouterr().err
+
+
+def test_kolada_groups_are_fetched_by_title_and_offered_as_comparisons(db, no_waiting, town, capsys):
+    from kpis.models import ComparisonGroup
+    from kpis.selectors import comparison_groups_for
+
+    with respx.mock(assert_all_called=True) as mock:
+        mock.get(f"{BASE}/municipality").mock(return_value=httpx.Response(
+            200, json=json.loads((RECORDINGS / "municipality_v3.json").read_text())))
+        mock.get(f"{BASE}/municipality_groups", params={"title": "Liknande"}).mock(return_value=httpx.Response(
+            200, json=json.loads((RECORDINGS / "municipality_groups_v3.json").read_text())))
+        call_command("kolada_import", groups="Liknande")
+    group = ComparisonGroup.objects.get(kolada_id="G124026")
+    # Only members whose municipality is stored: the recording lists Trollhättan alone of these.
+    assert set(group.members.values_list("pk", flat=True)) == {"1488"}
+    assert group in comparison_groups_for(municipality=town.municipality)
+    assert "Kommungrupper: 2 sparade." in capsys.readouterr().out

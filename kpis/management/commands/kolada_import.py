@@ -10,7 +10,7 @@ from django.db import transaction
 
 from kpis.kolada import KoladaClient, KoladaError, is_kpi_id, is_municipality_id, read_file
 from kpis.models import ImportRun, Kpi
-from kpis.services import metadata_store, values_import
+from kpis.services import kolada_groups_store, metadata_store, values_import
 
 MSG_KPI_REQUIRED = "Ange --kpi (ett eller flera id, t.ex. N00973,N00700) eller --from-file."
 MSG_BAD_KPI = "Nyckeltalets id {value} har fel form; ett id är en stor bokstav och fem siffror, t.ex. N00973."
@@ -35,22 +35,29 @@ class Command(BaseCommand):
         parser.add_argument("--municipality", default="all", help="Kommuner, kommaseparerade (1490,1488), eller all")
         parser.add_argument("--years", help="År: 2015-2024, 2018 eller 2016,2018")
         parser.add_argument("--from-file", dest="from_file", help="Ett sparat svar från Kolada (JSON)")
+        parser.add_argument(
+            "--groups", help='Hämta Koladas kommungrupper vars namn innehåller texten, t.ex. "Liknande kommuner"'
+        )
 
-    def handle(self, *args, kpi=None, municipality="all", years=None, from_file=None, **options):
+    def handle(self, *args, kpi=None, municipality="all", years=None, from_file=None, groups=None, **options):
         started = time.perf_counter()
-        kpi_records, municipality_records, kpi_ids = [], [], []
+        kpi_records, municipality_records, kpi_ids, group_records, values = [], [], [], [], []
         try:
             if from_file:
                 values = read_file(source=from_file)
                 source, description = ImportRun.Source.FILE, from_file
             else:
-                kpi_ids, municipality_ids, year_list = _arguments(kpi, municipality, years)
+                if kpi or not groups:
+                    kpi_ids, municipality_ids, year_list = _arguments(kpi, municipality, years)
                 # Everything is fetched before anything is written, so that a time-out
                 # or a bad page leaves the database as it was.
                 with KoladaClient() as client:
-                    kpi_records = list(client.kpis(ids=kpi_ids))
                     municipality_records = list(client.municipalities())
-                    values = list(client.values(kpis=kpi_ids, municipalities=municipality_ids, years=year_list))
+                    if groups:
+                        group_records = list(client.municipality_groups(title=groups))
+                    if kpi_ids:
+                        kpi_records = list(client.kpis(ids=kpi_ids))
+                        values = list(client.values(kpis=kpi_ids, municipalities=municipality_ids, years=year_list))
                 source, description = ImportRun.Source.API, f"kpi={kpi} municipality={municipality} years={years}"
         except KoladaError as error:
             raise CommandError(MSG_FAILED.format(reason=error.message)) from None
@@ -61,11 +68,14 @@ class Command(BaseCommand):
             metadata = metadata_store(kpis=kpi_records, municipalities=municipality_records)
             result = values_import(values=values, source=source, description=description, progress=progress)
             Kpi.objects.filter(pk__in=kpi_ids).update(is_followed=True)
+            stored_groups = kolada_groups_store(groups=group_records)
         elapsed = time.perf_counter() - started
         self.stdout.write(
             f"Klart på {elapsed:.1f} s: {len(values)} värden lästa, {result.inserted} nya, "
             f"{result.updated} ändrade, {result.unchanged} oförändrade, {result.deleted} borttagna."
         )
+        if groups:
+            self.stdout.write(f"Kommungrupper: {stored_groups} sparade.")
         if metadata != (0, 0):
             self.stdout.write(f"Metadata: {metadata[0]} nyckeltal och {metadata[1]} kommuner sparade.")
         if result.new_kpis or result.new_municipalities:
