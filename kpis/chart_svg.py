@@ -8,7 +8,7 @@ Coordinates are written unlocalised (an SVG never takes a decimal comma).
 
 from __future__ import annotations
 
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 from kpis.charts import Line, LineChart
@@ -45,35 +45,37 @@ def chart_svg(chart: LineChart, chart_id: int) -> SafeString:
 
 
 def marker(shape: str, x: float, y: float, colour: str, label: str = "") -> SafeString:
-    """A point marker; its shape tells the line apart without colour."""
-    title = format_html("<title>{}</title>", label) if label else ""
+    """A point marker; its shape tells the line apart without colour.
+
+    Plain strings rather than format_html: a page draws a hundred of these, and only
+    the label comes from data (escaped here); shapes, colours and numbers are ours."""
+    title = f"<title>{escape(label)}</title>" if label else ""
     if shape == "square":
-        return format_html('<rect x="{}" y="{}" width="8" height="8" fill="{}">{}</rect>',
-                           _n(x - 4), _n(y - 4), colour, title)
+        return mark_safe(f'<rect x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8" fill="{colour}">{title}</rect>')
     if shape in ("triangle", "diamond"):
         corners = ([(x, y - 5), (x + 5, y + 4), (x - 5, y + 4)] if shape == "triangle"
                    else [(x, y - 5), (x + 5, y), (x, y + 5), (x - 5, y)])
         points = " ".join(f"{a:.1f},{b:.1f}" for a, b in corners)
-        return format_html('<polygon points="{}" fill="{}">{}</polygon>', points, colour, title)
+        return mark_safe(f'<polygon points="{points}" fill="{colour}">{title}</polygon>')
     if shape == "cross":
-        return format_html('<path d="M{},{} l8,8 m0,-8 l-8,8" stroke="{}" stroke-width="2.5">{}</path>',
-                           _n(x - 4), _n(y - 4), colour, title)
+        return mark_safe(
+            f'<path d="M{x - 4:.1f},{y - 4:.1f} l8,8 m0,-8 l-8,8" stroke="{colour}" stroke-width="2.5">{title}</path>'
+        )
     if shape == "circle-open":
-        return format_html('<circle cx="{}" cy="{}" r="4" fill="#ffffff" stroke="{}" stroke-width="2">{}</circle>',
-                           _n(x), _n(y), colour, title)
-    return format_html('<circle cx="{}" cy="{}" r="4" fill="{}">{}</circle>', _n(x), _n(y), colour, title)
+        return mark_safe(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="#ffffff" stroke="{colour}" stroke-width="2">{title}</circle>'
+        )
+    return mark_safe(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{colour}">{title}</circle>')
 
 
 def _line(line: Line) -> str:
     markers = "".join(marker(line.marker, p.x, p.y, line.colour, p.label) for p in line.points)
-    return format_html(
-        '<g class="line-chart__series"><path d="{}" fill="none" stroke="{}" stroke-width="2.5"{}/>{}</g>',
-        line.path, line.colour, _dash(line), mark_safe(markers),
-    )
+    return (f'<g class="line-chart__series"><path d="{line.path}" fill="none" stroke="{line.colour}" '
+            f'stroke-width="2.5"{_dash(line)}/>{markers}</g>')
 
 
 def _dash(line: Line) -> SafeString:
-    return format_html(' stroke-dasharray="{}"', line.dash) if line.dash else mark_safe("")
+    return mark_safe(f' stroke-dasharray="{line.dash}"' if line.dash else "")
 
 
 def _n(value: float) -> str:

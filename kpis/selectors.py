@@ -161,8 +161,3 @@ def comparison_groups_for(*, municipality: Municipality) -> QuerySet[ComparisonG
 
 def import_runs(*, kpi: Kpi, limit: int = 10) -> QuerySet[ImportRun]:
     return ImportRun.objects.filter(kpi=kpi).select_related("by")[:limit]
-
-
-def followed_kpi_ids() -> list[str]:
-    """The Kolada KPIs the periodic refresh keeps up to date."""
-    return list(Kpi.objects.filter(source=Kpi.Source.KOLADA, is_followed=True).values_list("pk", flat=True))

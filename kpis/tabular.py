@@ -51,7 +51,6 @@ class TableError(Exception):
 class Table:
     header: list
     rows: list[tuple[int, list]] = field(default_factory=list)  # (row number in the file, cells)
-    encoding: str = ""
 
 
 def read_table(*, filename: str, content: bytes) -> Table:
@@ -85,7 +84,7 @@ def decode_text(content: bytes) -> tuple[str, str]:
 
 
 def _read_csv(content: bytes) -> Table:
-    text, encoding = decode_text(content)
+    text, _encoding = decode_text(content)
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
     except csv.Error:
@@ -93,7 +92,7 @@ def _read_csv(content: bytes) -> Table:
     lines = list(csv.reader(io.StringIO(text), dialect))
     if not lines:
         raise TableError(str(EMPTY_FILE))
-    return Table(header=lines[0], rows=list(enumerate(lines[1:], start=2)), encoding=encoding)
+    return Table(header=lines[0], rows=list(enumerate(lines[1:], start=2)))
 
 
 def _read_excel(content: bytes) -> Table:
@@ -106,7 +105,7 @@ def _read_excel(content: bytes) -> Table:
     workbook.close()
     if not rows:
         raise TableError(str(EMPTY_FILE))
-    return Table(header=rows[0], rows=list(enumerate(rows[1:], start=2)), encoding="Excel")
+    return Table(header=rows[0], rows=list(enumerate(rows[1:], start=2)))
 
 
 def csv_bytes(*, header: Sequence[str], rows: Iterable[Sequence]) -> bytes:

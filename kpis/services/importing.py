@@ -106,8 +106,8 @@ def values_import(
 def kpi_means_refresh(*, kpi_ids: Iterable[str]) -> None:
     """Rebuild the county and national means (KpiMean) of these KPIs from their values.
 
-    Municipalities are told from regions, Riket and groups by the shape of their
-    ids, as in the selectors; the county is "00" + the first two digits.
+    Municipalities are told from regions ("00…"), Riket ("0000") and groups ("G…")
+    by the shape of their ids (kpis.kolada.ids); the county is "00" + the first two digits.
     """
     kpi_ids = sorted(set(kpi_ids))
     if not kpi_ids:
