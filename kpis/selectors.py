@@ -72,7 +72,7 @@ class Comparison:
 
 def kpi_comparison(
     *,
-    kpi: Kpi,
+    kpi: Kpi | str,
     municipality_code: str,
     group: ComparisonGroup | None = None,
     first_year: int | None = None,
@@ -80,7 +80,11 @@ def kpi_comparison(
 ) -> Comparison:
     """The municipality beside its county, all municipalities and (optionally) a group,
     per year and gender. Three queries (four with a group), whatever the number of
-    values stored: the county and national means come from the KpiMean summary."""
+    values stored: the county and national means come from the KpiMean summary.
+    ``kpi`` may be a Kpi or its id (one more query; Kpi.DoesNotExist for an unknown id),
+    so that an indicator page can pass the id it links to."""
+    if isinstance(kpi, str):
+        kpi = Kpi.objects.get(pk=kpi)
     county_code = "00" + municipality_code[:2]
     years = Q()
     if first_year is not None:

@@ -65,6 +65,11 @@ def test_an_import_keeps_the_means_up_to_date(kpi):
     assert (total_2018.national.value, total_2018.national.count) == (40.0, 5)
 
 
+def test_an_indicator_page_may_pass_the_kpi_id(kpi):
+    comparison = kpi_comparison(kpi="N00973", municipality_code="1490", last_year=2018)
+    assert (comparison.kpi, comparison.years) == (kpi, [2018])
+
+
 def test_the_years_can_be_limited(kpi):
     assert kpi_comparison(kpi=kpi, municipality_code="1490", first_year=2019).years == [2019]
 
