@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from bench.harness import page_beside_floor, percentiles, time_calls
+from bench.kpis import kpis
 
 FLOOR = "/__bench__/bare/"
 
@@ -36,4 +37,4 @@ def audits(context: dict) -> dict:
     }
 
 
-SUITES = [dashboard, audits]
+SUITES = [dashboard, audits, kpis]

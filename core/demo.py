@@ -5,6 +5,7 @@ DEMO_STEPS = [
     "organizations.demo.load",
     "steering.demo.load",
     "audits.demo.load",
+    "kpis.demo.load",
 ]
 
 DEMO_PASSWORD = "Uppsikt-demo-2026"

@@ -1,0 +1,43 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kpis.models import ComparisonGroup, KoladaMunicipality, Kpi
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+UPLOAD_TOO_LARGE = _("Filen är större än 5 MB.")
+
+
+class LocalKpiForm(forms.ModelForm):
+    class Meta:
+        model = Kpi
+        fields = ["title", "description", "unit", "is_divided_by_gender"]
+        help_texts = {
+            "unit": _("Till exempel antal, procent eller kronor."),
+            "is_divided_by_gender": _("Värden kan då anges för kvinnor (K) och män (M) utöver totalt (T)."),
+        }
+
+
+class ValuesUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Fil med värden"),
+        help_text=_("CSV (UTF-8 eller Windows-1252) eller Excel (.xlsx) med kolumnerna år, kön och värde."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(UPLOAD_TOO_LARGE)
+        return upload
+
+
+class ComparisonGroupForm(forms.ModelForm):
+    members = forms.ModelMultipleChoiceField(
+        label=_("Kommuner"),
+        queryset=KoladaMunicipality.objects.filter(type=KoladaMunicipality.Type.MUNICIPALITY).order_by("title"),
+        widget=forms.SelectMultiple(attrs={"size": 12}),
+        help_text=_("Håll ned Ctrl (Cmd på Mac) för att välja flera."),
+    )
+
+    class Meta:
+        model = ComparisonGroup
+        fields = ["title", "members"]

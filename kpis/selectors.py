@@ -1,0 +1,167 @@
+"""Reads for the statistics pages and for other apps (an indicator page calls
+``kpi_comparison`` with its KPI id and the municipality).
+
+The comparison reads the municipality's own values through the unique index
+(kpi, municipality, year, gender) and the county and national means from the
+KpiMean summary that every import rebuilds; a custom or Kolada group's mean is
+computed on the spot over its few members. Means are unweighted over the
+municipalities with a value, each with the count behind it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Avg, Count, Max, Q, QuerySet
+
+from core.models import Municipality
+from kpis.models import ComparisonGroup, Gender, ImportRun, KoladaMunicipality, Kpi, KpiMean, KpiValue
+
+GENDER_ORDER = ("T", "K", "M")
+
+
+@dataclass(frozen=True)
+class Mean:
+    value: float | None
+    count: int
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    year: int
+    gender: str
+    own: float | None
+    county: Mean
+    national: Mean
+    group: Mean | None = None
+
+    @property
+    def gender_label(self) -> str:
+        return Gender(self.gender).label
+
+
+@dataclass
+class Comparison:
+    kpi: Kpi
+    municipality_id: str
+    municipality_name: str
+    county_name: str
+    group: ComparisonGroup | None
+    rows: list[ComparisonRow] = field(default_factory=list)
+
+    @property
+    def years(self) -> list[int]:
+        return sorted({r.year for r in self.rows})
+
+    @property
+    def genders(self) -> list[str]:
+        present = {r.gender for r in self.rows}
+        return [g for g in GENDER_ORDER if g in present]
+
+    def series(self, *, gender: str, which: str) -> dict[int, float]:
+        """Year → value for ``which`` in own, county, national, group."""
+        out = {}
+        for row in self.rows:
+            if row.gender != gender:
+                continue
+            value = row.own if which == "own" else getattr(row, which) and getattr(row, which).value
+            if value is not None:
+                out[row.year] = value
+        return out
+
+
+def kpi_comparison(
+    *,
+    kpi: Kpi | str,
+    municipality_code: str,
+    group: ComparisonGroup | None = None,
+    first_year: int | None = None,
+    last_year: int | None = None,
+) -> Comparison:
+    """The municipality beside its county, all municipalities and (optionally) a group,
+    per year and gender. Three queries (four with a group), whatever the number of
+    values stored: the county and national means come from the KpiMean summary.
+    ``kpi`` may be a Kpi or its id (one more query; Kpi.DoesNotExist for an unknown id),
+    so that an indicator page can pass the id it links to."""
+    if isinstance(kpi, str):
+        kpi = Kpi.objects.get(pk=kpi)
+    county_code = "00" + municipality_code[:2]
+    years = Q()
+    if first_year is not None:
+        years &= Q(year__gte=first_year)
+    if last_year is not None:
+        years &= Q(year__lte=last_year)
+    own = {
+        (year, gender): value
+        for year, gender, value in KpiValue.objects.filter(
+            years, kpi=kpi, municipality_id=municipality_code, value__isnull=False
+        ).values_list("year", "gender", "value")
+    }
+    means: dict[tuple[int, str], dict[str, Mean]] = {}
+    for area, year, gender, mean, count in KpiMean.objects.filter(
+        years, kpi=kpi, area__in=[county_code, KpiMean.NATIONAL]
+    ).values_list("area", "year", "gender", "mean", "count"):
+        means.setdefault((year, gender), {})["national" if area == KpiMean.NATIONAL else "county"] = Mean(mean, count)
+    group_means = {}
+    if group is not None:
+        members = group.members.through.objects.filter(comparisongroup_id=group.pk).values("koladamunicipality_id")
+        group_means = {
+            (r["year"], r["gender"]): Mean(r["mean"], r["count"])
+            for r in KpiValue.objects.filter(years, kpi=kpi, municipality_id__in=members, value__isnull=False)
+            .values("year", "gender").annotate(mean=Avg("value"), count=Count("id"))
+        }
+    none = Mean(None, 0)
+    rows = [
+        ComparisonRow(
+            year=year,
+            gender=gender,
+            own=own.get((year, gender)),
+            county=means.get((year, gender), {}).get("county", none),
+            national=means.get((year, gender), {}).get("national", none),
+            group=group_means.get((year, gender), none) if group is not None else None,
+        )
+        for year, gender in sorted(set(own) | set(means) | set(group_means),
+                                   key=lambda key: (key[0], GENDER_ORDER.index(key[1])))
+    ]
+    names = dict(
+        KoladaMunicipality.objects.filter(pk__in=[municipality_code, county_code]).values_list("pk", "title")
+    )
+    return Comparison(
+        kpi=kpi,
+        municipality_id=municipality_code,
+        municipality_name=names.get(municipality_code, municipality_code),
+        county_name=names.get(county_code, ""),
+        group=group,
+        rows=rows,
+    )
+
+
+def kpis_for_page(*, municipality: Municipality) -> QuerySet[Kpi]:
+    """Kolada's KPIs and the municipality's own, each with the latest year it has a value."""
+    return (
+        Kpi.objects.filter(Q(source=Kpi.Source.KOLADA) | Q(owner=municipality))
+        .annotate(
+            latest_year=Max("values__year", filter=Q(values__municipality_id=municipality.code)),
+            value_count=Count("values", filter=Q(values__municipality_id=municipality.code)),
+        )
+        .order_by("source", "title")
+    )
+
+
+def kpi_for_page(*, municipality: Municipality) -> QuerySet[Kpi]:
+    """The KPIs a municipality may open: Kolada's and its own (another's local KPI is 404)."""
+    return Kpi.objects.filter(Q(source=Kpi.Source.KOLADA) | Q(owner=municipality))
+
+
+def comparison_groups_for(*, municipality: Municipality) -> QuerySet[ComparisonGroup]:
+    """The municipality's own groups and the Kolada groups fetched with kolada_import --groups
+    (Kolada's "similar municipalities" groups leave out the municipality they are for)."""
+    return (
+        ComparisonGroup.objects.filter(Q(owner=municipality) | Q(kind=ComparisonGroup.Kind.KOLADA))
+        .annotate(member_count=Count("members"))
+        .order_by("kind", "title")
+    )
+
+
+def import_runs(*, kpi: Kpi, limit: int = 10) -> QuerySet[ImportRun]:
+    return ImportRun.objects.filter(kpi=kpi).select_related("by")[:limit]

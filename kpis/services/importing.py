@@ -1,0 +1,280 @@
+"""Storing Kolada's values: an upsert in batches that reports what it changed.
+
+The whole import runs in one transaction, so a failure leaves nothing half
+written. Values are compared with what is stored before anything is written, so
+a re-run writes nothing and the counts say exactly what changed. KPIs and
+municipalities the data names but that are not stored yet get placeholder rows,
+which the next metadata refresh (``metadata_store``) completes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from kpis.kolada import KoladaKpi, KoladaMunicipality as KoladaMunicipalityRecord, KoladaValue
+from kpis.models import ImportRun, KoladaMunicipality, Kpi, KpiMean, KpiValue
+
+# Rows per statement: large enough to pay the round trip, small enough for
+# SQLite's variable limit when keys are read back.
+BATCH_SIZE = 5000
+Progress = Callable[[int, int], None]
+
+_TABLE = KpiValue._meta.db_table
+_COLUMNS = ("kpi_id", "municipality_id", "year", "gender", "value", "status", "count", "imported_at")
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    new_kpis: int = 0
+    new_municipalities: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.inserted + self.updated + self.unchanged + self.deleted
+
+
+def values_import(
+    *,
+    values: Sequence[KoladaValue],
+    source: str,
+    description: str = "",
+    kpi: Kpi | None = None,
+    by=None,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Store ``values`` (already checked whole by the Kolada reader) and log an ImportRun.
+
+    A value that differs from the stored one (value, status or count) updates it,
+    a new key inserts it, an equal one is left alone, and ``is_deleted`` removes
+    the stored value. Idempotent: running the same values twice changes nothing.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        new_kpis = _placeholder_kpis({v.kpi for v in values})
+        new_municipalities = _placeholder_municipalities({v.municipality for v in values})
+        stored = _stored(values)
+        inserts, updates, delete_ids = [], [], []
+        unchanged = 0
+        for item in values:
+            existing = stored.get(item.key)
+            if item.is_deleted:
+                if existing is not None:
+                    delete_ids.append(existing[0])
+            elif existing is None:
+                inserts.append((*item.key, item.value, item.status, item.count, now))
+            elif existing[1:] == (item.value, item.status, item.count):
+                unchanged += 1
+            else:
+                updates.append((*item.key, item.value, item.status, item.count, now))
+        inserted = len(inserts)
+        _upsert(inserts + updates, inserts=inserted, progress=progress, total=len(values))
+        for chunk in _chunks(delete_ids, BATCH_SIZE):
+            KpiValue.objects.filter(pk__in=chunk).delete()
+        if inserts or updates or delete_ids:
+            kpi_means_refresh(kpi_ids={v.kpi for v in values})
+        result = ImportResult(
+            inserted=inserted,
+            updated=len(updates),
+            unchanged=unchanged,
+            deleted=len(delete_ids),
+            new_kpis=new_kpis,
+            new_municipalities=new_municipalities,
+        )
+        ImportRun.objects.create(
+            source=source,
+            description=description[:300],
+            kpi=kpi,
+            by=by,
+            inserted=result.inserted,
+            updated=result.updated,
+            unchanged=result.unchanged,
+            deleted=result.deleted,
+        )
+    if progress:
+        progress(len(values), len(values))
+    return result
+
+
+def kpi_means_refresh(*, kpi_ids: Iterable[str]) -> None:
+    """Rebuild the county and national means (KpiMean) of these KPIs from their values.
+
+    Municipalities are told from regions ("00…"), Riket ("0000") and groups ("G…")
+    by the shape of their ids (kpis.kolada.ids); the county is "00" + the first two digits.
+    """
+    kpi_ids = sorted(set(kpi_ids))
+    if not kpi_ids:
+        return
+    KpiMean.objects.filter(kpi_id__in=kpi_ids).delete()
+    placeholders = ", ".join(["%s"] * len(kpi_ids))
+    source = (
+        f"FROM {_TABLE} WHERE kpi_id IN ({placeholders}) AND value IS NOT NULL "
+        f"AND municipality_id NOT LIKE '00%%' AND municipality_id NOT LIKE 'G%%'"
+    )
+    target = f"INSERT INTO {KpiMean._meta.db_table} (kpi_id, area, year, gender, mean, count)"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"{target} SELECT kpi_id, '00' || SUBSTR(municipality_id, 1, 2), year, gender, AVG(value), COUNT(*) "
+            f"{source} GROUP BY kpi_id, SUBSTR(municipality_id, 1, 2), year, gender",
+            kpi_ids,
+        )
+        cursor.execute(
+            f"{target} SELECT kpi_id, %s, year, gender, AVG(value), COUNT(*) {source} GROUP BY kpi_id, year, gender",
+            [KpiMean.NATIONAL, *kpi_ids],
+        )
+
+
+def metadata_store(
+    *, kpis: Iterable[KoladaKpi] = (), municipalities: Iterable[KoladaMunicipalityRecord] = ()
+) -> tuple[int, int]:
+    """Create or complete KPI and municipality rows from Kolada's metadata.
+
+    Placeholders become full rows; rows that already match are left alone.
+    Returns how many KPI and municipality rows were created or changed.
+    """
+    kpi_rows = [
+        Kpi(
+            id=k.id,
+            title=k.title[:300],
+            description=k.description,
+            is_divided_by_gender=k.is_divided_by_gender,
+            is_placeholder=False,
+        )
+        for k in kpis
+    ]
+    municipality_rows = [
+        KoladaMunicipality(id=m.id, title=m.title[:150], type=m.type if m.type in ("K", "L") else "")
+        for m in municipalities
+    ]
+    kpi_rows = _changed(Kpi, kpi_rows, fields=("title", "description", "is_divided_by_gender", "is_placeholder"))
+    municipality_rows = _changed(KoladaMunicipality, municipality_rows, fields=("title", "type", "is_placeholder"))
+    with transaction.atomic():
+        if kpi_rows:
+            Kpi.objects.bulk_create(
+                kpi_rows,
+                update_conflicts=True,
+                unique_fields=["id"],
+                update_fields=["title", "description", "is_divided_by_gender", "is_placeholder", "updated_at"],
+            )
+        if municipality_rows:
+            KoladaMunicipality.objects.bulk_create(
+                municipality_rows,
+                update_conflicts=True,
+                unique_fields=["id"],
+                update_fields=["title", "type", "is_placeholder"],
+            )
+    return len(kpi_rows), len(municipality_rows)
+
+
+def _changed(model, rows, *, fields) -> list:
+    """The rows that are new or differ from what is stored: a refresh that changes
+    nothing writes nothing."""
+    stored = {
+        row[0]: row[1:]
+        for row in model.objects.filter(pk__in=[r.pk for r in rows]).values_list("pk", *fields)
+    }
+    return [r for r in rows if stored.get(r.pk) != tuple(getattr(r, f) for f in fields)]
+
+
+def _placeholder_kpis(ids: set[str]) -> int:
+    missing = ids - set(Kpi.objects.filter(pk__in=ids).values_list("pk", flat=True))
+    Kpi.objects.bulk_create([Kpi(id=i, title=i, is_placeholder=True) for i in sorted(missing)])
+    return len(missing)
+
+
+def _placeholder_municipalities(ids: set[str]) -> int:
+    missing = ids - set(KoladaMunicipality.objects.filter(pk__in=ids).values_list("pk", flat=True))
+    KoladaMunicipality.objects.bulk_create(
+        [KoladaMunicipality(id=i, title=i, type=KoladaMunicipality.type_for(i), is_placeholder=True)
+         for i in sorted(missing)]
+    )
+    return len(missing)
+
+
+def _stored(values: Sequence[KoladaValue]) -> dict[tuple, tuple]:
+    """The stored rows the values could touch, by key: (id, value, status, count).
+
+    Read per KPI with the KPI's municipalities, a superset of the keys that the
+    unique index answers without a table scan.
+    """
+    wanted: dict[str, set[str]] = {}
+    for item in values:
+        wanted.setdefault(item.kpi, set()).add(item.municipality)
+    stored = {}
+    for kpi_id, municipality_ids in wanted.items():
+        rows = KpiValue.objects.filter(kpi_id=kpi_id)
+        if len(municipality_ids) < 500:
+            rows = rows.filter(municipality_id__in=municipality_ids)
+        for pk, municipality_id, year, gender, value, status, count in rows.values_list(
+            "pk", "municipality_id", "year", "gender", "value", "status", "count"
+        ).iterator(chunk_size=BATCH_SIZE):
+            stored[(kpi_id, municipality_id, year, gender)] = (pk, value, status, count)
+    return stored
+
+
+def _upsert(rows: list[tuple], *, inserts: int, progress: Progress | None, total: int) -> None:
+    """Write the rows on the unique key. The first ``inserts`` rows are new (checked
+    against the stored rows inside this transaction), the rest replace stored values.
+
+    PostgreSQL: COPY the new rows straight into the table, the changed ones into a
+    temporary table and one UPDATE … FROM. Elsewhere: batched INSERT … ON CONFLICT.
+    """
+    if not rows:
+        return
+    if connection.vendor == "postgresql":
+        _write_postgresql(rows[:inserts], rows[inserts:])
+        return
+    columns = ", ".join(_COLUMNS)
+    placeholders = ", ".join(["%s"] * len(_COLUMNS))
+    sql = (
+        f"INSERT INTO {_TABLE} ({columns}) VALUES ({placeholders}) "
+        f"ON CONFLICT (kpi_id, municipality_id, year, gender) DO UPDATE SET "
+        f"value = excluded.value, status = excluded.status, count = excluded.count, "
+        f"imported_at = excluded.imported_at"
+    )
+    done = 0
+    with connection.cursor() as cursor:
+        for chunk in _chunks(rows, BATCH_SIZE):
+            cursor.executemany(sql, chunk)
+            done += len(chunk)
+            if progress:
+                progress(done, total)
+
+
+def _write_postgresql(inserts: list[tuple], updates: list[tuple]) -> None:
+    columns = ", ".join(_COLUMNS)
+    with connection.cursor() as cursor:
+        if inserts:
+            with cursor.cursor.copy(f"COPY {_TABLE} ({columns}) FROM STDIN") as copy:
+                for row in inserts:
+                    copy.write_row(row)
+        if not updates:
+            return
+        # Dropped first: two imports inside one outer transaction (tests, load_demo)
+        # would otherwise meet the first one's table.
+        cursor.execute("DROP TABLE IF EXISTS kpis_incoming")
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE kpis_incoming (LIKE {_TABLE} INCLUDING DEFAULTS) ON COMMIT DROP"
+        )
+        cursor.execute("ALTER TABLE kpis_incoming DROP COLUMN id")
+        with cursor.cursor.copy(f"COPY kpis_incoming ({columns}) FROM STDIN") as copy:
+            for row in updates:
+                copy.write_row(row)
+        cursor.execute(
+            f"UPDATE {_TABLE} AS stored SET value = incoming.value, status = incoming.status, "
+            f"count = incoming.count, imported_at = incoming.imported_at FROM kpis_incoming AS incoming "
+            f"WHERE stored.kpi_id = incoming.kpi_id AND stored.municipality_id = incoming.municipality_id "
+            f"AND stored.year = incoming.year AND stored.gender = incoming.gender"
+        )
+
+
+def _chunks(items: list, size: int) -> Iterable[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

@@ -1,0 +1,140 @@
+"""The municipality's own key figures: defining one, and its values uploaded as CSV or Excel.
+
+An upload is read whole and checked row by row before anything is stored; the
+first errors are all reported together and nothing is written. Stored values go
+through the same upsert and import log as Kolada's.
+"""
+
+from __future__ import annotations
+
+import math
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from core.models import Municipality
+from kpis.kolada import KoladaValue
+from kpis.models import MAX_YEAR, MIN_YEAR, ImportRun, KoladaMunicipality, Kpi
+from kpis.services.importing import ImportResult, values_import
+from kpis.tabular import TableError, read_table
+
+NOT_LOCAL = _("Bara egna nyckeltal kan få värden uppladdade; Koladas värden hämtas från Kolada.")
+MISSING_COLUMNS = _("Filen saknar kolumnerna %(columns)s. Ladda ner mallen och använd dess rubriker.")
+BAD_YEAR = _("Rad %(row)s: året %(value)s är inte ett år mellan %(min)s och %(max)s.")
+BAD_GENDER = _("Rad %(row)s: kön %(value)s ska vara T (totalt), K (kvinnor) eller M (män).")
+GENDER_NOT_DIVIDED = _("Rad %(row)s: nyckeltalet redovisas inte per kön, så kön ska vara T.")
+BAD_VALUE = _("Rad %(row)s: värdet %(value)s är inte ett tal.")
+DUPLICATE_ROW = _("Rad %(row)s: år %(year)s och kön %(gender)s finns redan på rad %(first)s.")
+NO_ROWS = _("Filen har inga rader med värden.")
+MAX_REPORTED = 10
+
+COLUMNS = ("år", "kön", "värde")
+
+
+def local_kpi_create(*, owner: Municipality, title: str, description: str = "", unit: str = "",
+                     is_divided_by_gender: bool = False, by=None) -> Kpi:
+    """A KPI of the municipality's own, id LOK<code>-<n>, that never collides with Kolada's."""
+    with transaction.atomic():
+        taken = Kpi.objects.filter(owner=owner).count()
+        kpi = Kpi(
+            id=f"LOK{owner.code}-{taken + 1:03}",
+            title=title,
+            description=description,
+            unit=unit,
+            is_divided_by_gender=is_divided_by_gender,
+            source=Kpi.Source.LOCAL,
+            owner=owner,
+        )
+        kpi.full_clean()
+        kpi.save()
+    return kpi
+
+
+def manual_values_import(*, kpi: Kpi, filename: str, content: bytes, by=None) -> ImportResult:
+    """Store the values in an uploaded CSV or Excel file for a local KPI, all or nothing."""
+    if not kpi.is_local:
+        raise ValidationError(NOT_LOCAL, code="not_local")
+    try:
+        table = read_table(filename=filename, content=content)
+    except TableError as error:
+        raise ValidationError(str(error), code="unreadable") from None
+    header = [str(cell or "").strip().lower() for cell in table.header]
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise ValidationError(MISSING_COLUMNS % {"columns": ", ".join(missing)}, code="columns")
+    at = {name: header.index(name) for name in COLUMNS}
+    municipality_id = kpi.owner.code
+    values, errors, first_row = [], [], {}
+    for row_number, row in table.rows:
+        cells = [row[i] if i < len(row) else None for i in range(len(header))]
+        if all(c in (None, "") for c in cells):
+            continue
+        try:
+            year = _year(cells[at["år"]], row=row_number)
+            gender = _gender(cells[at["kön"]], row=row_number, divided=kpi.is_divided_by_gender)
+            value = _value(cells[at["värde"]], row=row_number)
+        except ValidationError as error:
+            errors.append(error)
+            if len(errors) >= MAX_REPORTED:
+                break
+            continue
+        if value is None:
+            continue
+        if (year, gender) in first_row:
+            errors.append(ValidationError(DUPLICATE_ROW % {
+                "row": row_number, "year": year, "gender": gender, "first": first_row[(year, gender)]}))
+            continue
+        first_row[(year, gender)] = row_number
+        values.append(KoladaValue(kpi=kpi.id, municipality=municipality_id, period=year, gender=gender,
+                                  value=value, status="", count=None, is_deleted=False))
+    if errors:
+        raise ValidationError(errors)
+    if not values:
+        raise ValidationError(NO_ROWS, code="empty")
+    with transaction.atomic():
+        KoladaMunicipality.objects.get_or_create(
+            pk=municipality_id, defaults={"title": kpi.owner.name, "type": KoladaMunicipality.Type.MUNICIPALITY}
+        )
+        return values_import(values=values, source=ImportRun.Source.MANUAL, description=filename, kpi=kpi, by=by)
+
+
+def _year(raw, *, row: int) -> int:
+    text = _text(raw)
+    if not text.isdigit() or not MIN_YEAR <= int(text) <= MAX_YEAR:
+        raise ValidationError(BAD_YEAR % {"row": row, "value": text or "(tomt)", "min": MIN_YEAR, "max": MAX_YEAR})
+    return int(text)
+
+
+def _gender(raw, *, row: int, divided: bool) -> str:
+    gender = _text(raw).upper() or "T"
+    if gender not in ("T", "K", "M"):
+        raise ValidationError(BAD_GENDER % {"row": row, "value": gender})
+    if gender != "T" and not divided:
+        raise ValidationError(GENDER_NOT_DIVIDED % {"row": row})
+    return gender
+
+
+def _value(raw, *, row: int) -> float | None:
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        return float(raw)
+    text = _text(raw)
+    if not text:
+        return None
+    # Swedish spreadsheets write 1 247,5: spaces group thousands, the comma is decimal.
+    normalised = text.replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    try:
+        value = float(normalised)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        raise ValidationError(BAD_VALUE % {"row": row, "value": text})
+    return value
+
+
+def _text(raw) -> str:
+    if raw is None:
+        return ""
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    return str(raw).strip()

@@ -1,0 +1,133 @@
+"""The import upsert, metadata completion, manual values and comparison groups."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from kpis.kolada import KoladaKpi, KoladaMunicipality as KoladaMunicipalityRecord, KoladaValue
+from kpis.models import ImportRun, KoladaMunicipality, Kpi, KpiValue
+from kpis.services import (
+    GROUP_NEEDS_MEMBERS,
+    comparison_group_create,
+    local_kpi_create,
+    metadata_store,
+    values_import,
+)
+from kpis.tests.factories import KoladaMunicipalityFactory
+
+
+def value(municipality="1490", year=2018, gender="T", number=42.0, *, kpi="N00973", deleted=False, status=""):
+    return KoladaValue(kpi=kpi, municipality=municipality, period=year, gender=gender, value=number,
+                       status=status, count=1, is_deleted=deleted)
+
+
+def stored() -> dict:
+    return {(v.kpi_id, v.municipality_id, v.year, v.gender): v.value for v in KpiValue.objects.all()}
+
+
+def test_import_inserts_and_logs_what_it_changed(db):
+    result = values_import(values=[value(), value(gender="K", number=40.0)], source=ImportRun.Source.FILE)
+    assert (result.inserted, result.updated, result.unchanged, result.deleted) == (2, 0, 0, 0)
+    assert stored() == {("N00973", "1490", 2018, "T"): 42.0, ("N00973", "1490", 2018, "K"): 40.0}
+    run = ImportRun.objects.get()
+    assert (run.inserted, run.source) == (2, ImportRun.Source.FILE)
+
+
+def test_rerunning_an_import_changes_nothing_and_counts_unchanged(db):
+    values_import(values=[value(), value(year=2019)], source=ImportRun.Source.FILE)
+    before = list(KpiValue.objects.values_list("pk", "value", "imported_at"))
+    result = values_import(values=[value(), value(year=2019)], source=ImportRun.Source.FILE)
+    assert (result.inserted, result.updated, result.unchanged) == (0, 0, 2)
+    assert list(KpiValue.objects.values_list("pk", "value", "imported_at")) == before
+
+
+def test_a_changed_value_or_status_updates_the_stored_row(db):
+    values_import(values=[value(), value(year=2019)], source=ImportRun.Source.FILE)
+    result = values_import(values=[value(number=43.5), value(year=2019, status="prel")], source=ImportRun.Source.FILE)
+    assert (result.inserted, result.updated, result.unchanged) == (0, 2, 0)
+    assert KpiValue.objects.get(year=2018).value == 43.5
+    assert KpiValue.objects.get(year=2019).status == "prel"
+    assert KpiValue.objects.count() == 2
+
+
+def test_a_deleted_value_removes_the_stored_one(db):
+    values_import(values=[value(), value(gender="K")], source=ImportRun.Source.FILE)
+    result = values_import(values=[value(gender="K", number=None, deleted=True)], source=ImportRun.Source.API)
+    assert result.deleted == 1
+    assert stored() == {("N00973", "1490", 2018, "T"): 42.0}
+
+
+def test_a_deleted_value_never_stored_is_ignored(db):
+    result = values_import(values=[value(deleted=True, number=None)], source=ImportRun.Source.API)
+    assert (result.inserted, result.deleted) == (0, 0)
+    assert not KpiValue.objects.exists()
+
+
+def test_unknown_kpis_and_municipalities_get_placeholders_that_metadata_completes(db):
+    result = values_import(values=[value(municipality="1488"), value(municipality="0014")],
+                           source=ImportRun.Source.FILE)
+    assert (result.new_kpis, result.new_municipalities) == (1, 2)
+    kpi = Kpi.objects.get(pk="N00973")
+    assert (kpi.is_placeholder, kpi.title) == (True, "N00973")
+    assert KoladaMunicipality.objects.get(pk="1488").type == "K"
+    assert KoladaMunicipality.objects.get(pk="0014").type == "L"
+
+    written = metadata_store(
+        kpis=[KoladaKpi(id="N00973", title="Andel i arbete eller studier", is_divided_by_gender=True)],
+        municipalities=[KoladaMunicipalityRecord(id="1488", title="Trollhättan", type="K")],
+    )
+    assert written == (1, 1)
+    kpi.refresh_from_db()
+    assert (kpi.is_placeholder, kpi.title, kpi.is_divided_by_gender) == (False, "Andel i arbete eller studier", True)
+    assert KoladaMunicipality.objects.get(pk="1488").title == "Trollhättan"
+    assert KpiValue.objects.count() == 2
+
+
+def test_metadata_that_matches_what_is_stored_writes_nothing(db):
+    records = [KoladaKpi(id="N00973", title="Andel")]
+    assert metadata_store(kpis=records) == (1, 0)
+    updated_at = Kpi.objects.get().updated_at
+    assert metadata_store(kpis=records) == (0, 0)
+    assert Kpi.objects.get().updated_at == updated_at
+
+
+def test_an_import_that_fails_midway_leaves_nothing(db, monkeypatch):
+    from kpis.services import importing
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(importing.ImportRun.objects, "create", broken)
+    with pytest.raises(RuntimeError):
+        values_import(values=[value()], source=ImportRun.Source.FILE)
+    assert not KpiValue.objects.exists()
+    assert not Kpi.objects.exists()
+
+
+def test_large_imports_are_written_in_batches(db, monkeypatch):
+    from kpis.services import importing
+
+    monkeypatch.setattr(importing, "BATCH_SIZE", 7)
+    values = [value(municipality=f"{1401 + i:04}", year=year) for i in range(10) for year in range(2015, 2020)]
+    assert values_import(values=values, source=ImportRun.Source.FILE).inserted == 50
+    assert KpiValue.objects.count() == 50
+
+
+def test_local_kpis_get_ids_that_cannot_collide_with_koladas(town):
+    first = local_kpi_create(owner=town.municipality, title="Språkcafé, deltagare")
+    second = local_kpi_create(owner=town.municipality, title="Praktikplatser")
+    assert (first.pk, second.pk) == ("LOK1490-001", "LOK1490-002")
+    assert first.source == Kpi.Source.LOCAL
+
+
+def test_a_custom_group_needs_two_municipalities(town):
+    only = KoladaMunicipalityFactory(id="1488")
+    with pytest.raises(ValidationError) as error:
+        comparison_group_create(owner=town.municipality, title="Liknande", members=[only])
+    assert error.value.message_dict["members"] == [str(GROUP_NEEDS_MEMBERS)]
+    assert not town.municipality.comparison_groups.exists()
+
+
+def test_a_custom_group_keeps_its_members(town):
+    members = [KoladaMunicipalityFactory(id="1488"), KoladaMunicipalityFactory(id="0680")]
+    group = comparison_group_create(owner=town.municipality, title="Liknande", members=members)
+    assert set(group.members.values_list("pk", flat=True)) == {"1488", "0680"}

@@ -1,0 +1,173 @@
+"""The statistics pages: list, KPI page with chart and table, downloads, uploads, groups."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils.html import escape
+from openpyxl import load_workbook
+
+from kpis.models import ComparisonGroup, Kpi, KpiValue
+from kpis.services import kpi_means_refresh
+from kpis.services.groups import GROUP_NEEDS_MEMBERS
+from kpis.tabular import ENCODING_UNKNOWN
+from kpis.tests.factories import (
+    ComparisonGroupFactory,
+    KoladaMunicipalityFactory,
+    KpiFactory,
+    KpiValueFactory,
+    LocalKpiFactory,
+)
+
+
+@pytest.fixture
+def gendered(town):
+    kpi = KpiFactory(id="N00973", title="Andel i arbete eller studier", is_divided_by_gender=True)
+    for code in ("1490", "1488", "0180"):
+        place = KoladaMunicipalityFactory(id=code, title={"1490": "Borås", "1488": "Trollhättan"}.get(code, "Stockholm"))
+        for year in range(2015, 2019):
+            for gender, number in (("T", 50.0), ("K", 42.0), ("M", 61.0)):
+                KpiValueFactory(kpi=kpi, municipality=place, year=year, gender=gender, value=number)
+    KoladaMunicipalityFactory(id="0014", title="Region Västra Götaland", type="L")
+    kpi_means_refresh(kpi_ids=[kpi.pk])
+    return kpi
+
+
+def login(client, town, role="coordinator"):
+    client.force_login(town.users[role])
+    return client
+
+
+def test_the_list_runs_a_fixed_number_of_queries(client, town, gendered, django_assert_max_num_queries):
+    for n in range(15):
+        KpiFactory(id=f"N{20000 + n}")
+        LocalKpiFactory(owner=town.municipality)
+    login(client, town)
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("kpis:kpi_list"))
+    assert response.status_code == 200
+    assert "Andel i arbete eller studier" in response.content.decode()
+
+
+def test_the_kpi_page_has_an_accessible_chart_per_total_and_gender_and_the_table(
+    client, town, gendered, django_assert_max_num_queries
+):
+    login(client, town)
+    # Session, user, memberships, municipality, menu and page: the same for any number of values.
+    with django_assert_max_num_queries(15):
+        response = client.get(gendered.get_absolute_url())
+    page = response.content.decode()
+    assert page.count('role="img"') == 2
+    assert "<title id=\"diagram-1-titel\">Andel i arbete eller studier, totalt</title>" in page
+    assert "Andel i arbete eller studier, kvinnor och män" in page
+    assert "<desc id=\"diagram-2-beskrivning\">Linjediagram över år: Borås, kvinnor" in page
+    assert "Region Västra Götaland, medel, män" in page  # a text label for every line
+    assert "<td>42,0 (2)</td>" in page  # county mean with its count
+    assert "Källa: Kolada" in page
+
+
+def test_the_page_adds_a_chosen_comparison_group(client, town, gendered):
+    group = ComparisonGroupFactory(owner=town.municipality, title="Liknande kommuner")
+    group.members.set(["1488", "0180"])
+    login(client, town)
+    page = client.get(gendered.get_absolute_url() + f"?grupp={group.pk}").content.decode()
+    assert "Liknande kommuner, medel (antal kommuner)" in page
+
+
+def test_another_municipalitys_local_kpi_is_404(client, town):
+    foreign = LocalKpiFactory()
+    login(client, town)
+    assert client.get(foreign.get_absolute_url()).status_code == 404
+
+
+def test_the_csv_download_opens_in_swedish_excel(client, town, gendered):
+    login(client, town, "politician")
+    response = client.get(reverse("kpis:kpi_export", kwargs={"kpi_id": "N00973", "fmt": "csv"}))
+    text = response.content.decode("utf-8-sig")
+    assert response["Content-Disposition"] == 'attachment; filename="N00973-boras.csv"'
+    assert text.splitlines()[0].startswith("Nyckeltal;År;Kön;Borås;Region Västra Götaland, medel;")
+    assert "N00973;2015;Kvinnor;42,0;42,0;2;42,0;3" in text
+
+
+def test_the_excel_download_has_the_same_rows(client, town, gendered):
+    login(client, town)
+    response = client.get(reverse("kpis:kpi_export", kwargs={"kpi_id": "N00973", "fmt": "xlsx"}))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) == 1 + 4 * 3
+    assert rows[1][:4] == ("N00973", 2015, "Totalt", 50)
+
+
+def test_an_unknown_download_format_is_404(client, town, gendered):
+    login(client, town)
+    assert client.get(reverse("kpis:kpi_export", kwargs={"kpi_id": "N00973", "fmt": "pdf"})).status_code == 404
+
+
+def test_creating_a_local_kpi_leads_to_its_upload(client, town):
+    login(client, town)
+    response = client.post(reverse("kpis:kpi_create"), {"title": "Språkcafé, deltagare", "unit": "antal"})
+    kpi = Kpi.objects.get(owner=town.municipality)
+    assert response.url == reverse("kpis:kpi_values_upload", kwargs={"kpi_id": kpi.pk})
+
+
+def test_uploading_values_stores_them(client, town):
+    kpi = LocalKpiFactory(owner=town.municipality)
+    login(client, town)
+    upload = io.BytesIO("år;kön;värde\n2022;T;12\n".encode("cp1252"))
+    upload.name = "värden.csv"
+    response = client.post(reverse("kpis:kpi_values_upload", kwargs={"kpi_id": kpi.pk}), {"file": upload})
+    assert response.status_code == 302
+    assert KpiValue.objects.get(kpi=kpi).value == 12.0
+
+
+def test_an_upload_in_an_unknown_encoding_shows_the_message_and_stores_nothing(client, town):
+    kpi = LocalKpiFactory(owner=town.municipality)
+    login(client, town)
+    upload = io.BytesIO(b"\xe5r;k\xf6n;v\xe4rde\n2022;T;\x8112\n")
+    upload.name = "värden.csv"
+    response = client.post(reverse("kpis:kpi_values_upload", kwargs={"kpi_id": kpi.pk}), {"file": upload})
+    assert response.status_code == 200
+    assert escape(str(ENCODING_UNKNOWN)) in response.content.decode()
+    assert not KpiValue.objects.exists()
+
+
+def test_koladas_kpis_have_no_upload_page(client, town, gendered):
+    login(client, town)
+    assert client.get(reverse("kpis:kpi_values_upload", kwargs={"kpi_id": "N00973"})).status_code == 404
+
+
+def test_the_upload_template_lists_years_and_genders(client, town):
+    kpi = LocalKpiFactory(owner=town.municipality, is_divided_by_gender=True)
+    login(client, town)
+    response = client.get(reverse("kpis:kpi_upload_template", kwargs={"kpi_id": kpi.pk, "fmt": "csv"}))
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines[0] == "år;kön;värde"
+    assert len(lines) == 1 + 10 * 3
+
+
+def test_a_group_with_one_member_is_refused_with_the_message(client, town):
+    only = KoladaMunicipalityFactory(id="1488")
+    login(client, town)
+    response = client.post(reverse("kpis:comparison_group_create"), {"title": "Liknande", "members": [only.pk]})
+    assert str(GROUP_NEEDS_MEMBERS) in response.content.decode()
+    assert not ComparisonGroup.objects.exists()
+
+
+def test_editing_a_group_is_recorded_in_its_history(client, town):
+    members = [KoladaMunicipalityFactory(id="1488"), KoladaMunicipalityFactory(id="0680")]
+    group = ComparisonGroupFactory(owner=town.municipality, title="Liknande")
+    login(client, town)
+    response = client.post(reverse("kpis:comparison_group_edit", kwargs={"pk": group.pk}),
+                           {"title": "Liknande kommuner", "members": [m.pk for m in members]})
+    assert response.status_code == 302
+    group.refresh_from_db()
+    assert group.title == "Liknande kommuner"
+    assert group.history.first().title == "Liknande kommuner"
+    assert set(group.history.first().members.values_list("koladamunicipality_id", flat=True)) == {"1488", "0680"}
+    assert client.get(reverse("kpis:comparison_group_history", kwargs={"pk": group.pk})).status_code == 200
+
+
+def test_another_municipalitys_group_cannot_be_edited(client, town):
+    group = ComparisonGroupFactory()
+    login(client, town)
+    assert client.get(reverse("kpis:comparison_group_edit", kwargs={"pk": group.pk})).status_code == 404
