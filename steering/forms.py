@@ -79,12 +79,18 @@ class GoalForm(ScopedForm):
 class IndicatorForm(ScopedForm):
     class Meta:
         model = Indicator
-        fields = ["name", "unit", "direction", "baseline", "baseline_year", "source", "kolada_kpi"]
+        fields = ["name", "unit", "direction", "baseline", "baseline_year", "source", "kolada_kpi", "gender"]
 
 
 class TargetForm(forms.Form):
     year = forms.IntegerField(label=_("År"), min_value=1900, max_value=2200)
     value = forms.DecimalField(label=_("Målvärde"), max_digits=14, decimal_places=2)
+
+
+class IndicatorValueForm(forms.Form):
+    year = forms.IntegerField(label=_("År"), min_value=1900, max_value=2200)
+    gender = forms.ChoiceField(label=_("Kön"), choices=Indicator.Gender.choices, initial=Indicator.Gender.TOTAL)
+    value = forms.DecimalField(label=_("Värde"), max_digits=14, decimal_places=2, localize=True)
 
 
 class ActionPlanForm(ScopedForm):

@@ -16,6 +16,7 @@ from steering.models import (
     Forum,
     Goal,
     Indicator,
+    IndicatorValue,
     Program,
     Project,
     ResponsibilityAssignment,
@@ -116,6 +117,17 @@ def target_set(*, indicator: Indicator, year: int, value, by=None) -> Target:
     existing = Target.objects.filter(indicator=indicator, year=year).first()
     if existing is None:
         return _create(Target, {"year": year, "value": value}, indicator=indicator)
+    if existing.value == value:
+        return existing
+    return _update(existing, {"value": value}, existing.version)
+
+
+def indicator_value_set(*, indicator: Indicator, year: int, gender: str, value, by=None) -> IndicatorValue:
+    """Enter a manual indicator's value for a year and gender, creating or changing it; the
+    earlier value stays in the history. The year must lie within the program's period."""
+    existing = IndicatorValue.objects.filter(indicator=indicator, year=year, gender=gender).first()
+    if existing is None:
+        return _create(IndicatorValue, {"year": year, "gender": gender, "value": value}, indicator=indicator)
     if existing.value == value:
         return existing
     return _update(existing, {"value": value}, existing.version)

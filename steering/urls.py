@@ -1,6 +1,6 @@
 from django.urls import path
 
-from steering.views import goals, program, registers
+from steering.views import goals, indicators, program, registers
 
 app_name = "steering"
 urlpatterns = [
@@ -12,6 +12,7 @@ urlpatterns = [
     path("program/<int:pk>/ansvarsmatris/", program.program_matrix, name="program_matrix"),
     path("program/<int:pk>/omraden/ny/", goals.area_create, name="area_create"),
     path("styrningsbrister/", program.gap_list, name="gap_list"),
+    path("omraden/<int:pk>/", indicators.area_detail, name="area_detail"),
     path("omraden/<int:pk>/andra/", goals.area_edit, name="area_edit"),
     path("omraden/<int:pk>/historik/", goals.area_history, name="area_history"),
     path("omraden/<int:pk>/handlingsplaner/ny/", goals.action_plan_create, name="action_plan_create"),
@@ -20,6 +21,9 @@ urlpatterns = [
     path("mal/<int:pk>/andra/", goals.goal_edit, name="goal_edit"),
     path("mal/<int:pk>/historik/", goals.goal_history, name="goal_history"),
     path("mal/<int:pk>/indikatorer/ny/", goals.indicator_create, name="indicator_create"),
+    path("indikatorer/<int:pk>/", indicators.indicator_detail, name="indicator_detail"),
+    path("indikatorer/<int:pk>/varden/ny/", indicators.indicator_value_create, name="indicator_value_create"),
+    path("indikatorvarden/<int:pk>/historik/", indicators.indicator_value_history, name="indicator_value_history"),
     path("indikatorer/<int:pk>/andra/", goals.indicator_edit, name="indicator_edit"),
     path("indikatorer/<int:pk>/historik/", goals.indicator_history, name="indicator_history"),
     path("indikatorer/<int:pk>/malvarden/ny/", goals.target_create, name="target_create"),

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -11,6 +12,8 @@ from steering.models.program import Goal
 
 KOLADA_NEEDS_KPI = _("Ange Koladas nyckeltals-id när källan är Kolada.")
 TARGET_OUTSIDE_PERIOD = _("Målvärdet gäller år %(year)s, men programmet gäller %(start)s–%(end)s.")
+VALUE_OUTSIDE_PERIOD = _("Värdet gäller år %(year)s, men programmet gäller %(start)s–%(end)s.")
+VALUE_FOR_KOLADA = _("Indikatorn hämtar sina värden från Kolada; bara manuella indikatorer får värden inmatade.")
 
 kolada_kpi_validator = RegexValidator(
     r"^[A-Z]\d{5}$", _("Koladas nyckeltals-id är en versal följd av fem siffror, till exempel N00973.")
@@ -26,6 +29,11 @@ class Indicator(VersionedModel):
         KOLADA = "kolada", _("Kolada")
         MANUAL = "manual", _("Manuell uppgift")
 
+    class Gender(models.TextChoices):
+        TOTAL = "T", _("Totalt")
+        WOMEN = "K", _("Kvinnor")
+        MEN = "M", _("Män")
+
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("mål"))
     name = models.CharField(_("namn"), max_length=300)
     unit = models.CharField(_("enhet"), max_length=30, help_text=_("Till exempel %, antal eller kronor."))
@@ -36,6 +44,10 @@ class Indicator(VersionedModel):
     kolada_kpi = models.CharField(
         _("Kolada-id"), max_length=6, blank=True, validators=[kolada_kpi_validator],
         help_text=_("Till exempel N00973."),
+    )
+    # Which of a gendered KPI's series the targets and the goal fulfilment are about.
+    gender = models.CharField(
+        _("kön som målvärdena gäller"), max_length=1, choices=Gender.choices, default=Gender.TOTAL,
     )
     history = HistoricalRecords()
 
@@ -55,7 +67,11 @@ class Indicator(VersionedModel):
         return self.name
 
     def get_absolute_url(self):
-        return self.goal.get_absolute_url() + f"#indikator-{self.pk}"
+        return reverse("steering:indicator_detail", kwargs={"pk": self.pk})
+
+    @property
+    def program(self):
+        return self.goal.program
 
     def clean(self):
         super().clean()
@@ -95,4 +111,47 @@ class Target(VersionedModel):
         if program and self.year and not program.start_year <= self.year <= program.end_year:
             raise ValidationError(
                 {"year": TARGET_OUTSIDE_PERIOD % {"year": self.year, "start": program.start_year, "end": program.end_year}}
+            )
+
+
+class IndicatorValue(VersionedModel):
+    """A value of a manual indicator for a year and gender, entered by hand; a changed
+    value keeps its earlier ones in the history."""
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="values", verbose_name=_("indikator")
+    )
+    year = models.PositiveSmallIntegerField(_("år"))
+    gender = models.CharField(_("kön"), max_length=1, choices=Indicator.Gender.choices, default=Indicator.Gender.TOTAL)
+    value = models.DecimalField(_("värde"), max_digits=14, decimal_places=2)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("indikatorvärde")
+        verbose_name_plural = _("indikatorvärden")
+        ordering = ["year", "gender"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "year", "gender"],
+                name="indicator_value_one_per_year_gender",
+                violation_error_message=_("Indikatorn har redan ett värde för det året och könet."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.year} {self.get_gender_display()}: {self.value}"
+
+    def get_absolute_url(self):
+        return self.indicator.get_absolute_url()
+
+    def clean(self):
+        super().clean()
+        if not self.indicator_id:
+            return
+        if self.indicator.source == Indicator.Source.KOLADA:
+            raise ValidationError(VALUE_FOR_KOLADA)
+        program = self.indicator.goal.program
+        if program and self.year and not program.start_year <= self.year <= program.end_year:
+            raise ValidationError(
+                {"year": VALUE_OUTSIDE_PERIOD % {"year": self.year, "start": program.start_year, "end": program.end_year}}
             )

@@ -11,6 +11,7 @@ from steering.models import (
     Forum,
     Goal,
     Indicator,
+    IndicatorValue,
     Program,
     Project,
     ResponsibilityAssignment,
@@ -63,6 +64,16 @@ class TargetFactory(factory.django.DjangoModelFactory):
     indicator = factory.SubFactory(IndicatorFactory)
     year = 2024
     value = 50
+
+
+class IndicatorValueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IndicatorValue
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    year = 2024
+    gender = "T"
+    value = 40
 
 
 class ActionPlanFactory(factory.django.DjangoModelFactory):

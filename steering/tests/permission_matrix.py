@@ -13,6 +13,7 @@ from steering.tests.factories import (
     ForumFactory,
     GoalFactory,
     IndicatorFactory,
+    IndicatorValueFactory,
     ProgramFactory,
     ProjectFactory,
     ResponsibilityFactory,
@@ -52,6 +53,7 @@ ROWS = {
     "steering:area_create": Row(COORDINATOR_AND_ADMIN, _pk(lambda t: ProgramFactory(municipality=t.municipality))),
     "steering:area_edit": Row(COORDINATOR_AND_ADMIN, _pk(_area)),
     "steering:area_history": Row(LOGGED_IN, _pk(_area)),
+    "steering:area_detail": Row(LOGGED_IN, _pk(_area)),
     "steering:action_plan_create": Row(COORDINATOR_AND_ADMIN, _pk(_area)),
     "steering:goal_create": Row(OWN_RECORDS),
     "steering:goal_detail": Row(LOGGED_IN, _pk(_goal)),
@@ -60,6 +62,15 @@ ROWS = {
     "steering:indicator_create": Row(OTHER_BOARDS_RECORD, _pk(lambda t: _goal(t, organization=t.other_board))),
     "steering:indicator_edit": Row(COORDINATOR_AND_ADMIN, _pk(lambda t: IndicatorFactory(goal=_goal(t)))),
     "steering:indicator_history": Row(LOGGED_IN, _pk(lambda t: IndicatorFactory(goal=_goal(t)))),
+    "steering:indicator_detail": Row(LOGGED_IN, _pk(lambda t: IndicatorFactory(goal=_goal(t)))),
+    # Entering a manual value is editing the indicator: the program's for the coordinator and
+    # administrator, a board's own sub-goal's for the board's people.
+    "steering:indicator_value_create": Row(
+        OWN_RECORDS, _pk(lambda t: IndicatorFactory(goal=_goal(t, organization=t.board)))
+    ),
+    "steering:indicator_value_history": Row(
+        LOGGED_IN, _pk(lambda t: IndicatorValueFactory(indicator=IndicatorFactory(goal=_goal(t))))
+    ),
     "steering:target_create": Row(OWN_RECORDS, _pk(lambda t: IndicatorFactory(goal=_goal(t, organization=t.board)))),
     "steering:action_plan_edit": Row(COORDINATOR_AND_ADMIN, _pk(_plan)),
     "steering:action_plan_history": Row(LOGGED_IN, _pk(_plan)),
