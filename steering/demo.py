@@ -33,6 +33,7 @@ GOALS = [
     ("Arbete", "Fler nyanlända kommer i arbete eller studier", [
         ("Andel kvinnor i arbete eller studier 90 dagar efter etableringsuppdraget", "%", 42, 2018, {2024: 48, 2026: 52}),
         ("Andel män i arbete eller studier 90 dagar efter etableringsuppdraget", "%", 61, 2018, {2024: 64, 2026: 66}),
+        ("Nyanlända i etableringsuppdraget", "antal", None, None, {}),
     ]),
     ("Boende", "Minskad boendesegregation", []),
     ("Utbildning", "Nyanlända barn börjar i förskola eller skola inom en månad", [
@@ -46,6 +47,18 @@ GOALS = [
         ("Andel nyanlända som deltagit i hälsokommunikation", "%", None, None, {2026: 80}),
     ]),
 ]
+
+# Indicators read from Kolada (kpis/demo_data, loaded by kpis.demo): (KPI id, the gender the targets are about).
+KOLADA_LINKS = {
+    "Andel kvinnor i arbete eller studier 90 dagar efter etableringsuppdraget": ("N00973", "K"),
+    "Andel män i arbete eller studier 90 dagar efter etableringsuppdraget": ("N00973", "M"),
+    "Nyanlända i etableringsuppdraget": ("N00971", "T"),
+}
+# Values entered by hand for manual indicators (total, not by gender).
+MANUAL_VALUES = {
+    "Andel nyanlända barn placerade inom en månad": {2022: 81, 2023: 86, 2024: 88},
+    "Antal nyanlända i föreningsaktiviteter": {2023: 140, 2024: 185},
+}
 
 # (program goal, organisation, sub-goal, indicator or None)
 SUBGOALS = [
@@ -127,12 +140,16 @@ def _goals(municipality, org, areas) -> dict:
         goal = services.goal_create(municipality=municipality, data={"title": title, "area": areas[area_name]})
         goals[title] = goal
         for name, unit, baseline, baseline_year, targets in indicators:
+            kpi, gender = KOLADA_LINKS.get(name, ("", Indicator.Gender.TOTAL))
             indicator = services.indicator_create(goal=goal, data={
                 "name": name, "unit": unit, "baseline": baseline, "baseline_year": baseline_year,
-                "direction": Indicator.Direction.HIGHER, "source": Indicator.Source.MANUAL,
+                "direction": Indicator.Direction.HIGHER, "gender": gender, "kolada_kpi": kpi,
+                "source": Indicator.Source.KOLADA if kpi else Indicator.Source.MANUAL,
             })
             for year, value in targets.items():
                 services.target_set(indicator=indicator, year=year, value=value)
+            for year, value in MANUAL_VALUES.get(name, {}).items():
+                services.indicator_value_set(indicator=indicator, year=year, gender=Indicator.Gender.TOTAL, value=value)
     for parent_title, organization, title, indicator in SUBGOALS:
         sub = services.goal_create(municipality=municipality, data={
             "title": title, "parent": goals[parent_title], "organization": org(organization),
