@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import Municipality
 from core.versioning import versioned_save
+from kpis.models import Kpi
 from organizations.models import Organization
 from steering.models import (
     ActionPlan,
@@ -104,11 +105,29 @@ def goal_update(*, goal: Goal, data: dict, seen_version: int, by=None) -> Goal:
 
 
 def indicator_create(*, goal: Goal, data: dict, by=None) -> Indicator:
-    return _create(Indicator, data, goal=goal)
+    with transaction.atomic():
+        indicator = _create(Indicator, data, goal=goal)
+        _follow_kolada_kpi(indicator)
+    return indicator
 
 
 def indicator_update(*, indicator: Indicator, data: dict, seen_version: int, by=None) -> Indicator:
-    return _update(indicator, data, seen_version)
+    with transaction.atomic():
+        indicator = _update(indicator, data, seen_version)
+        _follow_kolada_kpi(indicator)
+    return indicator
+
+
+def _follow_kolada_kpi(indicator: Indicator) -> None:
+    """The periodic Kolada refresh fetches the KPIs an indicator reads; a KPI not fetched yet
+    gets a placeholder row that the refresh completes."""
+    if indicator.source != Indicator.Source.KOLADA:
+        return
+    kpi, created = Kpi.objects.get_or_create(
+        pk=indicator.kolada_kpi, defaults={"title": indicator.kolada_kpi, "is_placeholder": True, "is_followed": True}
+    )
+    if not created and not kpi.is_followed and not kpi.is_local:
+        Kpi.objects.filter(pk=kpi.pk).update(is_followed=True)
 
 
 def target_set(*, indicator: Indicator, year: int, value, by=None) -> Target:

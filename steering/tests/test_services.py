@@ -4,6 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from core.versioning import StaleEditError
+from kpis.models import Kpi
+from kpis.tests.factories import KpiFactory
 from organizations.models import Membership
 from steering import services
 from steering.models import Activity, Goal, Project, Target
@@ -171,3 +173,17 @@ def test_an_evaluation_without_results_is_refused(town):
     assert refused.value.message_dict["results"] == [str(services.EVALUATION_NEEDS_RESULTS)]
     project.refresh_from_db()
     assert project.evaluated_on is None
+
+
+def test_a_kolada_indicator_makes_its_kpi_followed_by_the_refresh(db):
+    goal = GoalFactory()
+    services.indicator_create(goal=goal, data={"name": "Andel i arbete", "unit": "%", "source": "kolada",
+                                               "kolada_kpi": "N00973"})
+    placeholder = Kpi.objects.get(pk="N00973")
+    assert (placeholder.is_placeholder, placeholder.is_followed) == (True, True)
+    KpiFactory(id="N00700", is_followed=False)
+    manual = services.indicator_create(goal=goal, data={"name": "Manuell", "unit": "%"})
+    assert not Kpi.objects.filter(is_followed=True).exclude(pk="N00973").exists()
+    services.indicator_update(indicator=manual, data={"source": "kolada", "kolada_kpi": "N00700"},
+                              seen_version=manual.version)
+    assert Kpi.objects.get(pk="N00700").is_followed is True
