@@ -24,6 +24,7 @@ from enum import Enum
 
 from django.utils.translation import gettext_lazy as _
 
+# Indicator.Direction's values, kept here so that the rule needs no model.
 HIGHER = "higher"
 LOWER = "lower"
 

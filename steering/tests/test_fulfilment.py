@@ -4,9 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from steering.fulfilment import LOWER, Status, goal_fulfilment
-
-HIGHER = "higher"
+from steering.fulfilment import HIGHER, LOWER, Status, goal_fulfilment
 
 
 def judge(*, direction=HIGHER, baseline=None, targets=None, values=None):
