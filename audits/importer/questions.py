@@ -4,9 +4,11 @@ A question is read from three places, best last: the list in the purpose
 section ("Granskningen ska besvara följande revisionsfrågor:"), the chapter
 that opens with "Revisionsfråga 3: ..." and has a "Bedömning" subsection, and
 the answer section ("Svar på revisionsfrågorna", often a flattened table).
-The assessment is only taken where the report states it as such: a label
+The assessment is taken first where the report states it as such: a label
 ("Delvis", "Ej uppfyllt", "Bedömning: Ja") or "revisionsfrågan är delvis
-uppfylld"; an assessment implied by prose is left to the reviewer.
+uppfylld". Without one, verdict.py reads the assessment paragraph's verdict
+sentence ("... är delvis tydliggjord", "... saknas"), and leaves anything
+unclear to the reviewer.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from .draft import AuditQuestion
 from .names import fold
 from .structure import BULLET, NUMBERED, TERMINAL, heading_kind, is_generic_heading, units
 from .text import fold_whitespace
+from .verdict import read_verdict
 
 LABEL = re.compile(
     r"^(?:revisionsfr[åa]ga|granskningsfr[åa]ga|delfr[åa]ga|fr[åa]ga|kontrollm[åa]l|kontrollfr[åa]ga)"
@@ -79,6 +82,12 @@ def extract_questions(*, sections) -> list[AuditQuestion]:
     for secondary in (chapters, scope):
         if secondary is not primary:
             _merge(primary, secondary)
+    # Only after every stated label has had its chance: a label wins over prose.
+    for question in primary:
+        if question.assessment is None and question.comment:
+            question.assessment, sentence = read_verdict(question.comment)
+            if sentence:
+                question.raw = "\n".join([question.text, sentence])
     return _numbered(primary)
 
 

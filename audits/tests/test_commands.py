@@ -31,8 +31,9 @@ def test_boras_summary_gives_seven_questions_and_the_recommendations_to_ks_and_t
     assert [q["number"] for q in data["questions"]] == [1, 2, 3, 4, 5, 6, 7]
     assert data["questions"][0]["text"].startswith("Finns en organisation kring integrationsarbetet")
     assert data["questions"][6]["text"].startswith("Har Kommunstyrelsen säkerställt")
-    # The summary's table has a comment per question but states no yes/partly/no: null, not a guess.
-    assert {q["assessment"] for q in data["questions"]} == {None}
+    # The summary's table states no yes/partly/no: each is read from the comment's verdict
+    # sentence, and stays null where the prose gives none.
+    assert [q["assessment"] for q in data["questions"]] == ["partly", "no", None, "partly", "yes", None, "partly"]
     assert data["overall_assessments"] == [{
         "body": "Borås Stad", "assessment": "partly",
         "text": data["overall_assessments"][0]["text"],

@@ -271,15 +271,16 @@ def test_seven_audit_questions_are_read_in_order_from_boras_summary():
     assert [question.text for question in draft.questions] == BORAS_QUESTIONS
 
 
-def test_boras_questions_carry_the_auditors_comment_but_no_invented_assessment():
-    # The Borås table has only "Revisionsfråga | Kommentar": no stated assessment to read.
+def test_boras_questions_carry_the_auditors_comment_and_only_a_verdict_the_prose_states():
+    # The Borås table has only "Revisionsfråga | Kommentar": the assessment is read from the
+    # comment's verdict sentence (test_importer_verdict.py), and left empty where it is unclear.
     draft = parse_audit(text=seed("000"))
 
     first = draft.questions[0]
     assert first.comment.startswith("Organisationen kring integrationsarbetet är delvis tydliggjord")
     assert first.comment.endswith("förefaller inte ha någon styrande inverkan.")
     assert draft.questions[6].comment.endswith("tillräcklig styrning och uppsikt över integrationsarbetet.")
-    assert all(question.assessment is None for question in draft.questions)
+    assert [question.assessment for question in draft.questions][2] is None
 
 
 def test_front_matter_is_read_from_boras_summary():
