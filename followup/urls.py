@@ -13,4 +13,6 @@ urlpatterns = [
     path("svar/<int:pk>/historik/", views.response_history, name="response_history"),
     path("omgangar/", views.cycle_list, name="cycle_list"),
     path("omgangar/<int:pk>/", views.cycle_detail, name="cycle_detail"),
+    path("omgangar/<int:pk>/fullstandighet.json", views.cycle_json, name="cycle_json"),
+    path("omgangar/<int:pk>/fullstandighet.xlsx", views.cycle_export, name="cycle_export"),
 ]

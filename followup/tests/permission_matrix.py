@@ -22,6 +22,10 @@ def _question_kwargs(town):
     return {"pk": response.pk, "question_pk": question.pk}
 
 
+def _cycle_kwargs(town):
+    return {"pk": CycleFactory(questionnaire__program=ProgramFactory(municipality=town.municipality)).pk}
+
+
 ROWS = {
     "followup:response_list": Row(LOGGED_IN),
     "followup:response_edit": Row(RESPONSE_READERS, lambda town: {"pk": _response(town).pk}),
@@ -31,6 +35,7 @@ ROWS = {
     "followup:response_return": Row(POST_ONLY, lambda town: {"pk": _response(town).pk}),
     "followup:response_approve": Row(POST_ONLY, lambda town: {"pk": _response(town).pk}),
     "followup:cycle_list": Row(REVIEWERS),
-    "followup:cycle_detail": Row(REVIEWERS, lambda town: {"pk": CycleFactory(
-        questionnaire__program=ProgramFactory(municipality=town.municipality)).pk}),
+    "followup:cycle_detail": Row(REVIEWERS, _cycle_kwargs),
+    "followup:cycle_json": Row(REVIEWERS, _cycle_kwargs),
+    "followup:cycle_export": Row(REVIEWERS, _cycle_kwargs),
 }
