@@ -109,6 +109,12 @@ def cycle_open(
     return cycle
 
 
+def cycle_close(*, cycle: FollowUpCycle, by=None) -> FollowUpCycle:
+    """Close a cycle: its answers can no longer be changed or submitted."""
+    cycle.status = FollowUpCycle.Status.CLOSED
+    return versioned_save(instance=cycle, seen_version=cycle.version)
+
+
 def _copy_previous_answers(*, cycle: FollowUpCycle) -> None:
     previous = FollowUpCycle.objects.filter(program=cycle.program, year=cycle.year - 1).first()
     if previous is None:
