@@ -10,10 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.forms import add_service_errors
 from core.permissions import require
 from core.versioning import StaleEditError
 from core.views import render_history
 from followup import selectors, services
+from followup.forms import ActivityRowForm
 from followup.completeness import cycle_completeness
 from followup.models import Answer, CycleOrganization, FollowUpCycle, Question
 from kpis.tabular import xlsx_bytes
@@ -131,6 +133,30 @@ def answer_save(request, pk, question_pk):
         "response": response, "item": item, "can_answer": True, "yes_no_partly": Answer.YesNoPartly.choices,
         "ratings": range(1, 6), "Kind": Question.Kind,
     })
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def activity_row_add(request, pk, question_pk):
+    """Add an activity row to an activities question, on a page of its own."""
+    response = _response(request, pk)
+    require(request.user, "followup.answer", response)
+    question = get_object_or_404(
+        Question.objects.filter(questionnaire=response.cycle.questionnaire, kind=Question.Kind.ACTIVITIES),
+        pk=question_pk,
+    )
+    form = ActivityRowForm(request.POST or None, program=response.cycle.program)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.activity_row_add(response=response, question=question, data=form.model_data(),
+                                      areas=form.cleaned_data["areas"], by=request.user)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Aktiviteten är tillagd."))
+            return redirect(f"{response.get_absolute_url()}#fraga-{question.pk}")
+    return render(request, "followup/activity_row_form.html", {"form": form, "response": response,
+                                                                "question": question})
 
 
 @require_POST

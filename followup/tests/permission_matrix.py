@@ -26,11 +26,18 @@ def _cycle_kwargs(town):
     return {"pk": CycleFactory(questionnaire__program=ProgramFactory(municipality=town.municipality)).pk}
 
 
+def _activities_kwargs(town):
+    response = _response(town)
+    question = QuestionFactory(section__questionnaire=response.cycle.questionnaire, kind="activities")
+    return {"pk": response.pk, "question_pk": question.pk}
+
+
 ROWS = {
     "followup:response_list": Row(LOGGED_IN),
     "followup:response_edit": Row(RESPONSE_READERS, lambda town: {"pk": _response(town).pk}),
     "followup:response_history": Row(RESPONSE_READERS, lambda town: {"pk": _response(town).pk}),
     "followup:answer_save": Row(POST_ONLY, _question_kwargs),
+    "followup:activity_row_add": Row(expect(DENIED, respondent=OK), _activities_kwargs),
     "followup:response_submit": Row(POST_ONLY, lambda town: {"pk": _response(town).pk}),
     "followup:response_return": Row(POST_ONLY, lambda town: {"pk": _response(town).pk}),
     "followup:response_approve": Row(POST_ONLY, lambda town: {"pk": _response(town).pk}),

@@ -130,3 +130,22 @@ def test_cycle_pages_for_the_coordinator(client, setup, town, django_assert_max_
     assert setup.cycle in page.context["cycles"]
     page = client.get(reverse("followup:cycle_detail", kwargs={"pk": setup.cycle.pk}))
     assert "AB Bostäder" in page.content.decode()
+
+
+def test_an_activity_row_is_added_on_its_own_page(respondent_client, setup):
+    question = setup.questions[Kind.ACTIVITIES]
+    url = reverse("followup:activity_row_add", kwargs={"pk": setup.response.pk, "question_pk": question.pk})
+    assert respondent_client.get(url).status_code == 200
+    page = respondent_client.post(url, {"name": "Läxhjälp", "areas": [question.section.area_id], "cost": "1000"})
+    assert page.status_code == 302
+    row = Answer.objects.get(question=question).activity_rows.get()
+    assert row.name == "Läxhjälp" and list(row.areas.all()) == [question.section.area]
+    assert "Läxhjälp" in respondent_client.get(_edit_url(setup.response)).content.decode()
+
+
+def test_an_activity_row_with_its_period_reversed_is_refused(respondent_client, setup):
+    question = setup.questions[Kind.ACTIVITIES]
+    url = reverse("followup:activity_row_add", kwargs={"pk": setup.response.pk, "question_pk": question.pk})
+    page = respondent_client.post(url, {"name": "X", "period_start": "2026-05-01", "period_end": "2026-01-01"})
+    assert page.status_code == 200 and "Slutdatum kan inte vara före startdatum." in page.content.decode()
+    assert not Answer.objects.exists()
