@@ -37,4 +37,29 @@ def audits(context: dict) -> dict:
     }
 
 
-SUITES = [dashboard, audits, kpis]
+def followup(context: dict) -> dict:
+    """The completeness dashboard of this year's demo cycle, grown to 300 organisations."""
+    from django.utils import timezone
+
+    from followup.models import CycleOrganization, FollowUpCycle
+    from organizations.models import Organization
+
+    cycle = FollowUpCycle.objects.get(year=timezone.localdate().year)
+    municipality = cycle.program.municipality
+    missing = 300 - cycle.organizations_asked.count()
+    extra = Organization.objects.bulk_create([
+        Organization(municipality=municipality, name=f"Bänkorganisation {n}", name_key=f"bänkorganisation {n}",
+                     kind=Organization.Kind.EXTERNAL)
+        for n in range(missing)
+    ])
+    CycleOrganization.objects.bulk_create([CycleOrganization(cycle=cycle, organization=org) for org in extra])
+    client = Client()
+    client.force_login(get_user_model().objects.get(email="samordnare@boras.example"))
+    return {
+        "followup_completeness_300": page_beside_floor(
+            client=client, path=f"/uppfoljning/omgangar/{cycle.pk}/", floor_path=FLOOR
+        ),
+    }
+
+
+SUITES = [dashboard, audits, kpis, followup]

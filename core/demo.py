@@ -6,6 +6,7 @@ DEMO_STEPS = [
     "steering.demo.load",
     "audits.demo.load",
     "kpis.demo.load",
+    "followup.demo.load",
 ]
 
 DEMO_PASSWORD = "Uppsikt-demo-2026"

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "organizations",
     "notifications",
     "audits",
+    "followup",
     "kpis",
     "steering",
 ]

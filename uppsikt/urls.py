@@ -8,6 +8,7 @@ urlpatterns = [
     path("organisationer/", include("organizations.urls")),
     path("styrning/", include("steering.urls")),
     path("", include("audits.urls")),
+    path("uppfoljning/", include("followup.urls")),
     path("utskick/", include("notifications.urls")),
     path("statistik/", include("kpis.urls")),
     path("konto/logga-in/", LoginView.as_view(), name="login"),

@@ -1,0 +1,103 @@
+"""The completeness of a cycle: organisations × areas, status, days overdue and reminders
+sent, read in a fixed number of queries however many organisations are asked."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, Exists, OuterRef, Q
+
+from followup.models import ActivityRow, Answer, CycleOrganization, FollowUpCycle
+from notifications.models import OutboxMessage
+
+Status = CycleOrganization.Status
+DONE = (Status.SUBMITTED, Status.APPROVED)
+
+
+@dataclass
+class Cell:
+    answered: int
+    asked: int
+
+    @property
+    def complete(self) -> bool:
+        return self.asked > 0 and self.answered >= self.asked
+
+
+@dataclass
+class Row:
+    response: CycleOrganization
+    cells: list[Cell]
+    days_overdue: int
+    reminders_sent: int
+
+
+@dataclass
+class Completeness:
+    cycle: FollowUpCycle
+    areas: list
+    rows: list[Row] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {
+            "cycle": {"id": self.cycle.pk, "year": self.cycle.year, "deadline": self.cycle.deadline.isoformat()},
+            "areas": [area.name for area in self.areas],
+            "organizations": [
+                {
+                    "id": row.response.organization_id,
+                    "name": row.response.organization.name,
+                    "status": row.response.status,
+                    "respondent": row.response.respondent.email if row.response.respondent else None,
+                    "days_overdue": row.days_overdue,
+                    "reminders_sent": row.reminders_sent,
+                    "areas": [{"answered": c.answered, "asked": c.asked} for c in row.cells],
+                }
+                for row in self.rows
+            ],
+        }
+
+
+def reminder_topic_prefix(cycle: FollowUpCycle) -> str:
+    return f"followup:{cycle.pk}:reminder"
+
+
+def cycle_completeness(*, cycle: FollowUpCycle, today: date, status: str = "", kind: str = "",
+                       overdue_only: bool = False) -> Completeness:
+    """Five queries: responses, sections, questions with their chosen organisations,
+    answer counts, reminders."""
+    responses = cycle.organizations_asked.select_related("organization", "respondent").order_by("organization__name")
+    if status:
+        responses = responses.filter(status=status)
+    if kind:
+        responses = responses.filter(organization__kind=kind)
+    sections = list(cycle.questionnaire.sections.select_related("area").order_by("position", "pk"))
+    questions = list(cycle.questionnaire.questions.prefetch_related("target_organizations"))
+    has_rows = Exists(ActivityRow.objects.filter(answer=OuterRef("pk")))
+    given = (
+        Answer.objects.filter(response__cycle=cycle)
+        .filter(~Q(text="") | ~Q(choice="") | Q(number__isnull=False) | Q(rating__isnull=False) | Q(has_rows))
+        .values("response_id", "question__section_id")
+        .annotate(n=Count("pk"))
+    )
+    answered = {(g["response_id"], g["question__section_id"]): g["n"] for g in given}
+    reminders = Counter(
+        int(topic.rsplit(":", 2)[1])
+        for topic in OutboxMessage.objects.filter(topic__startswith=reminder_topic_prefix(cycle))
+        .order_by()
+        .values_list("topic", flat=True)
+        .distinct()
+    )
+    result = Completeness(cycle=cycle, areas=[section.area for section in sections])
+    for response in responses:
+        days = 0 if response.status in DONE else cycle.days_overdue(today)
+        if overdue_only and not days:
+            continue
+        cells = [
+            Cell(
+                answered=answered.get((response.pk, section.pk), 0),
+                asked=sum(1 for q in questions if q.section_id == section.pk and q.applies_to(response.organization)),
+            )
+            for section in sections
+        ]
+        result.rows.append(Row(response, cells, days, reminders[response.organization_id]))
+    return result

@@ -1,0 +1,50 @@
+"""A program with a questionnaire of one question of each kind, and an open cycle that
+asks the test town's board (respondent: the town's respondent) and the company."""
+
+import datetime
+from dataclasses import dataclass
+
+import pytest
+
+from followup import services
+from followup.models import Question
+from notifications.tests.conftest import smtp_server  # noqa: F401 - the loopback SMTP server, for e-mail tests
+from followup.tests.factories import QuestionFactory, QuestionnaireFactory, SectionFactory
+from steering.tests.factories import ProgramFactory
+
+Kind = Question.Kind
+
+
+@dataclass
+class Setup:
+    program: object
+    questionnaire: object
+    questions: dict
+    cycle: object
+    response: object
+    company_response: object
+
+
+def build_questionnaire(program):
+    questionnaire = QuestionnaireFactory(program=program)
+    section = SectionFactory(questionnaire=questionnaire, area__name="Arbete och försörjning")
+    questions = {
+        kind: QuestionFactory(section=section, key=f"nyckel-{kind}", kind=kind,
+                              options="Ja, helt\nTill viss del\nInte alls" if kind == Kind.CHOICE else "")
+        for kind in Kind.values
+    }
+    return questionnaire, questions
+
+
+@pytest.fixture
+def setup(town) -> Setup:
+    program = ProgramFactory(municipality=town.municipality, name="Integrationsprogrammet")
+    questionnaire, questions = build_questionnaire(program)
+    cycle = services.cycle_open(
+        program=program, year=2026, questionnaire=questionnaire, opens_on=datetime.date(2026, 2, 1),
+        deadline=datetime.date(2026, 3, 31),
+        respondents={town.board: (town.users["respondent"], None), town.company: (None, None)},
+    )
+    asked = {response.organization_id: response for response in cycle.organizations_asked.all()}
+    return Setup(program, questionnaire, questions, cycle, asked[town.board.pk], asked[town.company.pk])
+

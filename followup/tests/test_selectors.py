@@ -1,0 +1,66 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from followup import services
+from followup.completeness import cycle_completeness
+from followup.models import CycleOrganization, Question
+from notifications.models import OutboxMessage
+from organizations.models import Membership, Organization
+from organizations.tests.factories import OrganizationFactory
+
+Kind = Question.Kind
+AFTER_DEADLINE = datetime.date(2026, 4, 10)
+
+
+def test_completeness_counts_answers_per_area_days_overdue_and_reminders(setup, town):
+    services.answer_save(response=setup.response, question=setup.questions[Kind.TEXT], value="x", seen_version=None)
+    services.answer_save(response=setup.response, question=setup.questions[Kind.NUMBER], value="", seen_version=None)
+    OutboxMessage.objects.create(recipient="a@b.example", subject="s", body="b", template="t",
+                                 topic=f"followup:{setup.cycle.pk}:reminder-after-1:{town.board.pk}:2026-03-31")
+    result = cycle_completeness(cycle=setup.cycle, today=AFTER_DEADLINE)
+    rows = {row.response.organization_id: row for row in result.rows}
+    board = rows[town.board.pk]
+    assert (board.cells[0].answered, board.cells[0].asked) == (1, len(Kind.values))
+    assert board.days_overdue == 10 and board.reminders_sent == 1
+    assert rows[town.company.pk].reminders_sent == 0
+
+
+def test_submitted_organisations_are_not_overdue_and_filters_apply(setup, town):
+    services.answer_save(response=setup.response, question=setup.questions[Kind.TEXT], value="x", seen_version=None)
+    services.response_submit(response=setup.response)
+    result = cycle_completeness(cycle=setup.cycle, today=AFTER_DEADLINE, overdue_only=True)
+    assert [row.response.organization for row in result.rows] == [town.company]
+    result = cycle_completeness(cycle=setup.cycle, today=AFTER_DEADLINE, kind=Organization.Kind.BOARD)
+    assert [row.response.organization for row in result.rows] == [town.board]
+
+
+def test_the_dashboard_runs_a_fixed_number_of_queries_at_300_organisations(
+    client, setup, town, django_assert_max_num_queries
+):
+    organizations = OrganizationFactory.create_batch(298, municipality=town.municipality)
+    CycleOrganization.objects.bulk_create(
+        [CycleOrganization(cycle=setup.cycle, organization=org) for org in organizations]
+    )
+    assert setup.cycle.organizations_asked.count() == 300
+    client.force_login(town.users[Membership.Role.COORDINATOR])
+    with django_assert_max_num_queries(16):
+        page = client.get(reverse("followup:cycle_detail", kwargs={"pk": setup.cycle.pk}))
+    assert len(page.context["completeness"].rows) == 300
+    with django_assert_max_num_queries(16):
+        data = client.get(reverse("followup:cycle_json", kwargs={"pk": setup.cycle.pk})).json()
+    assert len(data["organizations"]) == 300
+
+
+def test_the_excel_export_has_a_row_per_organisation(client, setup, town):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    client.force_login(town.users[Membership.Role.COORDINATOR])
+    download = client.get(reverse("followup:cycle_export", kwargs={"pk": setup.cycle.pk}))
+    sheet = load_workbook(BytesIO(download.content)).active
+    rows = list(sheet.values)
+    assert rows[0][:2] == ("Organisation", "Status")
+    assert {row[0] for row in rows[1:]} == {"Arbetslivsnämnden", "AB Bostäder"}

@@ -1,0 +1,273 @@
+"""Pages of the follow-up: the respondent's list and form, the coordinator's cycles and
+review. Views parse input, call a service or selector, and render."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from core.forms import add_service_errors
+from core.permissions import require
+from core.versioning import StaleEditError
+from core.views import render_history
+from followup import selectors, services
+from followup.forms import ActivityRowForm
+from followup.completeness import cycle_completeness
+from followup.models import Answer, CycleOrganization, FollowUpCycle, Question
+from kpis.tabular import xlsx_bytes
+from organizations.models import Organization
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _response(request, pk) -> CycleOrganization:
+    return get_object_or_404(
+        CycleOrganization.objects.select_related(
+            "cycle__program__municipality", "cycle__questionnaire", "organization__parent", "respondent", "backup"
+        ),
+        pk=pk,
+        cycle__program__municipality=request.municipality,
+    )
+
+
+@require_GET
+@login_required
+def my_followup(request):
+    require(request.user, "followup.view_own")
+    responses = selectors.responses_for_user(user=request.user, municipality=request.municipality)
+    return render(request, "followup/response_list.html", {"responses": responses})
+
+
+def _seen_version(raw: str | None) -> int | None:
+    return int(raw) if raw and raw.isdigit() else None
+
+
+def _save_one(request, response, question, problems: dict) -> Answer | None:
+    """Save the posted value of one question; a refusal is kept in `problems` by question."""
+    try:
+        return services.answer_save(
+            response=response, question=question, value=request.POST.get(f"q-{question.pk}", ""),
+            seen_version=_seen_version(request.POST.get(f"v-{question.pk}")), by=request.user,
+        )
+    except StaleEditError as conflict:
+        problems[question.pk] = conflict.messages[0]
+    except ValidationError as error:
+        problems[question.pk] = error.messages[0]
+    return None
+
+
+def _posted_differs(request, item) -> bool:
+    posted = request.POST.get(f"q-{item.question.pk}")
+    if posted is None:
+        return False
+    return posted.strip() != _current_value(item.answer)
+
+
+def _current_value(answer: Answer | None) -> str:
+    if answer is None:
+        return ""
+    if answer.number is not None:
+        return f"{answer.number.normalize():f}"
+    if answer.rating is not None:
+        return str(answer.rating)
+    return answer.choice or answer.text
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def response_edit(request, pk):
+    response = _response(request, pk)
+    require(request.user, "followup.view_response", response)
+    can_answer = request.user.has_perm("followup.answer", response)
+    problems = {}
+    if request.method == "POST":
+        require(request.user, "followup.answer", response)
+        for section in selectors.response_form(response=response):
+            for item in section.items:
+                if _posted_differs(request, item):
+                    _save_one(request, response, item.question, problems)
+        if not problems:
+            messages.success(request, _("Svaren är sparade som utkast."))
+            return redirect(response)
+        response.refresh_from_db()
+    sections = selectors.response_form(response=response)
+    for section in sections:
+        for item in section.items:
+            item.value = request.POST.get(f"q-{item.question.pk}") if item.question.pk in problems else (
+                _current_value(item.answer)
+            )
+            item.problem = problems.get(item.question.pk)
+    return render(request, "followup/response_edit.html", {
+        "response": response, "sections": sections, "can_answer": can_answer and response.is_editable
+        and response.cycle.is_open, "can_review": request.user.has_perm("followup.manage_cycle"),
+        "has_problems": bool(problems), "yes_no_partly": Answer.YesNoPartly.choices, "ratings": range(1, 6),
+        "Kind": Question.Kind,
+    })
+
+
+@require_POST
+@login_required
+def answer_save(request, pk, question_pk):
+    """One field saved on its own: by htmx as the respondent leaves the field, or as a
+    plain post that returns to the form."""
+    response = _response(request, pk)
+    require(request.user, "followup.answer", response)
+    question = get_object_or_404(Question.objects.prefetch_related("target_organizations"), pk=question_pk)
+    problems = {}
+    answer = _save_one(request, response, question, problems)
+    if not request.htmx:
+        if problems:
+            messages.error(request, problems[question.pk])
+        return redirect(response)
+    if answer is None:
+        answer = Answer.objects.filter(response=response, question=question).first()
+    item = selectors.FormItem(question, answer)
+    item.problem = problems.get(question.pk)
+    item.value = request.POST.get(f"q-{question.pk}", "") if item.problem else _current_value(answer)
+    item.saved = item.problem is None
+    return render(request, "followup/response_edit.html#question", {
+        "response": response, "item": item, "can_answer": True, "yes_no_partly": Answer.YesNoPartly.choices,
+        "ratings": range(1, 6), "Kind": Question.Kind,
+    })
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def activity_row_add(request, pk, question_pk):
+    """Add an activity row to an activities question, on a page of its own."""
+    response = _response(request, pk)
+    require(request.user, "followup.answer", response)
+    question = get_object_or_404(
+        Question.objects.filter(questionnaire=response.cycle.questionnaire, kind=Question.Kind.ACTIVITIES),
+        pk=question_pk,
+    )
+    form = ActivityRowForm(request.POST or None, program=response.cycle.program)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.activity_row_add(response=response, question=question, data=form.model_data(),
+                                      areas=form.cleaned_data["areas"], by=request.user)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Aktiviteten är tillagd."))
+            return redirect(f"{response.get_absolute_url()}#fraga-{question.pk}")
+    return render(request, "followup/activity_row_form.html", {"form": form, "response": response,
+                                                                "question": question})
+
+
+@require_POST
+@login_required
+def response_submit(request, pk):
+    response = _response(request, pk)
+    require(request.user, "followup.answer", response)
+    try:
+        services.response_submit(response=response, by=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("Svaren är inskickade. Ett kvitto har skickats med e-post."))
+    return redirect(response)
+
+
+@require_POST
+@login_required
+def response_return(request, pk):
+    response = _response(request, pk)
+    require(request.user, "followup.manage_cycle")
+    try:
+        services.response_return(response=response, comment=request.POST.get("comment", ""), by=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("Svaren är återlämnade för komplettering."))
+    return redirect(response)
+
+
+@require_POST
+@login_required
+def response_approve(request, pk):
+    response = _response(request, pk)
+    require(request.user, "followup.manage_cycle")
+    try:
+        services.response_approve(response=response, by=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, _("Svaren är godkända."))
+    return redirect(response.cycle)
+
+
+@require_GET
+@login_required
+def response_history(request, pk):
+    response = _response(request, pk)
+    require(request.user, "followup.view_response", response)
+    return render_history(request, instance=response, back_url=response.get_absolute_url())
+
+
+@require_GET
+@login_required
+def cycle_list(request):
+    require(request.user, "followup.view_cycle")
+    cycles = selectors.cycles_for_municipality(municipality=request.municipality)
+    return render(request, "followup/cycle_list.html", {"cycles": cycles})
+
+
+def _cycle(request, pk) -> FollowUpCycle:
+    require(request.user, "followup.view_cycle")
+    return get_object_or_404(
+        FollowUpCycle.objects.select_related("program", "questionnaire"), pk=pk,
+        program__municipality=request.municipality,
+    )
+
+
+def _completeness(request, cycle):
+    filters = {
+        "status": request.GET.get("status", "") if request.GET.get("status") in CycleOrganization.Status.values
+        else "",
+        "kind": request.GET.get("typ", "") if request.GET.get("typ") in Organization.Kind.values else "",
+        "overdue_only": request.GET.get("forsenade") == "1",
+    }
+    return filters, cycle_completeness(cycle=cycle, today=timezone.localdate(), **filters)
+
+
+@require_GET
+@login_required
+def cycle_detail(request, pk):
+    """The completeness dashboard of a cycle, with filters."""
+    cycle = _cycle(request, pk)
+    filters, completeness = _completeness(request, cycle)
+    return render(request, "followup/cycle_detail.html", {
+        "cycle": cycle, "completeness": completeness, "filters": filters,
+        "statuses": CycleOrganization.Status.choices, "kinds": Organization.Kind.choices,
+        "query": request.GET.urlencode(),
+    })
+
+
+@require_GET
+@login_required
+def cycle_json(request, pk):
+    cycle = _cycle(request, pk)
+    return JsonResponse(_completeness(request, cycle)[1].as_json())
+
+
+@require_GET
+@login_required
+def cycle_export(request, pk):
+    cycle = _cycle(request, pk)
+    completeness = _completeness(request, cycle)[1]
+    header = [_("Organisation"), _("Status"), _("Uppgiftslämnare"), _("Dagar försenad"), _("Påminnelser"),
+              *[str(area) for area in completeness.areas]]
+    rows = [
+        [row.response.organization.name, row.response.get_status_display(), str(row.response.respondent or ""),
+         row.days_overdue, row.reminders_sent, *[f"{cell.answered}/{cell.asked}" for cell in row.cells]]
+        for row in completeness.rows
+    ]
+    content = xlsx_bytes(title=_("Fullständighet"), header=header, rows=rows)
+    download = HttpResponse(content, content_type=XLSX)
+    download["Content-Disposition"] = f'attachment; filename="uppfoljning-{cycle.year}.xlsx"'
+    return download

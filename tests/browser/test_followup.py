@@ -1,0 +1,98 @@
+"""The annual follow-up in the browser, with axe on every page: a respondent answers in
+part, leaves, comes back to the draft and submits; the coordinator returns it, the
+respondent completes it, the coordinator approves it; reminders and an escalation show
+in the outbox."""
+
+import datetime
+import re
+
+from django.utils import timezone
+from playwright.sync_api import expect
+
+
+def _open_this_years_form(site):
+    site.goto("/uppfoljning/")
+    year = timezone.localdate().year
+    site.page.get_by_role("link", name=re.compile(f"Uppföljning {year}")).click()
+    site.check()
+    expect(site.page.get_by_role("heading", name=f"Förskolenämnden: uppföljning {year}")).to_be_visible()
+
+
+def _switch_user(site, email):
+    site.page.get_by_role("button", name="Logga ut").click()
+    site.check()
+    site.login(email)
+
+
+def test_a_respondent_answers_submits_completes_and_the_coordinator_approves(site):
+    site.login("uppgiftslamnare@boras.example")
+    _open_this_years_form(site)
+    answer = site.page.get_by_label("Beskriv hur ni har samverkat med andra nämnder")
+    answer.fill("Samverkan med Arbetslivsnämnden om språkpraktik för föräldrar.")
+    answer.blur()
+    expect(site.page.get_by_text("Sparat.")).to_be_visible()
+    site.check()
+
+    # Leaves and comes back: the draft is there.
+    site.goto("/")
+    _open_this_years_form(site)
+    expect(site.page.get_by_label("Beskriv hur ni har samverkat med andra nämnder")).to_have_value(
+        "Samverkan med Arbetslivsnämnden om språkpraktik för föräldrar."
+    )
+    site.page.get_by_role("button", name="Skicka in svaren").click()
+    site.check()
+    expect(site.page.get_by_text("Svaren är inskickade.")).to_be_visible()
+
+    _switch_user(site, "samordnare@boras.example")
+    site.goto("/uppfoljning/omgangar/")
+    site.page.get_by_role("link", name=re.compile(f"Uppföljning {timezone.localdate().year}")).click()
+    site.check()
+    site.page.get_by_role("link", name="Förskolenämnden").click()
+    site.check()
+    site.page.get_by_label("Vad behöver kompletteras?").fill("Ange också antalet deltagare.")
+    site.page.get_by_role("button", name="Återlämna för komplettering").click()
+    site.check()
+    expect(site.page.get_by_text("Svaren är återlämnade för komplettering.")).to_be_visible()
+
+    _switch_user(site, "uppgiftslamnare@boras.example")
+    _open_this_years_form(site)
+    expect(site.page.get_by_text("Ange också antalet deltagare.")).to_be_visible()
+    number = site.page.get_by_label("Hur många nyanlända har haft praktik")
+    number.fill("sju")
+    number.blur()
+    # The autosave answers at the field; waiting for it keeps the in-memory test database
+    # from seeing two writes at once when the button is clicked.
+    expect(site.page.get_by_text("Ange ett tal, till exempel 12 eller 3,5.")).to_be_visible()
+    site.check()
+    number = site.page.get_by_label("Hur många nyanlända har haft praktik")
+    number.fill("7")
+    number.blur()
+    expect(site.page.get_by_text("Sparat.")).to_be_visible()
+    site.check()
+    site.page.get_by_role("button", name="Spara utkast").click()
+    site.check()
+    expect(site.page.get_by_text("Svaren är sparade som utkast.")).to_be_visible()
+    site.page.get_by_role("button", name="Skicka in svaren").click()
+    site.check()
+
+    _switch_user(site, "samordnare@boras.example")
+    site.goto("/uppfoljning/omgangar/")
+    site.page.get_by_role("link", name=re.compile(f"Uppföljning {timezone.localdate().year}")).click()
+    site.check()
+    site.page.get_by_role("link", name="Förskolenämnden").click()
+    site.check()
+    site.page.get_by_role("button", name="Godkänn svaren").click()
+    site.check()
+    expect(site.page.get_by_role("row", name=re.compile("Förskolenämnden.*Godkänd"))).to_be_visible()
+
+
+def test_reminders_and_an_escalation_show_in_the_outbox(site):
+    from followup.models import FollowUpCycle
+    from followup.notify import reminders_send_due
+
+    cycle = FollowUpCycle.objects.get(year=timezone.localdate().year)
+    reminders_send_due(today=cycle.deadline + datetime.timedelta(days=cycle.escalate_after_days))
+    site.login("samordnare@boras.example")
+    site.goto("/utskick/")
+    expect(site.page.get_by_text(re.compile("Försenat: uppföljningen")).first).to_be_visible()
+    expect(site.page.get_by_text(re.compile("har inte svarat på uppföljningen")).first).to_be_visible()
