@@ -59,3 +59,20 @@ def add_service_errors(form: forms.Form, error: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+def save_form(form: forms.Form, save):
+    """Call `save(form)` for a valid form and return (record, None). A refused save puts
+    its reasons on the form and returns (None, stale_edit): the StaleEdit when someone
+    else saved first (the form then carries the current version), else None."""
+    from core.versioning import StaleEditError
+
+    try:
+        return save(form), None
+    except StaleEditError as conflict:
+        form.add_error(None, conflict)
+        form.show_current_version(conflict.stale_edit.current_version)
+        return None, conflict.stale_edit
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None, None

@@ -6,9 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core.forms import add_service_errors
+from core.forms import add_service_errors, save_form
 from core.permissions import require
-from core.versioning import StaleEditError
 from core.views import render_history
 from organizations import selectors, services
 from organizations.forms import MembershipForm, OrganizationForm
@@ -108,20 +107,16 @@ def organization_edit(request, pk):
     )
     stale_edit = None
     if request.method == "POST" and form.is_valid():
-        try:
-            services.organization_update(
+        record, stale_edit = save_form(
+            form,
+            lambda form: services.organization_update(
                 organization=_organization(request, pk),
                 data=form.model_data(),
                 seen_version=form.cleaned_data["seen_version"],
                 by=request.user,
-            )
-        except StaleEditError as conflict:
-            stale_edit = conflict.stale_edit
-            form.add_error(None, conflict)
-            form.show_current_version(stale_edit.current_version)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+            ),
+        )
+        if record is not None:
             messages.success(request, _("Ändringarna är sparade."))
             return redirect(organization)
     return render(

@@ -2,12 +2,10 @@
 and the organisations a user may act for."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from core.forms import add_service_errors
-from core.versioning import StaleEditError
+from core.forms import save_form
 from organizations.models import Organization
 from organizations.rules import memberships_of
 from steering.rules import OWN_ORGANIZATION_ROLES, edits_program
@@ -28,15 +26,8 @@ def form_page(request, *, form, title: str, cancel_url: str, save, context=None)
     form, a conflicting edit with what changed, or redirect to the saved record."""
     stale_edit = None
     if request.method == "POST" and form.is_valid():
-        try:
-            record = save(form)
-        except StaleEditError as conflict:
-            stale_edit = conflict.stale_edit
-            form.add_error(None, conflict)
-            form.show_current_version(stale_edit.current_version)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        record, stale_edit = save_form(form, save)
+        if record is not None:
             messages.success(request, _("Ändringarna är sparade."))
             return redirect(record)
     return render(
