@@ -8,6 +8,7 @@ from followup.completeness import cycle_completeness
 from followup.models import CycleOrganization, Question
 from notifications.models import OutboxMessage
 from organizations.models import Membership, Organization
+from followup.tests.factories import QuestionFactory
 from organizations.tests.factories import OrganizationFactory
 
 Kind = Question.Kind
@@ -25,6 +26,20 @@ def test_completeness_counts_answers_per_area_days_overdue_and_reminders(setup, 
     assert (board.cells[0].answered, board.cells[0].asked) == (1, len(Kind.values))
     assert board.days_overdue == 10 and board.reminders_sent == 1
     assert rows[town.company.pk].reminders_sent == 0
+
+
+def test_questions_put_to_some_kinds_or_chosen_organisations_count_only_where_asked(setup, town):
+    section = setup.questions[Kind.TEXT].section
+    QuestionFactory(questionnaire=setup.questionnaire, section=section, key="bara-bolag", kind=Kind.TEXT,
+                    targeting=Question.Targeting.KINDS, target_kinds=[Organization.Kind.COMPANY])
+    chosen = QuestionFactory(questionnaire=setup.questionnaire, section=section, key="bara-namnden",
+                             kind=Kind.TEXT, targeting=Question.Targeting.CHOSEN)
+    chosen.target_organizations.set([town.board])
+    rows = {row.response.organization_id: row for row in cycle_completeness(cycle=setup.cycle,
+                                                                          today=AFTER_DEADLINE).rows}
+    everyone = len(Kind.values)
+    assert rows[town.board.pk].cells[0].asked == everyone + 1
+    assert rows[town.company.pk].cells[0].asked == everyone + 1
 
 
 def test_submitted_organisations_are_not_overdue_and_filters_apply(setup, town):

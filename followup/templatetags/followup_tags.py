@@ -1,0 +1,44 @@
+"""Tags for the follow-up pages. The completeness table has a row per organisation asked
+and a cell per area, so its repeated pieces are built here in one pass rather than
+by template nodes per cell: at 300 organisations that is the difference between a
+page that renders in tens of milliseconds and one that takes hundreds."""
+
+from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
+
+from followup.models import CycleOrganization
+
+register = template.Library()
+
+Status = CycleOrganization.Status
+STATUS_COLOR = {
+    Status.APPROVED: "success",
+    Status.SUBMITTED: "info",
+    Status.RETURNED: "warning",
+    Status.DRAFT: "neutral",
+    Status.NOT_STARTED: "danger",
+}
+
+
+@register.simple_tag
+def response_status(response: CycleOrganization):
+    """The status of an organisation's answers as a coloured tag; the text carries the
+    meaning, the colour only repeats it."""
+    return format_html(
+        '<span class="ds-tag" data-color="{}">{}</span>',
+        STATUS_COLOR.get(response.status, "neutral"),
+        response.get_status_display(),
+    )
+
+
+@register.simple_tag
+def completeness_cells(row):
+    """One <td> per area: "answered of asked", or a dash where the area asks nothing."""
+    answered_of_asked = gettext("%(answered)s av %(asked)s")
+    return format_html_join(
+        "",
+        "<td>{}</td>",
+        ((answered_of_asked % {"answered": cell.answered, "asked": cell.asked} if cell.asked else "—",)
+         for cell in row.cells),
+    )
