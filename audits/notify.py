@@ -12,6 +12,7 @@ from datetime import date
 
 from django.db.models import Q
 
+from notifications.services import outbox_enqueue_once, reminder_stage_due
 from organizations.models import Membership, Organization
 
 Role = Membership.Role
@@ -45,23 +46,13 @@ def oversight_recipients(*, municipality) -> list[str]:
 
 def due_stage(*, deadline: date, today: date) -> str | None:
     """The latest reminder stage that has come by `today`, or None before the first."""
-    days_left = (deadline - today).days
-    reached = [stage for stage, offset in RESPONSE_STAGES if days_left <= offset]
-    return reached[-1] if reached else None
+    return reminder_stage_due(stages=RESPONSE_STAGES, deadline=deadline, today=today)
 
 
 def reminders_send_due(*, today: date) -> int:
     """Queue the reminders due today for unanswered audits and overdue measures, and tell
     KS and the auditors of each that is overdue. Returns how many messages were queued."""
     from audits.models import Audit, Measure
-    from notifications.models import OutboxMessage
-    from notifications.services import outbox_enqueue
-
-    def send_once(*, to, template, context, topic, municipality) -> int:
-        if OutboxMessage.objects.filter(topic=topic, recipient=to).exists():
-            return 0
-        outbox_enqueue(to=to, template=template, context=context, topic=topic, municipality=municipality)
-        return 1
 
     queued = 0
     audits = (
@@ -83,12 +74,12 @@ def reminders_send_due(*, today: date) -> int:
                        "overdue": stage.startswith("after")}
             base = f"audits:{audit.pk}:{{}}:{organization.pk}:{audit.response_by}"
             for address in recipients_for_response_request(organization=organization):
-                queued += send_once(to=address, template="audits/email/response_reminder", context=context,
-                                    topic=base.format(f"reminder-{stage}"), municipality=audit.municipality)
+                queued += outbox_enqueue_once(to=address, template="audits/email/response_reminder", context=context,
+                                              topic=base.format(f"reminder-{stage}"), municipality=audit.municipality)
             if context["overdue"]:
                 for address in oversight_recipients(municipality=audit.municipality):
-                    queued += send_once(to=address, template="audits/email/response_overdue", context=context,
-                                        topic=base.format("overdue"), municipality=audit.municipality)
+                    queued += outbox_enqueue_once(to=address, template="audits/email/response_overdue", context=context,
+                                                  topic=base.format("overdue"), municipality=audit.municipality)
 
     overdue_measures = Measure.objects.filter(
         Q(status=Measure.Status.PLANNED) | Q(status=Measure.Status.IN_PROGRESS), due_date__lt=today
@@ -100,6 +91,6 @@ def reminders_send_due(*, today: date) -> int:
             municipality=municipality
         )
         for address in dict.fromkeys(addresses):
-            queued += send_once(to=address, template="audits/email/measure_overdue", context={"measure": measure},
-                                topic=topic, municipality=municipality)
+            queued += outbox_enqueue_once(to=address, template="audits/email/measure_overdue",
+                                          context={"measure": measure}, topic=topic, municipality=municipality)
     return queued

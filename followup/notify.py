@@ -1,6 +1,6 @@
 """Reminders and escalation for a cycle, on the schedule its coordinator set.
 
-As in audits.notify: each message is an outbox row whose topic names the cycle, the stage,
+Each message is an outbox row whose topic names the cycle, the stage,
 the organisation and the deadline, so it is never sent twice and a moved deadline starts
 the reminders over; of the stages due only the latest is sent, so a worker that was down
 for a week sends one reminder, not a backlog. Only organisations that have not submitted
@@ -11,6 +11,7 @@ from datetime import date
 
 from followup.completeness import reminder_topic_prefix
 from followup.models import CycleOrganization, FollowUpCycle
+from notifications.services import outbox_enqueue_once, reminder_stage_due
 from organizations.models import Membership
 
 Status = CycleOrganization.Status
@@ -23,11 +24,9 @@ def _days(value: str) -> list[int]:
 
 def due_stage(*, cycle: FollowUpCycle, today: date) -> str | None:
     """The latest reminder stage that has come by `today`, or None before the first."""
-    days_left = (cycle.deadline - today).days
     stages = [(f"before-{d}", d) for d in sorted(_days(cycle.reminder_days_before), reverse=True)]
     stages += [(f"after-{d}", -d) for d in sorted(_days(cycle.reminder_days_after))]
-    reached = [stage for stage, offset in stages if days_left <= offset]
-    return reached[-1] if reached else None
+    return reminder_stage_due(stages=stages, deadline=cycle.deadline, today=today)
 
 
 def ks_officials(*, municipality) -> list[str]:
@@ -40,17 +39,7 @@ def ks_officials(*, municipality) -> list[str]:
 
 def reminders_send_due(*, today: date) -> int:
     """Queue today's reminders and escalations for every open cycle; returns how many."""
-    from notifications.models import OutboxMessage
-    from notifications.services import outbox_enqueue
-
     queued = 0
-
-    def send_once(*, to, template, context, topic, municipality) -> int:
-        if OutboxMessage.objects.filter(topic=topic, recipient=to).exists():
-            return 0
-        outbox_enqueue(to=to, template=template, context=context, topic=topic, municipality=municipality)
-        return 1
-
     cycles = FollowUpCycle.objects.filter(status=FollowUpCycle.Status.OPEN, opens_on__lte=today).select_related(
         "program__municipality"
     )
@@ -68,12 +57,12 @@ def reminders_send_due(*, today: date) -> int:
             if stage is not None:
                 topic = f"{reminder_topic_prefix(cycle)}-{stage}:{response.organization_id}:{cycle.deadline}"
                 for user in filter(None, [response.respondent, response.backup]):
-                    queued += send_once(to=user.email, template="followup/email/reminder", context=context,
-                                        topic=topic, municipality=municipality)
+                    queued += outbox_enqueue_once(to=user.email, template="followup/email/reminder", context=context,
+                                                  topic=topic, municipality=municipality)
             if escalate:
                 topic = f"followup:{cycle.pk}:escalation:{response.organization_id}:{cycle.deadline}"
                 head = [response.organization.registry_email] if response.organization.registry_email else []
                 for address in dict.fromkeys(head + officials):
-                    queued += send_once(to=address, template="followup/email/escalation", context=context,
-                                        topic=topic, municipality=municipality)
+                    queued += outbox_enqueue_once(to=address, template="followup/email/escalation", context=context,
+                                                  topic=topic, municipality=municipality)
     return queued

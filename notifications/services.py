@@ -39,6 +39,29 @@ def outbox_enqueue(*, to: str, template: str, context: dict, topic: str = "", mu
     return message
 
 
+def outbox_enqueue_once(*, to: str, template: str, context: dict, topic: str, municipality=None) -> bool:
+    """Queue the message unless one with this topic has already gone to this recipient.
+
+    Reminders are worked out afresh every day; the topic names what a reminder is about
+    (record, stage, deadline), so each goes out once however often the schedule runs.
+    Returns whether a message was queued."""
+    if OutboxMessage.objects.filter(topic=topic, recipient=to).exists():
+        return False
+    outbox_enqueue(to=to, template=template, context=context, topic=topic, municipality=municipality)
+    return True
+
+
+def reminder_stage_due(*, stages: list[tuple[str, int]], deadline, today) -> str | None:
+    """Of `stages` ((name, days before the deadline; negative after it), in the order they
+    come), the latest that has been reached by `today`, or None before the first.
+
+    Only the latest is sent, so a worker that was down for a week sends one reminder,
+    not a backlog."""
+    days_left = (deadline - today).days
+    reached = [stage for stage, offset in stages if days_left <= offset]
+    return reached[-1] if reached else None
+
+
 def outbox_send(*, message: OutboxMessage) -> bool:
     """Try to send a queued message once. On failure the error is kept and the next
     attempt is set with exponential back-off; after MAX_ATTEMPTS the message is failed.

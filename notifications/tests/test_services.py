@@ -111,3 +111,20 @@ def test_only_a_failed_message_can_be_retried():
     assert raised.value.messages == [str(services.NOT_FAILED)]
     message.refresh_from_db()
     assert message.status == Status.SENT and message.attempts == 1
+
+
+def test_a_message_enqueued_once_per_topic_and_recipient_is_not_queued_again():
+    send = dict(template="notifications_test/greeting", context={"name": "Eva"}, topic="prov:påminnelse:1")
+    assert services.outbox_enqueue_once(to="eva@kommun.example", **send) is True
+    assert services.outbox_enqueue_once(to="eva@kommun.example", **send) is False
+    assert services.outbox_enqueue_once(to="per@kommun.example", **send) is True
+    assert OutboxMessage.objects.filter(topic="prov:påminnelse:1").count() == 2
+
+
+@pytest.mark.parametrize("days_before, stage", [(15, None), (14, "before-14"), (2, "before-3"), (0, "before-3"),
+                                                 (-1, "after-1"), (-30, "after-7")])
+def test_of_the_reminder_stages_reached_only_the_latest_is_due(days_before, stage):
+    deadline = timezone.localdate()
+    stages = [("before-14", 14), ("before-3", 3), ("after-1", -1), ("after-7", -7)]
+    today = deadline - timedelta(days=days_before)
+    assert services.reminder_stage_due(stages=stages, deadline=deadline, today=today) == stage
