@@ -21,9 +21,8 @@ from audits.forms import (
     RecommendationFormSet,
 )
 from audits.models import Assessment, Audit
-from core.forms import add_service_errors
+from core.forms import add_service_errors, save_form
 from core.permissions import require
-from core.versioning import StaleEditError
 from core.views import render_history
 from organizations.models import Organization
 
@@ -94,18 +93,11 @@ def audit_edit(request, pk):
     form = AuditForm(request.POST or None, request.FILES or None, instance=audit, organizations=_organizations(request))
     stale_edit = None
     if request.method == "POST" and form.is_valid():
-        try:
-            services.audit_update(
-                audit=_audit(request, pk), data=form.model_data(),
-                seen_version=form.cleaned_data["seen_version"], by=request.user,
-            )
-        except StaleEditError as conflict:
-            stale_edit = conflict.stale_edit
-            form.add_error(None, conflict)
-            form.show_current_version(stale_edit.current_version)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        saved, stale_edit = save_form(form, lambda form: services.audit_update(
+            audit=_audit(request, pk), data=form.model_data(),
+            seen_version=form.cleaned_data["seen_version"], by=request.user,
+        ))
+        if saved:
             messages.success(request, _("Ändringarna är sparade."))
             return redirect(audit)
     return render(request, "audits/audit_form.html", {"form": form, "audit": audit, "stale_edit": stale_edit})

@@ -14,9 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from audits import importer, selectors, services
 from audits.forms import AuditResponseForm, MeasureForm, MinutesImportForm
 from audits.models import Audit, AuditResponse, Measure, Recommendation
-from core.forms import add_service_errors
+from core.forms import add_service_errors, save_form
 from core.permissions import require
-from core.versioning import StaleEditError
 from core.views import render_history
 from organizations.models import Organization
 
@@ -154,20 +153,11 @@ def measure_edit(request, pk):
     form = MeasureForm(request.POST or None, request.FILES or None, instance=measure, organizations=_organizations(request))
     stale_edit = None
     if request.method == "POST" and form.is_valid():
-        try:
-            services.measure_update(
-                measure=_measure(request, pk),
-                data=form.model_data(),
-                seen_version=form.cleaned_data["seen_version"],
-                by=request.user,
-            )
-        except StaleEditError as conflict:
-            stale_edit = conflict.stale_edit
-            form.add_error(None, conflict)
-            form.show_current_version(stale_edit.current_version)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        saved, stale_edit = save_form(form, lambda form: services.measure_update(
+            measure=_measure(request, pk), data=form.model_data(),
+            seen_version=form.cleaned_data["seen_version"], by=request.user,
+        ))
+        if saved:
             messages.success(request, _("Ändringarna är sparade."))
             return redirect(measure)
     return render(
