@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_noop
+
 Assessment = str  # "yes", "partly", "no" or "not_assessed"
 ASSESSMENTS = ("yes", "partly", "no", "not_assessed")
 
-NO_STRUCTURE_FOUND = (
+# Kept in the draft as written (the draft travels in the session as JSON) and translated
+# where a page shows it.
+NO_STRUCTURE_FOUND = gettext_noop(
     "Ingen granskningsstruktur hittades i texten (varken revisionsfrågor, bedömningar "
     "eller rekommendationer). Fyll i granskningen för hand."
 )
-NO_RESPONSE_STRUCTURE_FOUND = (
+NO_RESPONSE_STRUCTURE_FOUND = gettext_noop(
     "Inget beslut eller svar på revisionsrapport hittades i texten. Fyll i svaret för hand."
 )
 

@@ -7,22 +7,23 @@ import logging
 import re
 import unicodedata
 
+from django.utils.translation import gettext_lazy as _
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, PdfReadError, PyPdfError
 
-FILE_TOO_LARGE = "Filen är för stor. Den får vara högst {max_mb} MB."
-EMPTY_FILE = "Filen är tom."
-UNSUPPORTED_FILE_TYPE = "Filtypen stöds inte. Ladda upp en PDF-fil eller en textfil (.txt)."
-ENCRYPTED_PDF = (
+FILE_TOO_LARGE = _("Filen är för stor. Den får vara högst {max_mb} MB.")
+EMPTY_FILE = _("Filen är tom.")
+UNSUPPORTED_FILE_TYPE = _("Filtypen stöds inte. Ladda upp en PDF-fil eller en textfil (.txt).")
+ENCRYPTED_PDF = _(
     "PDF-filen är lösenordsskyddad och kan inte läsas. "
     "Ladda upp en version utan lösenord."
 )
-CORRUPT_PDF = "PDF-filen är skadad eller ofullständig och kan inte läsas."
-IMAGE_ONLY_PDF = (
+CORRUPT_PDF = _("PDF-filen är skadad eller ofullständig och kan inte läsas.")
+IMAGE_ONLY_PDF = _(
     "PDF-filen innehåller ingen text (troligen en inskannad bild). "
     "Ladda upp en OCR-tolkad PDF eller en textfil."
 )
-UNREADABLE_TEXT = (
+UNREADABLE_TEXT = _(
     "Textfilen kunde inte läsas som text. "
     "Spara den som UTF-8 (eller Windows-1252) och försök igen."
 )
@@ -38,7 +39,7 @@ logger = logging.getLogger(__name__)
 
 
 class ImportFileError(Exception):
-    """An uploaded file cannot be read; the message is Swedish and shown to the user."""
+    """An uploaded file cannot be read; the message is shown to the user, in their language."""
 
     def __init__(self, message: str):
         super().__init__(message)

@@ -93,7 +93,7 @@ def test_an_unreadable_pdf_is_explained_and_nothing_is_kept(auditor_client, name
     response = _upload(auditor_client, name, content)
 
     assert response.status_code == 200
-    assert message in response.content.decode()
+    assert str(message) in response.content.decode()
     assert SESSION_KEY not in auditor_client.session and not Audit.objects.exists()
 
 
@@ -264,7 +264,7 @@ def test_minutes_that_cannot_be_read_are_explained(client, town):
 
     page = client.post(url, {"las_in": "1", "protokoll-minutes": SimpleUploadedFile("utdrag.pdf", pdf_bytes(None))})
 
-    assert IMAGE_ONLY_PDF in page.content.decode()
+    assert str(IMAGE_ONLY_PDF) in page.content.decode()
     assert not AuditResponse.objects.exists()
 
 
