@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from audits.models import Audit
-from audits.tests.test_importer import SEEDS, seed
+from audits.tests.samples import SEEDS, seed
 
 KS, ALN = "Kommunstyrelsen", "Arbetslivsnämnden"
 

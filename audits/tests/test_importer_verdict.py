@@ -5,7 +5,7 @@ import pytest
 from audits.importer import parse_audit
 from audits.importer.verdict import read_verdict, split_sentences
 
-from .test_importer import seed
+from audits.tests.samples import seed
 
 # Read from the answer to each Borås question ("Bedömningar utifrån revisionsfrågor" in the
 # summary, the same table in the full report):

@@ -7,7 +7,7 @@ from django.urls import reverse
 from audits.importer import CORRUPT_PDF, ENCRYPTED_PDF, IMAGE_ONLY_PDF, NO_STRUCTURE_FOUND
 from audits.models import Audit, AuditResponse, Measure
 from audits.tests.factories import AuditFactory, AuditResponseFactory, MeasureFactory, RecommendationFactory
-from audits.tests.test_importer import pdf_bytes, seed
+from audits.tests.samples import pdf_bytes, seed
 from audits.views.audits import IS_A_RESPONSE, SESSION_KEY
 from organizations.models import Membership
 from organizations.tests.factories import OrganizationFactory
