@@ -4,8 +4,8 @@ Each message is an outbox row whose topic names the cycle, the stage,
 the organisation and the deadline, so it is never sent twice and a moved deadline starts
 the reminders over; of the stages due only the latest is sent, so a worker that was down
 for a week sends one reminder, not a backlog. Only organisations that have not submitted
-are reminded. After `escalate_after_days` overdue, the organisation's head (its registry
-mailbox, where formal matters to the board or company go) and the KS officials are told once."""
+are reminded. After `escalate_after_days` overdue, the organisation's head (the head's
+address on the organisation, else its registry mailbox) and the KS officials are told once."""
 
 from datetime import date
 
@@ -61,7 +61,7 @@ def reminders_send_due(*, today: date) -> int:
                                                   topic=topic, municipality=municipality)
             if escalate:
                 topic = f"followup:{cycle.pk}:escalation:{response.organization_id}:{cycle.deadline}"
-                head = [response.organization.registry_email] if response.organization.registry_email else []
+                head = [response.organization.escalation_email] if response.organization.escalation_email else []
                 for address in dict.fromkeys(head + officials):
                     queued += outbox_enqueue_once(to=address, template="followup/email/escalation", context=context,
                                                   topic=topic, municipality=municipality)

@@ -67,10 +67,10 @@ def with_check_digit(nine_digits: str) -> str:
     raise ValueError(nine_digits)
 
 
-def _email(name: str) -> str:
+def _email(name: str, mailbox: str = "registrator") -> str:
     table = str.maketrans("åäöé", "aaoe")
     slug = name.lower().translate(table).split(",")[0].replace(" och ", "-").replace(" ", "-")
-    return f"registrator.{slug.replace('--', '-')}@{DOMAIN}"
+    return f"{mailbox}.{slug.replace('--', '-')}@{DOMAIN}"
 
 
 def _organization(municipality, name, kind, parent=None, **extra) -> Organization:
@@ -78,6 +78,9 @@ def _organization(municipality, name, kind, parent=None, **extra) -> Organizatio
     if existing:
         return existing
     data = {"name": name, "kind": kind, "parent": parent, "registry_email": _email(name), **extra}
+    if kind in (Kind.BOARD, Kind.COMPANY):
+        # The head of the board's administration or the company's managing director.
+        data["head_email"] = _email(name, "chef")
     return services.organization_create(municipality=municipality, data=data)
 
 

@@ -21,6 +21,7 @@ class OrganizationForm(VersionedModelForm):
             "kind",
             "parent",
             "registry_email",
+            "head_email",
             "org_number",
             "description",
             "active_from",

@@ -84,6 +84,14 @@ class Organization(VersionedModel):
         blank=True,
         help_text=_("Den funktionsbrevlåda dit formella utskick och beslut skickas."),
     )
+    head_email = models.EmailField(
+        _("chefens e-post"),
+        blank=True,
+        help_text=_(
+            "Förvaltningschef eller vd. Får veta när organisationen inte har svarat på en uppföljning i tid; "
+            "utan den går beskedet till registratorn."
+        ),
+    )
     org_number = models.CharField(
         _("organisationsnummer"),
         max_length=11,
@@ -134,6 +142,11 @@ class Organization(VersionedModel):
         return (self.active_from is None or self.active_from <= today) and (
             self.active_to is None or self.active_to >= today
         )
+
+    @property
+    def escalation_email(self) -> str:
+        """Where word goes that the organisation is late: its head, else its registry."""
+        return self.head_email or self.registry_email
 
     def ancestors(self) -> list["Organization"]:
         """Parents from the nearest up; stops at a cycle rather than looping."""

@@ -50,3 +50,14 @@ def test_escalation_after_n_days_goes_to_the_head_and_ks_once(setup, town, smtp_
     arrived = {tuple(to) for to, _message in smtp_server.received}
     assert (town.users["ks_official"].email,) in arrived
     assert any("14 dagar försenade" in message.get_content() for _to, message in smtp_server.received)
+
+
+def test_escalation_goes_to_the_head_where_the_organisation_names_one(setup, town):
+    town.board.head_email = "forvaltningschef@sjostad.example"
+    town.board.save()
+    reminders_send_due(today=DEADLINE + datetime.timedelta(days=14))
+    recipients = set(OutboxMessage.objects.filter(template="followup/email/escalation")
+                     .values_list("recipient", flat=True))
+    assert "forvaltningschef@sjostad.example" in recipients
+    assert town.board.registry_email not in recipients
+    assert town.company.registry_email in recipients
