@@ -75,6 +75,9 @@ def question_update(*, question: Question, data: dict, seen_version: int, by=Non
     data = dict(data)
     chosen = data.pop("target_organizations", None)
     with transaction.atomic():
+        if not Question.objects.filter(pk=question.pk, version=seen_version).exists():
+            # Refused here, before a new version could carry the other person's edit away unseen.
+            versioned_save(instance=question, seen_version=seen_version)
         questionnaire, notice = _writable(question.questionnaire, by)
         if notice:
             question = questionnaire.questions.get(key=question.key)

@@ -2,7 +2,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from followup import services
-from followup.models import Question, Questionnaire, Section
+from core.versioning import StaleEditError
+from followup.models import FollowUpCycle, Question, Questionnaire, Section
 from organizations.tests.factories import OrganizationFactory
 from steering.tests.factories import AreaFactory
 
@@ -75,3 +76,17 @@ def test_editing_the_chosen_organisations_of_a_question_in_use_keeps_the_old_ver
     assert notice and list(edited.target_organizations.all()) == [town.company]
     question.refresh_from_db()
     assert question.targeting == "all" and not question.target_organizations.exists()
+
+
+def test_a_stale_edit_of_a_question_in_use_is_refused_before_any_new_version_is_made(setup):
+    services.cycle_close(cycle=setup.cycle)
+    question = setup.questions[Kind.TEXT]
+    seen = question.version
+    services.question_update(question=question, data={"text": "Kollegans"}, seen_version=seen)
+    cycle = FollowUpCycle.objects.get(pk=setup.cycle.pk)
+    cycle.status = FollowUpCycle.Status.OPEN
+    cycle.save()
+    with pytest.raises(StaleEditError):
+        services.question_update(question=Question.objects.get(pk=question.pk), data={"text": "Min"},
+                                 seen_version=seen)
+    assert Questionnaire.objects.count() == 1 and Question.objects.get(pk=question.pk).text == "Kollegans"
