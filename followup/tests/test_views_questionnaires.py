@@ -4,6 +4,7 @@ from django.urls import reverse
 from followup import services
 from followup.models import Question, Questionnaire, Section
 from followup.models.questionnaire import CHOICES_NEEDED
+from followup.tests.factories import QuestionFactory, SectionFactory
 from organizations.models import Membership
 from organizations.tests.factories import OrganizationFactory
 from steering.tests.factories import AreaFactory
@@ -38,14 +39,21 @@ def test_the_list_shows_each_version_and_the_cycles_using_it(coordinator_client,
     assert "2026 (öppen)" in html
 
 
-def test_the_questionnaire_page_shows_questions_with_their_targeting(coordinator_client, setup, town):
+def test_the_questionnaire_page_shows_questions_with_their_targeting(
+    coordinator_client, setup, town, django_assert_max_num_queries,
+):
     question = setup.questions[Kind.TEXT]
     question.targeting = Question.Targeting.CHOSEN
     question.save()
-    question.target_organizations.set([town.company])
-    page = coordinator_client.get(reverse("followup:questionnaire_detail", kwargs={"pk": setup.questionnaire.pk}))
+    question.target_organizations.set([town.company, town.board])
+    for area in ("Boende", "Trygghet", "Kultur"):
+        section = SectionFactory(questionnaire=setup.questionnaire, area__name=area)
+        for _index in range(5):
+            QuestionFactory(section=section).target_organizations.set([town.company])
+    with django_assert_max_num_queries(20):
+        page = coordinator_client.get(reverse("followup:questionnaire_detail", kwargs={"pk": setup.questionnaire.pk}))
     html = page.content.decode()
-    assert "Valda organisationer: AB Bostäder" in html
+    assert "Valda organisationer: AB Bostäder, Arbetslivsnämnden" in html
     assert "En öppen uppföljning använder den här versionen." in html
     assert _edit_url(question) in html
 

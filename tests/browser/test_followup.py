@@ -127,6 +127,46 @@ def test_editing_a_question_of_a_questionnaire_in_use_makes_a_new_version(site):
     expect(site.page.get_by_text("Svara för hela förvaltningen, inte bara ledningen.")).to_be_visible()
 
 
+def test_the_coordinator_names_a_backup_closes_the_cycle_and_adds_a_section_and_a_question(site):
+    year = timezone.localdate().year
+    site.login("samordnare@boras.example")
+    _open_the_cycle_as_coordinator(site, year)
+    site.page.get_by_role("link", name="Byt uppgiftslämnare eller ersättare").click()
+    site.check()
+    site.page.get_by_label(re.compile("^Ersättare")).select_option(label="Eva Johansson")
+    site.page.get_by_role("button", name="Spara").click()
+    site.check()
+    expect(site.page.get_by_text("Uppgiftslämnare och ersättare är sparade.")).to_be_visible()
+
+    site.goto("/uppfoljning/omgangar/")
+    site.page.get_by_role("link", name=re.compile(f"Uppföljning {year}")).click()
+    site.check()
+    site.page.get_by_role("link", name="Stäng uppföljningen").click()
+    site.check()
+    site.page.get_by_role("button", name="Stäng uppföljningen").click()
+    site.check()
+    expect(site.page.get_by_text("Uppföljningen är stängd. Svaren kan inte längre ändras.")).to_be_visible()
+
+    # No open cycle uses the questionnaire any more: additions stay in its version.
+    site.page.get_by_role("link", name=re.compile(r"\(v1\)")).click()
+    site.check()
+    site.page.get_by_role("link", name="Lägg till ett avsnitt").click()
+    site.check()
+    site.page.get_by_label("Område").select_option(label="Trygghet")
+    site.page.get_by_role("button", name="Lägg till").click()
+    site.check()
+    expect(site.page.get_by_text("Avsnittet är tillagt.")).to_be_visible()
+    site.page.get_by_role("link", name="Ny fråga under Trygghet").click()
+    site.check()
+    site.page.get_by_label("Fråga", exact=True).fill("Känner sig nyanlända trygga i era verksamheter?")
+    site.page.get_by_label("Frågetyp").select_option(label="Ja, nej eller delvis")
+    site.page.get_by_role("button", name="Spara").click()
+    site.check()
+    expect(site.page.get_by_text("Ändringarna är sparade.")).to_be_visible()
+    expect(site.page.get_by_role("heading", name="Känner sig nyanlända trygga i era verksamheter?")).to_be_visible()
+    expect(site.page.get_by_role("heading", name=re.compile(r"\(v1\)"))).to_be_visible()
+
+
 def test_reminders_and_an_escalation_show_in_the_outbox(site):
     from followup.models import FollowUpCycle
     from followup.notify import reminders_send_due
