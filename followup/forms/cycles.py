@@ -36,7 +36,8 @@ class CycleOpenForm(forms.ModelForm):
         self.fields["questionnaire"].queryset = Questionnaire.objects.filter(
             program__municipality=municipality
         ).select_related("program").order_by("program__name", "-number")
-        self.fields["questionnaire"].label_from_instance = lambda q: f"{q.program.name}: {q}"
+        if self.fields["program"].queryset.count() > 1:
+            self.fields["questionnaire"].label_from_instance = lambda q: f"{q.program.name}: {q}"
         self.fields["year"].min_value = 2000
         self.fields["year"].widget.attrs.update(min=2000, max=2100)
         self.fields["reminder_days_before"].help_text = _("Till exempel 14, 3: två veckor och tre dagar före.")

@@ -156,3 +156,8 @@ def test_a_section_for_an_area_already_there_or_of_another_program_is_refused(co
         page = coordinator_client.post(url, {"area": area.pk})
         assert "Välj ett av programmets områden som formuläret inte redan har ett avsnitt för." in page.content.decode()
     assert Section.objects.count() == 1 and Questionnaire.objects.count() == 1
+
+
+def test_the_questionnaire_pages_mark_their_own_menu_entry(coordinator_client, setup):
+    page = coordinator_client.get(reverse("followup:questionnaire_detail", kwargs={"pk": setup.questionnaire.pk}))
+    assert [item["label"] for item in page.context["navigation"] if item["current"]] == ["Frågeformulär"]
