@@ -2,11 +2,14 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q
+from django.contrib.auth import get_user_model
+from django.db.models import Case, Count, Prefetch, Q, Value, When
+from django.utils import timezone
 
-from followup.models import Answer, CycleOrganization, FollowUpCycle, Question
-from organizations.models import Membership
+from followup.models import Answer, CycleOrganization, FollowUpCycle, Question, Questionnaire
+from organizations.models import Membership, Organization
 from organizations.rules import organization_ids_with_role
+from organizations.selectors import active_q
 
 
 def responses_for_user(*, user, municipality):
@@ -70,3 +73,88 @@ def response_form(*, response: CycleOrganization) -> list[FormSection]:
         entry = sections.setdefault(question.section_id, FormSection(question.section, []))
         entry.items.append(FormItem(question, answers.get(question.pk)))
     return list(sections.values())
+
+
+# Opening a cycle ----------------------------------------------------------------------
+
+# Boards and companies are asked by default; the other kinds are offered unchecked.
+ASKED_BY_DEFAULT = (Organization.Kind.BOARD, Organization.Kind.COMPANY)
+KIND_ORDER = [Organization.Kind.BOARD, Organization.Kind.COMPANY, Organization.Kind.EXECUTIVE_BOARD,
+              Organization.Kind.COUNCIL, Organization.Kind.ADMINISTRATION, Organization.Kind.UNIT,
+              Organization.Kind.EXTERNAL]
+
+
+def people_of_municipality(*, municipality):
+    """The active people with a role somewhere in the municipality: those who may be named
+    to answer for one of its organisations."""
+    return (
+        get_user_model().objects.filter(is_active=True, memberships__organization__municipality=municipality)
+        .distinct().order_by("full_name", "email")
+    )
+
+
+@dataclass
+class CycleOpenChoices:
+    organizations: list
+    people: list
+    year: int
+    questionnaire: Questionnaire | None
+    # organisation id → (respondent id, backup id) proposed for it
+    proposed: dict
+
+
+def cycle_open_choices(*, municipality, program) -> CycleOpenChoices:
+    """What the open-a-cycle page offers for `program`, in a fixed number of queries: the
+    municipality's active organisations (boards and companies first), its people, the
+    year after the program's latest cycle, its latest questionnaire version, and per
+    organisation the respondent and backup of that latest cycle, or else its members with
+    the respondent role."""
+    organizations = list(
+        Organization.objects.filter(active_q(), municipality=municipality)
+        .annotate(kind_order=Case(*[When(kind=kind, then=Value(i)) for i, kind in enumerate(KIND_ORDER)],
+                                  default=Value(len(KIND_ORDER))))
+        .order_by("kind_order", "name")
+    )
+    people = list(people_of_municipality(municipality=municipality))
+    latest = None
+    questionnaire = None
+    if program is not None:
+        latest = FollowUpCycle.objects.filter(program=program).order_by("-year").first()
+        questionnaire = Questionnaire.objects.filter(program=program).order_by("-number").first()
+    proposed = {}
+    for membership in (
+        Membership.objects.filter(role=Membership.Role.RESPONDENT, organization__municipality=municipality,
+                                  user__is_active=True).order_by("pk")
+    ):
+        respondent, backup = proposed.get(membership.organization_id, (None, None))
+        if respondent is None:
+            proposed[membership.organization_id] = (membership.user_id, None)
+        elif backup is None:
+            proposed[membership.organization_id] = (respondent, membership.user_id)
+    if latest is not None:
+        for response in latest.organizations_asked.all():
+            if response.respondent_id or response.backup_id:
+                proposed[response.organization_id] = (response.respondent_id, response.backup_id)
+    year = latest.year + 1 if latest else timezone.localdate().year
+    return CycleOpenChoices(organizations, people, year, questionnaire, proposed)
+
+
+# Questionnaires -----------------------------------------------------------------------
+
+def questionnaires_for_municipality(*, municipality):
+    """Every version of every program's questionnaire, newest first, with the cycles that
+    use each."""
+    return (
+        Questionnaire.objects.filter(program__municipality=municipality)
+        .select_related("program").prefetch_related(Prefetch("cycles", FollowUpCycle.objects.order_by("-year")))
+        .annotate(question_count=Count("questions", distinct=True))
+        .order_by("program__name", "-number")
+    )
+
+
+def questionnaire_sections(*, questionnaire: Questionnaire):
+    """The questionnaire's sections in order, each with its questions and their chosen
+    organisations."""
+    return questionnaire.sections.select_related("area").prefetch_related(
+        Prefetch("questions", Question.objects.prefetch_related("target_organizations").order_by("position", "pk"))
+    ).order_by("position", "pk")

@@ -137,6 +137,11 @@ class Question(VersionedModel):
     def option_list(self) -> list[str]:
         return [line.strip() for line in self.options.splitlines() if line.strip()]
 
+    @property
+    def target_kind_labels(self) -> list[str]:
+        labels = dict(Organization.Kind.choices)
+        return [str(labels.get(kind, kind)) for kind in self.target_kinds]
+
     def applies_to(self, organization: Organization) -> bool:
         """Whether `organization` is asked this question; the chosen organisations must be
         prefetched by the caller when it asks for many."""

@@ -1,7 +1,8 @@
-"""The annual follow-up in the browser, with axe on every page: a respondent answers in
-part, leaves, comes back to the draft and submits; the coordinator returns it, the
-respondent completes it, the coordinator approves it; reminders and an escalation show
-in the outbox."""
+"""The annual follow-up in the browser, with axe on every page: the coordinator opens a
+cycle; a respondent answers in part, leaves, comes back to the draft and submits; the
+coordinator returns it, the respondent completes it, the coordinator approves it. The
+coordinator edits a question of a questionnaire in use and gets a new version; reminders
+and an escalation show in the outbox."""
 
 import datetime
 import re
@@ -10,9 +11,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 
-def _open_this_years_form(site):
+def _open_the_form(site, year):
     site.goto("/uppfoljning/")
-    year = timezone.localdate().year
     site.page.get_by_role("link", name=re.compile(f"Uppföljning {year}")).click()
     site.check()
     expect(site.page.get_by_role("heading", name=f"Förskolenämnden: uppföljning {year}")).to_be_visible()
@@ -24,9 +24,39 @@ def _switch_user(site, email):
     site.login(email)
 
 
-def test_a_respondent_answers_submits_completes_and_the_coordinator_approves(site):
-    site.login("uppgiftslamnare@boras.example")
-    _open_this_years_form(site)
+def _open_the_cycle_as_coordinator(site, year):
+    site.goto("/uppfoljning/omgangar/")
+    site.page.get_by_role("link", name=re.compile(f"Uppföljning {year}")).click()
+    site.check()
+    site.page.get_by_role("link", name="Förskolenämnden").click()
+    site.check()
+
+
+def test_the_coordinator_opens_a_cycle_a_respondent_answers_submits_completes_and_it_is_approved(site):
+    # The demo has this year's cycle open and last year's closed: the coordinator opens next year's.
+    year = timezone.localdate().year + 1
+    site.login("samordnare@boras.example")
+    site.goto("/uppfoljning/omgangar/")
+    site.page.get_by_role("link", name="Öppna en ny uppföljning").click()
+    site.check()
+    expect(site.page.get_by_label("År", exact=True)).to_have_value(str(year))
+    site.page.get_by_label("Öppnar", exact=True).fill(f"{year}-02-01")
+    site.page.get_by_label("Sista svarsdag", exact=True).fill(f"{year}-01-15")
+    site.page.get_by_label("Uppgiftslämnare för Förskolenämnden").select_option(label="Ahmed Yusuf")
+    site.page.get_by_role("button", name="Öppna uppföljningen").click()
+    site.check()
+    # A deadline before the opening day is refused, and nothing is opened.
+    expect(site.page.get_by_text("Sista svarsdag kan inte vara före öppningsdagen.").first).to_be_visible()
+    site.page.get_by_label("Sista svarsdag", exact=True).fill(f"{year}-03-31")
+    site.page.get_by_role("button", name="Öppna uppföljningen").click()
+    site.check()
+    expect(site.page.get_by_text(f"Uppföljningen {year} är öppnad")).to_be_visible()
+    expect(site.page.get_by_role("heading", name=re.compile(f"Uppföljning {year}"))).to_be_visible()
+
+    _switch_user(site, "uppgiftslamnare@boras.example")
+    _open_the_form(site, year)
+    # This year's draft answer is offered as the starting point.
+    expect(site.page.get_by_label("Hur många nyanlända har haft praktik")).to_have_value("5")
     answer = site.page.get_by_label("Beskriv hur ni har samverkat med andra nämnder")
     answer.fill("Samverkan med Arbetslivsnämnden om språkpraktik för föräldrar.")
     answer.blur()
@@ -35,7 +65,7 @@ def test_a_respondent_answers_submits_completes_and_the_coordinator_approves(sit
 
     # Leaves and comes back: the draft is there.
     site.goto("/")
-    _open_this_years_form(site)
+    _open_the_form(site, year)
     expect(site.page.get_by_label("Beskriv hur ni har samverkat med andra nämnder")).to_have_value(
         "Samverkan med Arbetslivsnämnden om språkpraktik för föräldrar."
     )
@@ -44,18 +74,14 @@ def test_a_respondent_answers_submits_completes_and_the_coordinator_approves(sit
     expect(site.page.get_by_text("Svaren är inskickade.")).to_be_visible()
 
     _switch_user(site, "samordnare@boras.example")
-    site.goto("/uppfoljning/omgangar/")
-    site.page.get_by_role("link", name=re.compile(f"Uppföljning {timezone.localdate().year}")).click()
-    site.check()
-    site.page.get_by_role("link", name="Förskolenämnden").click()
-    site.check()
+    _open_the_cycle_as_coordinator(site, year)
     site.page.get_by_label("Vad behöver kompletteras?").fill("Ange också antalet deltagare.")
     site.page.get_by_role("button", name="Återlämna för komplettering").click()
     site.check()
     expect(site.page.get_by_text("Svaren är återlämnade för komplettering.")).to_be_visible()
 
     _switch_user(site, "uppgiftslamnare@boras.example")
-    _open_this_years_form(site)
+    _open_the_form(site, year)
     expect(site.page.get_by_text("Ange också antalet deltagare.")).to_be_visible()
     number = site.page.get_by_label("Hur många nyanlända har haft praktik")
     number.fill("sju")
@@ -76,14 +102,69 @@ def test_a_respondent_answers_submits_completes_and_the_coordinator_approves(sit
     site.check()
 
     _switch_user(site, "samordnare@boras.example")
-    site.goto("/uppfoljning/omgangar/")
-    site.page.get_by_role("link", name=re.compile(f"Uppföljning {timezone.localdate().year}")).click()
-    site.check()
-    site.page.get_by_role("link", name="Förskolenämnden").click()
-    site.check()
+    _open_the_cycle_as_coordinator(site, year)
     site.page.get_by_role("button", name="Godkänn svaren").click()
     site.check()
+    expect(site.page.get_by_role("heading", name=re.compile(f"Uppföljning {year}"))).to_be_visible()
     expect(site.page.get_by_role("row", name=re.compile("Förskolenämnden.*Godkänd"))).to_be_visible()
+
+
+def test_editing_a_question_of_a_questionnaire_in_use_makes_a_new_version(site):
+    site.login("samordnare@boras.example")
+    site.page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Frågeformulär").click()
+    site.check()
+    site.page.get_by_role("link", name=re.compile(r"\(v1\)")).click()
+    site.check()
+    expect(site.page.get_by_text("En öppen uppföljning använder den här versionen.")).to_be_visible()
+    site.page.get_by_role("link", name=re.compile("Ändra frågan ”Hur väl känner")).click()
+    site.check()
+    guidance = site.page.get_by_role("textbox", name=re.compile("^Vägledning"))
+    guidance.fill("Svara för hela förvaltningen, inte bara ledningen.")
+    site.page.get_by_role("button", name="Spara").click()
+    site.check()
+    expect(site.page.get_by_text("Ändringen gjordes i en ny version, version 2.")).to_be_visible()
+    expect(site.page.get_by_role("heading", name=re.compile(r"\(v2\)"))).to_be_visible()
+    expect(site.page.get_by_text("Svara för hela förvaltningen, inte bara ledningen.")).to_be_visible()
+
+
+def test_the_coordinator_names_a_backup_closes_the_cycle_and_adds_a_section_and_a_question(site):
+    year = timezone.localdate().year
+    site.login("samordnare@boras.example")
+    _open_the_cycle_as_coordinator(site, year)
+    site.page.get_by_role("link", name="Byt uppgiftslämnare eller ersättare").click()
+    site.check()
+    site.page.get_by_label(re.compile("^Ersättare")).select_option(label="Eva Johansson")
+    site.page.get_by_role("button", name="Spara").click()
+    site.check()
+    expect(site.page.get_by_text("Uppgiftslämnare och ersättare är sparade.")).to_be_visible()
+
+    site.goto("/uppfoljning/omgangar/")
+    site.page.get_by_role("link", name=re.compile(f"Uppföljning {year}")).click()
+    site.check()
+    site.page.get_by_role("link", name="Stäng uppföljningen").click()
+    site.check()
+    site.page.get_by_role("button", name="Stäng uppföljningen").click()
+    site.check()
+    expect(site.page.get_by_text("Uppföljningen är stängd. Svaren kan inte längre ändras.")).to_be_visible()
+
+    # No open cycle uses the questionnaire any more: additions stay in its version.
+    site.page.get_by_role("link", name=re.compile(r"\(v1\)")).click()
+    site.check()
+    site.page.get_by_role("link", name="Lägg till ett avsnitt").click()
+    site.check()
+    site.page.get_by_label("Område").select_option(label="Trygghet")
+    site.page.get_by_role("button", name="Lägg till").click()
+    site.check()
+    expect(site.page.get_by_text("Avsnittet är tillagt.")).to_be_visible()
+    site.page.get_by_role("link", name="Ny fråga under Trygghet").click()
+    site.check()
+    site.page.get_by_label("Fråga", exact=True).fill("Känner sig nyanlända trygga i era verksamheter?")
+    site.page.get_by_label("Frågetyp").select_option(label="Ja, nej eller delvis")
+    site.page.get_by_role("button", name="Spara").click()
+    site.check()
+    expect(site.page.get_by_text("Ändringarna är sparade.")).to_be_visible()
+    expect(site.page.get_by_role("heading", name="Känner sig nyanlända trygga i era verksamheter?")).to_be_visible()
+    expect(site.page.get_by_role("heading", name=re.compile(r"\(v1\)"))).to_be_visible()
 
 
 def test_reminders_and_an_escalation_show_in_the_outbox(site):

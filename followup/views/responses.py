@@ -1,27 +1,20 @@
-"""Pages of the follow-up: the respondent's list and form, the coordinator's cycles and
-review. Views parse input, call a service or selector, and render."""
+"""Pages of one organisation's answers: the respondent's list and form, activity rows,
+and the review steps. Views parse input, call a service or selector, and render."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.forms import add_service_errors
+from core.forms import add_service_errors, save_form
 from core.permissions import require
 from core.versioning import StaleEditError
 from core.views import render_history
 from followup import selectors, services
-from followup.forms import ActivityRowForm
-from followup.completeness import cycle_completeness
-from followup.models import Answer, CycleOrganization, FollowUpCycle, Question
-from kpis.tabular import xlsx_bytes
-from organizations.models import Organization
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from followup.forms import ActivityRowForm, ResponsePeopleForm
+from followup.models import Answer, CycleOrganization, Question
 
 
 def _response(request, pk) -> CycleOrganization:
@@ -209,65 +202,23 @@ def response_history(request, pk):
     return render_history(request, instance=response, back_url=response.get_absolute_url())
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 @login_required
-def cycle_list(request):
-    require(request.user, "followup.view_cycle")
-    cycles = selectors.cycles_for_municipality(municipality=request.municipality)
-    return render(request, "followup/cycle_list.html", {"cycles": cycles})
-
-
-def _cycle(request, pk) -> FollowUpCycle:
-    require(request.user, "followup.view_cycle")
-    return get_object_or_404(
-        FollowUpCycle.objects.select_related("program", "questionnaire"), pk=pk,
-        program__municipality=request.municipality,
-    )
-
-
-def _completeness(request, cycle):
-    filters = {
-        "status": request.GET.get("status", "") if request.GET.get("status") in CycleOrganization.Status.values
-        else "",
-        "kind": request.GET.get("typ", "") if request.GET.get("typ") in Organization.Kind.values else "",
-        "overdue_only": request.GET.get("forsenade") == "1",
-    }
-    return filters, cycle_completeness(cycle=cycle, today=timezone.localdate(), **filters)
-
-
-@require_GET
-@login_required
-def cycle_detail(request, pk):
-    """The completeness dashboard of a cycle, with filters."""
-    cycle = _cycle(request, pk)
-    filters, completeness = _completeness(request, cycle)
-    return render(request, "followup/cycle_detail.html", {
-        "cycle": cycle, "completeness": completeness, "filters": filters,
-        "statuses": CycleOrganization.Status.choices, "kinds": Organization.Kind.choices,
-        "query": request.GET.urlencode(),
+def response_people_edit(request, pk):
+    """The coordinator names another respondent or backup for one organisation."""
+    response = _response(request, pk)
+    require(request.user, "followup.manage_cycle")
+    people = selectors.people_of_municipality(municipality=request.municipality)
+    form = ResponsePeopleForm(request.POST or None, instance=response, people=people)
+    stale_edit = None
+    if request.method == "POST" and form.is_valid():
+        record, stale_edit = save_form(form, lambda form: services.response_people_update(
+            response=_response(request, pk), respondent=form.cleaned_data["respondent"],
+            backup=form.cleaned_data["backup"], seen_version=form.cleaned_data["seen_version"], by=request.user,
+        ))
+        if record is not None:
+            messages.success(request, _("Uppgiftslämnare och ersättare är sparade."))
+            return redirect(record)
+    return render(request, "followup/response_people_form.html", {
+        "form": form, "response": response, "stale_edit": stale_edit,
     })
-
-
-@require_GET
-@login_required
-def cycle_json(request, pk):
-    cycle = _cycle(request, pk)
-    return JsonResponse(_completeness(request, cycle)[1].as_json())
-
-
-@require_GET
-@login_required
-def cycle_export(request, pk):
-    cycle = _cycle(request, pk)
-    completeness = _completeness(request, cycle)[1]
-    header = [_("Organisation"), _("Status"), _("Uppgiftslämnare"), _("Dagar försenad"), _("Påminnelser"),
-              *[str(area) for area in completeness.areas]]
-    rows = [
-        [row.response.organization.name, row.response.get_status_display(), str(row.response.respondent or ""),
-         row.days_overdue, row.reminders_sent, *[f"{cell.answered}/{cell.asked}" for cell in row.cells]]
-        for row in completeness.rows
-    ]
-    content = xlsx_bytes(title=_("Fullständighet"), header=header, rows=rows)
-    download = HttpResponse(content, content_type=XLSX)
-    download["Content-Disposition"] = f'attachment; filename="uppfoljning-{cycle.year}.xlsx"'
-    return download

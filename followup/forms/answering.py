@@ -1,3 +1,5 @@
+"""The respondent's forms beside the per-question answers: an activity row."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 

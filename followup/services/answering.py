@@ -1,6 +1,6 @@
-"""Workflow that writes the follow-up: questionnaires, cycles and answers."""
+"""Answering: one answer saved at a time as a draft, activity rows, and the review steps
+(submit, return for completion, approve)."""
 
-from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.versioning import versioned_save
-from followup.models import ActivityRow, Answer, CycleOrganization, FollowUpCycle, Question, Questionnaire, Section
+from followup.models import ActivityRow, Answer, CycleOrganization, Question
 from notifications.services import outbox_enqueue
 
 CYCLE_CLOSED = _("Uppföljningen är stängd, så svaren kan inte längre ändras eller skickas in.")
@@ -22,125 +22,9 @@ UNKNOWN_OPTION = _("Välj ett av svarsalternativen.")
 NOTHING_TO_SUBMIT = _("Bara ett utkast eller ett återlämnat svar kan skickas in.")
 NOT_SUBMITTED = _("Bara inskickade svar kan återlämnas eller godkännas.")
 COMMENT_NEEDED = _("Skriv vad som behöver kompletteras.")
-NEW_VERSION_MADE = _(
-    "Formuläret används av en öppen uppföljning och ändras därför inte. Ändringen gjordes i en ny version, "
-    "version %(number)s."
-)
 
 Status = CycleOrganization.Status
 
-
-# Questionnaires -----------------------------------------------------------------------
-
-def questionnaire_in_use(*, questionnaire: Questionnaire) -> bool:
-    return questionnaire.cycles.filter(status=FollowUpCycle.Status.OPEN).exists()
-
-
-@transaction.atomic
-def questionnaire_new_version(*, questionnaire: Questionnaire, by=None) -> Questionnaire:
-    """Copy a questionnaire with its sections and questions to the next version number;
-    question keys stay, so answers can be carried from one version to the next."""
-    copy = Questionnaire(program=questionnaire.program, title=questionnaire.title,
-                         number=questionnaire.number + 1, previous=questionnaire)
-    copy.full_clean()
-    copy.save()
-    sections = {}
-    for section in questionnaire.sections.all():
-        sections[section.pk] = Section.objects.create(questionnaire=copy, area=section.area, position=section.position)
-    for question in questionnaire.questions.prefetch_related("target_organizations"):
-        chosen = list(question.target_organizations.all())
-        question.pk = None
-        question._state.adding = True
-        question.questionnaire = copy
-        question.section = sections[question.section_id]
-        question.version = 1
-        question.save()
-        question.target_organizations.set(chosen)
-    return copy
-
-
-def question_update(*, question: Question, data: dict, seen_version: int, by=None) -> tuple[Question, str | None]:
-    """Edit a question. When its questionnaire is used by an open cycle the answers given
-    must keep meaning what they meant, so the edit goes into a new version of the
-    questionnaire; returns the question edited and a notice saying so (None otherwise)."""
-    notice = None
-    with transaction.atomic():
-        if questionnaire_in_use(questionnaire=question.questionnaire):
-            copy = questionnaire_new_version(questionnaire=question.questionnaire, by=by)
-            question = copy.questions.get(key=question.key)
-            seen_version = question.version
-            notice = NEW_VERSION_MADE % {"number": copy.number}
-        for name, value in data.items():
-            setattr(question, name, value)
-        question.full_clean()
-        versioned_save(instance=question, seen_version=seen_version)
-    return question, notice
-
-
-# Cycles -------------------------------------------------------------------------------
-
-def cycle_open(
-    *, program, year: int, questionnaire: Questionnaire, opens_on: date, deadline: date,
-    respondents: dict, by=None, **schedule,
-) -> FollowUpCycle:
-    """Open a cycle asking each organisation in `respondents` ({organisation: (respondent,
-    backup)}). Where last year's cycle asked the same question (same key and kind) of the
-    same organisation, its answer is copied as a starting point."""
-    with transaction.atomic():
-        cycle = FollowUpCycle(program=program, year=year, questionnaire=questionnaire, opens_on=opens_on,
-                              deadline=deadline, **schedule)
-        cycle.full_clean()
-        cycle.save()
-        asked = []
-        for organization, (respondent, backup) in respondents.items():
-            response = CycleOrganization(cycle=cycle, organization=organization, respondent=respondent, backup=backup)
-            response.full_clean()
-            asked.append(response)
-        CycleOrganization.objects.bulk_create(asked)
-        _copy_previous_answers(cycle=cycle)
-    for response in cycle.organizations_asked.select_related("organization", "respondent", "backup"):
-        for user in filter(None, [response.respondent, response.backup]):
-            outbox_enqueue(
-                to=user.email, template="followup/email/invitation",
-                context={"response": response, "cycle": cycle, "person": user},
-                topic=f"followup:{cycle.pk}:invitation:{response.organization_id}",
-                municipality=program.municipality,
-            )
-    return cycle
-
-
-def cycle_close(*, cycle: FollowUpCycle, by=None) -> FollowUpCycle:
-    """Close a cycle: its answers can no longer be changed or submitted."""
-    cycle.status = FollowUpCycle.Status.CLOSED
-    return versioned_save(instance=cycle, seen_version=cycle.version)
-
-
-def _copy_previous_answers(*, cycle: FollowUpCycle) -> None:
-    previous = FollowUpCycle.objects.filter(program=cycle.program, year=cycle.year - 1).first()
-    if previous is None:
-        return
-    questions = {(q.key, q.kind): q for q in cycle.questionnaire.questions.all()}
-    responses = {r.organization_id: r for r in cycle.organizations_asked.all()}
-    old_answers = Answer.objects.filter(response__cycle=previous).select_related("question", "response")
-    for old in old_answers.prefetch_related("activity_rows__areas"):
-        question = questions.get((old.question.key, old.question.kind))
-        response = responses.get(old.response.organization_id)
-        if question is None or response is None or old.is_empty and not old.activity_rows.all():
-            continue
-        answer = Answer.objects.create(
-            response=response, question=question, text=old.text, choice=old.choice, number=old.number,
-            rating=old.rating, copied_from_previous=True,
-        )
-        for row in old.activity_rows.all():
-            areas = list(row.areas.all())
-            copy = ActivityRow.objects.create(
-                answer=answer, name=row.name, target_group=row.target_group, period_start=row.period_start,
-                period_end=row.period_end, cost=row.cost, result=row.result, activity=row.activity,
-            )
-            copy.areas.set(areas)
-
-
-# Answering ----------------------------------------------------------------------------
 
 def _check_editable(response: CycleOrganization) -> None:
     if not response.cycle.is_open:

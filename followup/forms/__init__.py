@@ -1,0 +1,6 @@
+from followup.forms.answering import ActivityRowForm
+from followup.forms.cycles import AskTable, CycleCloseForm, CycleOpenForm, ResponsePeopleForm
+from followup.forms.questionnaires import QuestionForm, SectionAddForm
+
+__all__ = ["ActivityRowForm", "AskTable", "CycleCloseForm", "CycleOpenForm", "QuestionForm", "ResponsePeopleForm",
+           "SectionAddForm"]

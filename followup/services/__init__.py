@@ -1,0 +1,26 @@
+"""Workflow that writes the follow-up: questionnaires, cycles and answers. Callers use
+`from followup import services; services.cycle_open(...)`, so every service and message
+constant of the modules below is re-exported here."""
+
+from followup.services.answering import (
+    COMMENT_NEEDED, CYCLE_CLOSED, NOT_ASKED, NOT_EDITABLE, NOT_SUBMITTED, NOTHING_TO_SUBMIT, NUMBER_EXPECTED,
+    OTHER_QUESTIONNAIRE, RATING_EXPECTED, UNKNOWN_OPTION, activity_row_add, answer_save, response_approve,
+    response_return, response_submit,
+)
+from followup.services.cycles import (
+    CYCLE_ALREADY_CLOSED, NO_ORGANIZATION_ASKED, PERSON_OF_OTHER_MUNICIPALITY, cycle_close, cycle_open,
+    response_people_update,
+)
+from followup.services.questionnaires import (
+    AREA_ALREADY_IN_QUESTIONNAIRE, NEW_VERSION_MADE, NOT_LATEST_VERSION, ORGANIZATIONS_NEEDED, question_add,
+    question_update, questionnaire_in_use, questionnaire_new_version, section_add,
+)
+
+__all__ = [
+    "AREA_ALREADY_IN_QUESTIONNAIRE", "COMMENT_NEEDED", "CYCLE_ALREADY_CLOSED", "CYCLE_CLOSED", "NEW_VERSION_MADE",
+    "NOT_ASKED", "NOT_EDITABLE", "NOT_LATEST_VERSION", "NOT_SUBMITTED", "NOTHING_TO_SUBMIT", "NO_ORGANIZATION_ASKED",
+    "NUMBER_EXPECTED", "ORGANIZATIONS_NEEDED", "OTHER_QUESTIONNAIRE", "PERSON_OF_OTHER_MUNICIPALITY",
+    "RATING_EXPECTED", "UNKNOWN_OPTION", "activity_row_add", "answer_save", "cycle_close", "cycle_open",
+    "question_add", "question_update", "questionnaire_in_use", "questionnaire_new_version", "response_approve",
+    "response_people_update", "response_return", "response_submit", "section_add",
+]

@@ -1,0 +1,124 @@
+"""Cycles: opening one (with last year's answers as a starting point), naming who answers
+for an organisation, and closing it."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from core.versioning import StaleEditError, versioned_save
+from followup.models import ActivityRow, Answer, CycleOrganization, FollowUpCycle, Questionnaire
+from notifications.services import outbox_enqueue
+from organizations.models import Membership
+
+NO_ORGANIZATION_ASKED = _("Välj minst en organisation som ska svara.")
+PERSON_OF_OTHER_MUNICIPALITY = _("%(person)s arbetar inte i kommunen och kan inte svara för en organisation där.")
+CYCLE_ALREADY_CLOSED = _("Uppföljningen är redan stängd.")
+
+
+def _check_people(municipality, users) -> None:
+    """A respondent or backup must work in the municipality: a forged id of someone
+    elsewhere is refused rather than handing them another municipality's answers."""
+    ids = {user.pk for user in users if user is not None}
+    known = set(
+        Membership.objects.filter(user_id__in=ids, organization__municipality=municipality)
+        .values_list("user_id", flat=True)
+    )
+    for user in users:
+        if user is not None and user.pk not in known:
+            raise ValidationError(PERSON_OF_OTHER_MUNICIPALITY % {"person": user}, code="municipality")
+
+
+def _invite(response: CycleOrganization, users) -> None:
+    cycle = response.cycle
+    for user in users:
+        outbox_enqueue(
+            to=user.email, template="followup/email/invitation",
+            context={"response": response, "cycle": cycle, "person": user},
+            topic=f"followup:{cycle.pk}:invitation:{response.organization_id}",
+            municipality=cycle.program.municipality,
+        )
+
+
+def cycle_open(
+    *, program, year: int, questionnaire: Questionnaire, opens_on: date, deadline: date,
+    respondents: dict, by=None, **schedule,
+) -> FollowUpCycle:
+    """Open a cycle asking each organisation in `respondents` ({organisation: (respondent,
+    backup)}). Where last year's cycle asked the same question (same key and kind) of the
+    same organisation, its answer is copied as a starting point."""
+    if not respondents:
+        raise ValidationError(NO_ORGANIZATION_ASKED, code="none_asked")
+    _check_people(program.municipality, [person for pair in respondents.values() for person in pair])
+    with transaction.atomic():
+        cycle = FollowUpCycle(program=program, year=year, questionnaire=questionnaire, opens_on=opens_on,
+                              deadline=deadline, **schedule)
+        cycle.full_clean()
+        cycle.save()
+        asked = []
+        for organization, (respondent, backup) in respondents.items():
+            response = CycleOrganization(cycle=cycle, organization=organization, respondent=respondent, backup=backup)
+            response.full_clean()
+            asked.append(response)
+        CycleOrganization.objects.bulk_create(asked)
+        _copy_previous_answers(cycle=cycle)
+        for response in cycle.organizations_asked.select_related("organization", "respondent", "backup"):
+            response.cycle = cycle
+            _invite(response, filter(None, [response.respondent, response.backup]))
+    return cycle
+
+
+def response_people_update(
+    *, response: CycleOrganization, respondent, backup, seen_version: int, by=None,
+) -> CycleOrganization:
+    """Name another respondent or backup for an organisation in an open cycle; a person
+    newly named is sent the invitation."""
+    if not response.cycle.is_open:
+        raise ValidationError(_("Uppföljningen är stängd, så uppgiftslämnaren kan inte bytas."), code="closed")
+    _check_people(response.cycle.program.municipality, [respondent, backup])
+    before = {response.respondent_id, response.backup_id}
+    with transaction.atomic():
+        response.respondent, response.backup = respondent, backup
+        response.full_clean()
+        versioned_save(instance=response, seen_version=seen_version)
+        _invite(response, [user for user in (respondent, backup) if user is not None and user.pk not in before])
+    return response
+
+
+def cycle_close(*, cycle: FollowUpCycle, seen_version: int | None = None, by=None) -> FollowUpCycle:
+    """Close a cycle: its answers can no longer be changed or submitted. With
+    `seen_version`, a cycle changed since the coordinator looked is not closed."""
+    if not cycle.is_open:
+        raise ValidationError(CYCLE_ALREADY_CLOSED, code="closed")
+    cycle.status = FollowUpCycle.Status.CLOSED
+    try:
+        return versioned_save(instance=cycle, seen_version=cycle.version if seen_version is None else seen_version)
+    except StaleEditError:
+        cycle.status = FollowUpCycle.Status.OPEN  # the caller's copy still shows the cycle as it is
+        raise
+
+
+def _copy_previous_answers(*, cycle: FollowUpCycle) -> None:
+    previous = FollowUpCycle.objects.filter(program=cycle.program, year=cycle.year - 1).first()
+    if previous is None:
+        return
+    questions = {(q.key, q.kind): q for q in cycle.questionnaire.questions.all()}
+    responses = {r.organization_id: r for r in cycle.organizations_asked.all()}
+    old_answers = Answer.objects.filter(response__cycle=previous).select_related("question", "response")
+    for old in old_answers.prefetch_related("activity_rows__areas"):
+        question = questions.get((old.question.key, old.question.kind))
+        response = responses.get(old.response.organization_id)
+        if question is None or response is None or old.is_empty and not old.activity_rows.all():
+            continue
+        answer = Answer.objects.create(
+            response=response, question=question, text=old.text, choice=old.choice, number=old.number,
+            rating=old.rating, copied_from_previous=True,
+        )
+        for row in old.activity_rows.all():
+            areas = list(row.areas.all())
+            copy = ActivityRow.objects.create(
+                answer=answer, name=row.name, target_group=row.target_group, period_start=row.period_start,
+                period_end=row.period_end, cost=row.cost, result=row.result, activity=row.activity,
+            )
+            copy.areas.set(areas)

@@ -1,0 +1,136 @@
+"""Questionnaire templates. A version used by an open cycle is frozen: the answers given
+must keep meaning what they meant, so an edit, a new question or a new section goes into
+a new version instead, and the caller is told so."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from core.versioning import versioned_save
+from followup.models import FollowUpCycle, Question, Questionnaire, Section
+
+NEW_VERSION_MADE = _(
+    "Formuläret används av en öppen uppföljning och ändras därför inte. Ändringen gjordes i en ny version, "
+    "version %(number)s."
+)
+NOT_LATEST_VERSION = _("Det finns en nyare version av formuläret. Gör ändringen i den senaste versionen.")
+ORGANIZATIONS_NEEDED = _("Välj vilka organisationer som ska svara på frågan.")
+ORGANIZATION_OF_OTHER_MUNICIPALITY = _("En av de valda organisationerna hör till en annan kommun.")
+AREA_ALREADY_IN_QUESTIONNAIRE = _("Formuläret har redan ett avsnitt för det området.")
+
+
+def questionnaire_in_use(*, questionnaire: Questionnaire) -> bool:
+    return questionnaire.cycles.filter(status=FollowUpCycle.Status.OPEN).exists()
+
+
+@transaction.atomic
+def questionnaire_new_version(*, questionnaire: Questionnaire, by=None) -> Questionnaire:
+    """Copy a questionnaire with its sections and questions to the next version number;
+    question keys stay, so answers can be carried from one version to the next."""
+    copy = Questionnaire(program=questionnaire.program, title=questionnaire.title,
+                         number=questionnaire.number + 1, previous=questionnaire)
+    copy.full_clean()
+    copy.save()
+    sections = {}
+    for section in questionnaire.sections.all():
+        sections[section.pk] = Section.objects.create(questionnaire=copy, area=section.area, position=section.position)
+    for question in questionnaire.questions.prefetch_related("target_organizations"):
+        chosen = list(question.target_organizations.all())
+        question.pk = None
+        question._state.adding = True
+        question.questionnaire = copy
+        question.section = sections[question.section_id]
+        question.version = 1
+        question.save()
+        question.target_organizations.set(chosen)
+    return copy
+
+
+def _writable(questionnaire: Questionnaire, by) -> tuple[Questionnaire, str | None]:
+    """The version a change goes into: this one, or a new copy when an open cycle uses it
+    (with the notice saying so). Versions form a chain, so only the latest is changed."""
+    if Questionnaire.objects.filter(previous=questionnaire).exists():
+        raise ValidationError(NOT_LATEST_VERSION, code="not_latest")
+    if not questionnaire_in_use(questionnaire=questionnaire):
+        return questionnaire, None
+    copy = questionnaire_new_version(questionnaire=questionnaire, by=by)
+    return copy, NEW_VERSION_MADE % {"number": copy.number}
+
+
+def _check_targets(questionnaire: Questionnaire, targeting: str, organizations) -> None:
+    if targeting == Question.Targeting.CHOSEN and not organizations:
+        raise ValidationError({"target_organizations": ORGANIZATIONS_NEEDED})
+    municipality_id = questionnaire.program.municipality_id
+    if any(org.municipality_id != municipality_id for org in organizations):
+        raise ValidationError({"target_organizations": ORGANIZATION_OF_OTHER_MUNICIPALITY})
+
+
+def question_update(*, question: Question, data: dict, seen_version: int, by=None) -> tuple[Question, str | None]:
+    """Edit a question, its chosen organisations included (`target_organizations` in
+    `data`). When its questionnaire is used by an open cycle the edit goes into a new
+    version of the questionnaire; returns the question edited and a notice saying so
+    (None otherwise)."""
+    data = dict(data)
+    chosen = data.pop("target_organizations", None)
+    with transaction.atomic():
+        if not Question.objects.filter(pk=question.pk, version=seen_version).exists():
+            # Refused here, before a new version could carry the other person's edit away unseen.
+            versioned_save(instance=question, seen_version=seen_version)
+        questionnaire, notice = _writable(question.questionnaire, by)
+        if notice:
+            question = questionnaire.questions.get(key=question.key)
+            seen_version = question.version
+        for name, value in data.items():
+            setattr(question, name, value)
+        targets = list(question.target_organizations.all()) if chosen is None else list(chosen)
+        _check_targets(questionnaire, question.targeting, targets)
+        question.full_clean()
+        versioned_save(instance=question, seen_version=seen_version)
+        if chosen is not None:
+            question.target_organizations.set(targets)
+    return question, notice
+
+
+def _unique_key(questionnaire: Questionnaire, text: str) -> str:
+    base = slugify(text)[:50].strip("-") or "fraga"
+    taken = set(questionnaire.questions.filter(key__startswith=base).values_list("key", flat=True))
+    key, counter = base, 2
+    while key in taken:
+        key, counter = f"{base}-{counter}", counter + 1
+    return key
+
+
+def question_add(*, section: Section, data: dict, by=None) -> tuple[Question, str | None]:
+    """Add a question at the end of a section. Its key, which carries answers from one
+    version to the next, is made from its text. Returns the question and the new-version
+    notice when an open cycle uses the questionnaire (None otherwise)."""
+    data = dict(data)
+    chosen = list(data.pop("target_organizations", None) or [])
+    with transaction.atomic():
+        questionnaire, notice = _writable(section.questionnaire, by)
+        if notice:
+            section = questionnaire.sections.get(area=section.area_id)
+        position = (section.questions.aggregate(last=Max("position"))["last"] or 0) + 1
+        question = Question(questionnaire=questionnaire, section=section, position=position, **data)
+        question.key = _unique_key(questionnaire, question.text)
+        _check_targets(questionnaire, question.targeting, chosen)
+        question.full_clean()
+        question.save()
+        question.target_organizations.set(chosen)
+    return question, notice
+
+
+def section_add(*, questionnaire: Questionnaire, area, by=None) -> tuple[Section, str | None]:
+    """Add a section for an area of the program that the questionnaire has none for, last
+    in order. Returns the section and the new-version notice when it applies."""
+    if questionnaire.sections.filter(area=area).exists():
+        raise ValidationError({"area": AREA_ALREADY_IN_QUESTIONNAIRE})
+    with transaction.atomic():
+        questionnaire, notice = _writable(questionnaire, by)
+        position = (questionnaire.sections.aggregate(last=Max("position"))["last"] or 0) + 1
+        section = Section(questionnaire=questionnaire, area=area, position=position)
+        section.full_clean()
+        section.save()
+    return section, notice

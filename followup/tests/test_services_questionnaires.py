@@ -1,0 +1,92 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from followup import services
+from core.versioning import StaleEditError
+from followup.models import FollowUpCycle, Question, Questionnaire, Section
+from organizations.tests.factories import OrganizationFactory
+from steering.tests.factories import AreaFactory
+
+Kind = Question.Kind
+
+
+def test_a_question_added_to_a_questionnaire_in_use_goes_into_a_new_version(setup):
+    section = setup.questions[Kind.TEXT].section
+    question, notice = services.question_add(section=section, data={"text": "Hur många deltog?", "kind": "number"})
+    assert str(notice) == str(services.NEW_VERSION_MADE % {"number": 2})
+    assert question.questionnaire.number == 2 and question.section.area_id == section.area_id
+    assert question.key == "hur-manga-deltog"
+    assert not setup.questionnaire.questions.filter(key=question.key).exists()
+
+
+def test_a_question_added_when_not_in_use_stays_in_the_version_with_a_unique_key_last_in_order(setup):
+    services.cycle_close(cycle=setup.cycle)
+    section = setup.questions[Kind.TEXT].section
+    first, notice = services.question_add(section=section, data={"text": "Samma?", "kind": "text"})
+    second, _notice = services.question_add(section=section, data={"text": "Samma?", "kind": "text"})
+    assert notice is None and first.questionnaire == setup.questionnaire
+    assert (first.key, second.key) == ("samma", "samma-2")
+    assert second.position > first.position > max(q.position for q in setup.questions.values())
+
+
+def test_a_question_for_chosen_organisations_needs_at_least_one_of_the_municipality(setup, town):
+    services.cycle_close(cycle=setup.cycle)
+    section = setup.questions[Kind.TEXT].section
+    with pytest.raises(ValidationError) as refused:
+        services.question_add(section=section, data={"text": "Valda?", "kind": "text", "targeting": "chosen"})
+    assert str(services.ORGANIZATIONS_NEEDED) in refused.value.messages
+    with pytest.raises(ValidationError):
+        services.question_add(section=section, data={"text": "Valda?", "kind": "text", "targeting": "chosen",
+                                                     "target_organizations": [OrganizationFactory()]})
+    assert not Question.objects.filter(text="Valda?").exists()
+
+
+def test_a_section_is_added_last_and_in_a_new_version_when_in_use(setup):
+    area = AreaFactory(program=setup.program, name="Trygghet")
+    section, notice = services.section_add(questionnaire=setup.questionnaire, area=area)
+    assert notice and section.questionnaire.number == 2
+    assert section.position > section.questionnaire.sections.exclude(pk=section.pk).get().position
+    assert not setup.questionnaire.sections.filter(area=area).exists()
+
+
+def test_a_section_for_an_area_already_in_the_questionnaire_is_refused(setup):
+    area = setup.questions[Kind.TEXT].section.area
+    with pytest.raises(ValidationError) as refused:
+        services.section_add(questionnaire=setup.questionnaire, area=area)
+    assert str(services.AREA_ALREADY_IN_QUESTIONNAIRE) in refused.value.messages
+    assert Section.objects.count() == 1 and Questionnaire.objects.count() == 1
+
+
+def test_an_older_version_is_not_changed_once_a_newer_one_exists(setup):
+    question = setup.questions[Kind.TEXT]
+    services.question_update(question=question, data={"text": "Andra"}, seen_version=question.version)
+    with pytest.raises(ValidationError) as refused:
+        services.question_update(question=Question.objects.get(pk=question.pk), data={"text": "Tredje"},
+                                 seen_version=question.version)
+    assert str(services.NOT_LATEST_VERSION) in refused.value.messages
+    assert Questionnaire.objects.count() == 2
+
+
+def test_editing_the_chosen_organisations_of_a_question_in_use_keeps_the_old_version_as_it_was(setup, town):
+    question = setup.questions[Kind.NUMBER]
+    edited, notice = services.question_update(
+        question=question, data={"targeting": "chosen", "target_organizations": [town.company]},
+        seen_version=question.version,
+    )
+    assert notice and list(edited.target_organizations.all()) == [town.company]
+    question.refresh_from_db()
+    assert question.targeting == "all" and not question.target_organizations.exists()
+
+
+def test_a_stale_edit_of_a_question_in_use_is_refused_before_any_new_version_is_made(setup):
+    services.cycle_close(cycle=setup.cycle)
+    question = setup.questions[Kind.TEXT]
+    seen = question.version
+    services.question_update(question=question, data={"text": "Kollegans"}, seen_version=seen)
+    cycle = FollowUpCycle.objects.get(pk=setup.cycle.pk)
+    cycle.status = FollowUpCycle.Status.OPEN
+    cycle.save()
+    with pytest.raises(StaleEditError):
+        services.question_update(question=Question.objects.get(pk=question.pk), data={"text": "Min"},
+                                 seen_version=seen)
+    assert Questionnaire.objects.count() == 1 and Question.objects.get(pk=question.pk).text == "Kollegans"

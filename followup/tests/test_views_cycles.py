@@ -1,0 +1,213 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from core.tests.factories import UserFactory
+from core.versioning import versioned_save
+from followup import services
+from followup.forms.cycles import UNKNOWN_ORGANIZATION, UNKNOWN_PERSON
+from followup.models import Answer, CycleOrganization, FollowUpCycle, Question
+from followup.models.cycle import BACKUP_IS_RESPONDENT, DEADLINE_BEFORE_OPENING
+from notifications.models import OutboxMessage
+from organizations.models import Membership, Organization
+from organizations.tests.factories import MembershipFactory, OrganizationFactory
+
+Kind = Question.Kind
+Role = Membership.Role
+OPEN_URL = reverse("followup:cycle_open")
+
+
+@pytest.fixture
+def coordinator_client(client, town):
+    client.force_login(town.users[Role.COORDINATOR])
+    return client
+
+
+def _post(setup, town, **changes):
+    data = {
+        "program": setup.program.pk, "year": "2027", "questionnaire": setup.questionnaire.pk,
+        "opens_on": "2027-02-01", "deadline": "2027-03-31", "reminder_days_before": "14, 3",
+        "reminder_days_after": "1, 7", "escalate_after_days": "14",
+        "ask": [str(town.board.pk), str(town.company.pk)],
+        f"respondent-{town.board.pk}": str(town.users[Role.RESPONDENT].pk), f"backup-{town.board.pk}": "",
+    }
+    data.update(changes)
+    return data
+
+
+def _nothing_created():
+    return FollowUpCycle.objects.filter(year=2027).count() == 0 and not OutboxMessage.objects.filter(
+        topic__startswith="followup:", template="followup/email/invitation", body__contains="2027"
+    ).exists()
+
+
+def test_the_page_proposes_next_year_the_latest_version_and_last_cycles_respondents(coordinator_client, setup, town):
+    page = coordinator_client.get(OPEN_URL)
+    form, table = page.context["form"], page.context["table"]
+    assert form["year"].value() == 2027
+    assert form["questionnaire"].value() == setup.questionnaire.pk
+    rows = {row.organization: row for row in table.rows}
+    assert rows[town.board].asked and rows[town.board].respondent_id == town.users[Role.RESPONDENT].pk
+    assert rows[town.company].asked
+    # Other kinds are offered but not asked by default.
+    assert not rows[town.administration].asked and not rows[town.external].asked
+    html = page.content.decode()
+    assert "Uppgiftslämnare för Arbetslivsnämnden" in html and "Öppna uppföljningen" in html
+
+
+def test_without_an_earlier_cycle_the_organisations_respondents_are_proposed(coordinator_client, town):
+    from steering.tests.factories import ProgramFactory
+
+    ProgramFactory(municipality=town.municipality)
+    backup = UserFactory(full_name="Ersättaren")
+    MembershipFactory(user=backup, organization=town.board, role=Role.RESPONDENT)
+    page = coordinator_client.get(OPEN_URL)
+    row = next(row for row in page.context["table"].rows if row.organization == town.board)
+    assert (row.respondent_id, row.backup_id) == (town.users[Role.RESPONDENT].pk, backup.pk)
+    assert page.context["form"]["year"].value() == datetime.date.today().year
+
+
+def test_opening_a_cycle_asks_the_organisations_invites_and_shows_its_completeness(coordinator_client, setup, town):
+    services.answer_save(response=setup.response, question=setup.questions[Kind.TEXT], value="Språkcafé",
+                         seen_version=None)
+    page = coordinator_client.post(OPEN_URL, _post(setup, town), follow=True)
+    cycle = FollowUpCycle.objects.get(year=2027)
+    assert page.redirect_chain[-1][0] == cycle.get_absolute_url()
+    assert "Uppföljningen 2027 är öppnad" in page.content.decode()
+    asked = {response.organization: response for response in cycle.organizations_asked.all()}
+    assert set(asked) == {town.board, town.company}
+    assert asked[town.board].respondent == town.users[Role.RESPONDENT]
+    assert Answer.objects.get(response=asked[town.board]).copied_from_previous
+    assert OutboxMessage.objects.filter(template="followup/email/invitation", body__contains="2027").count() == 1
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"deadline": "2027-01-15"}, DEADLINE_BEFORE_OPENING),
+    ({"year": "2026"}, "Programmet har redan en uppföljning det året."),
+    ({"ask": []}, services.NO_ORGANIZATION_ASKED),
+])
+def test_bad_settings_are_refused_with_a_message_and_nothing_created(coordinator_client, setup, town, changes,
+                                                                       message):
+    page = coordinator_client.post(OPEN_URL, _post(setup, town, **changes))
+    assert page.status_code == 200
+    assert str(message) in page.content.decode()
+    assert _nothing_created() and FollowUpCycle.objects.count() == 1
+
+
+def test_a_questionnaire_of_another_program_is_refused(coordinator_client, setup, town):
+    from followup.tests.factories import QuestionnaireFactory
+    from steering.tests.factories import ProgramFactory
+
+    other = QuestionnaireFactory(program=ProgramFactory(municipality=town.municipality, name="Folkhälsoprogrammet"))
+    page = coordinator_client.post(OPEN_URL, _post(setup, town, questionnaire=str(other.pk)))
+    assert "Formuläret hör till ett annat program än uppföljningen." in page.content.decode()
+    assert _nothing_created()
+
+
+def test_a_backup_who_is_the_respondent_is_refused(coordinator_client, setup, town):
+    respondent = str(town.users[Role.RESPONDENT].pk)
+    page = coordinator_client.post(OPEN_URL, _post(setup, town, **{f"backup-{town.board.pk}": respondent}))
+    assert str(BACKUP_IS_RESPONDENT) in page.content.decode()
+    assert _nothing_created()
+
+
+def test_a_forged_respondent_of_another_municipality_is_refused(coordinator_client, setup, town):
+    stranger = MembershipFactory(role=Role.RESPONDENT).user
+    page = coordinator_client.post(OPEN_URL, _post(setup, town, **{f"respondent-{town.board.pk}": str(stranger.pk)}))
+    assert str(UNKNOWN_PERSON) in page.content.decode()
+    assert _nothing_created()
+
+
+def test_a_forged_organisation_of_another_municipality_is_refused(coordinator_client, setup, town):
+    foreign = OrganizationFactory(kind=Organization.Kind.BOARD)
+    page = coordinator_client.post(OPEN_URL, _post(setup, town, ask=[str(town.board.pk), str(foreign.pk)]))
+    assert str(UNKNOWN_ORGANIZATION) in page.content.decode()
+    assert _nothing_created()
+    assert not CycleOrganization.objects.filter(organization=foreign).exists()
+
+
+def test_the_page_runs_the_same_number_of_queries_for_many_organisations(coordinator_client, setup, town):
+    def count():
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            assert coordinator_client.get(OPEN_URL).status_code == 200
+        return len(queries)
+
+    few = count()
+    for index in range(30):
+        organization = OrganizationFactory(municipality=town.municipality, parent=town.council,
+                                           name=f"Nämnd {index}")
+        MembershipFactory(organization=organization, role=Role.RESPONDENT)
+    assert count() == few <= 20
+
+
+def test_the_respondent_cannot_open_a_cycle(client, setup, town):
+    client.force_login(town.users[Role.RESPONDENT])
+    assert client.post(OPEN_URL, _post(setup, town)).status_code == 403
+    assert _nothing_created()
+
+
+def test_the_coordinator_names_another_respondent_who_is_invited(coordinator_client, setup, town):
+    people_url = reverse("followup:response_people_edit", kwargs={"pk": setup.response.pk})
+    review = coordinator_client.get(reverse("followup:response_edit", kwargs={"pk": setup.response.pk}))
+    assert people_url in review.content.decode()
+    other = UserFactory(full_name="Ny Uppgiftslämnare")
+    MembershipFactory(user=other, organization=town.board, role=Role.RESPONDENT)
+    url = reverse("followup:response_people_edit", kwargs={"pk": setup.response.pk})
+    page = coordinator_client.post(url, {"respondent": other.pk, "backup": town.users[Role.RESPONDENT].pk,
+                                         "seen_version": setup.response.version})
+    assert page.status_code == 302
+    response = CycleOrganization.objects.get(pk=setup.response.pk)
+    assert (response.respondent, response.backup) == (other, town.users[Role.RESPONDENT])
+    assert OutboxMessage.objects.filter(template="followup/email/invitation", recipient=other.email).exists()
+
+
+def test_a_stale_change_of_respondent_is_refused(coordinator_client, setup, town):
+    url = reverse("followup:response_people_edit", kwargs={"pk": setup.response.pk})
+    seen = setup.response.version
+    services.response_people_update(response=setup.response, respondent=None, backup=None, seen_version=seen)
+    page = coordinator_client.post(url, {"respondent": town.users[Role.COORDINATOR].pk, "backup": "",
+                                         "seen_version": seen})
+    assert "Någon annan har sparat" in page.content.decode()
+    assert CycleOrganization.objects.get(pk=setup.response.pk).respondent is None
+
+
+def test_a_respondent_of_another_municipality_cannot_be_named(coordinator_client, setup, town):
+    stranger = MembershipFactory(role=Role.RESPONDENT).user
+    url = reverse("followup:response_people_edit", kwargs={"pk": setup.response.pk})
+    page = coordinator_client.post(url, {"respondent": stranger.pk, "backup": "",
+                                         "seen_version": setup.response.version})
+    assert str(UNKNOWN_PERSON) in page.content.decode()
+    assert CycleOrganization.objects.get(pk=setup.response.pk).respondent == town.users[Role.RESPONDENT]
+
+
+def test_closing_a_cycle_asks_for_confirmation_then_locks_it(coordinator_client, setup):
+    url = reverse("followup:cycle_close", kwargs={"pk": setup.cycle.pk})
+    page = coordinator_client.get(url)
+    assert "Stäng uppföljningen" in page.content.decode()
+    assert FollowUpCycle.objects.get(pk=setup.cycle.pk).is_open
+    page = coordinator_client.post(url, {"seen_version": setup.cycle.version}, follow=True)
+    assert "Uppföljningen är stängd." in page.content.decode()
+    assert not FollowUpCycle.objects.get(pk=setup.cycle.pk).is_open
+
+
+def test_closing_a_cycle_changed_since_it_was_shown_is_refused(coordinator_client, setup):
+    url = reverse("followup:cycle_close", kwargs={"pk": setup.cycle.pk})
+    seen = setup.cycle.version
+    setup.cycle.deadline = datetime.date(2026, 4, 30)
+    versioned_save(instance=setup.cycle, seen_version=seen)
+    page = coordinator_client.post(url, {"seen_version": seen})
+    assert "Någon annan har sparat" in page.content.decode()
+    assert "Någon annan har sparat" in page.content.decode()
+    assert FollowUpCycle.objects.get(pk=setup.cycle.pk).is_open
+
+
+def test_the_cycle_list_links_to_opening_a_cycle_and_the_questionnaires(coordinator_client, client, setup, town):
+    html = coordinator_client.get(reverse("followup:cycle_list")).content.decode()
+    assert OPEN_URL in html and reverse("followup:questionnaire_list") in html
+    client.force_login(town.users[Role.KS_OFFICIAL])
+    html = client.get(reverse("followup:cycle_list")).content.decode()
+    assert OPEN_URL not in html and reverse("followup:questionnaire_list") in html
