@@ -1,6 +1,6 @@
-"""Questionnaire templates. A version used by an open cycle is frozen: the answers given
-must keep meaning what they meant, so an edit, a new question or a new section goes into
-a new version instead, and the caller is told so."""
+"""Questionnaire templates. A version a cycle has used, open or closed, is frozen: the
+answers given must keep meaning what they meant, so an edit, a new question or a new
+section goes into a new version instead, and the caller is told so."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -9,10 +9,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from core.versioning import versioned_save
-from followup.models import FollowUpCycle, Question, Questionnaire, Section
+from followup.models import Question, Questionnaire, Section
 
 NEW_VERSION_MADE = _(
-    "Formuläret används av en öppen uppföljning och ändras därför inte. Ändringen gjordes i en ny version, "
+    "Formuläret används av en uppföljning och ändras därför inte. Ändringen gjordes i en ny version, "
     "version %(number)s."
 )
 NOT_LATEST_VERSION = _("Det finns en nyare version av formuläret. Gör ändringen i den senaste versionen.")
@@ -22,7 +22,9 @@ AREA_ALREADY_IN_QUESTIONNAIRE = _("Formuläret har redan ett avsnitt för det om
 
 
 def questionnaire_in_use(*, questionnaire: Questionnaire) -> bool:
-    return questionnaire.cycles.filter(status=FollowUpCycle.Status.OPEN).exists()
+    """Whether a cycle, open or closed, uses this version: a closed cycle's answers are
+    read in its report and next year's comparison, so its questions stay as they were."""
+    return questionnaire.cycles.exists()
 
 
 @transaction.atomic
@@ -49,8 +51,12 @@ def questionnaire_new_version(*, questionnaire: Questionnaire, by=None) -> Quest
 
 
 def _writable(questionnaire: Questionnaire, by) -> tuple[Questionnaire, str | None]:
-    """The version a change goes into: this one, or a new copy when an open cycle uses it
+    """The version a change goes into: this one, or a new copy when a cycle uses it
     (with the notice saying so). Versions form a chain, so only the latest is changed."""
+    # Locked first, so that of two people changing a version in use at once the second
+    # finds the first one's new version and is told to use it, rather than meeting a
+    # duplicate version number.
+    Questionnaire.objects.select_for_update().filter(pk=questionnaire.pk).exists()
     if Questionnaire.objects.filter(previous=questionnaire).exists():
         raise ValidationError(NOT_LATEST_VERSION, code="not_latest")
     if not questionnaire_in_use(questionnaire=questionnaire):
@@ -69,7 +75,7 @@ def _check_targets(questionnaire: Questionnaire, targeting: str, organizations) 
 
 def question_update(*, question: Question, data: dict, seen_version: int, by=None) -> tuple[Question, str | None]:
     """Edit a question, its chosen organisations included (`target_organizations` in
-    `data`). When its questionnaire is used by an open cycle the edit goes into a new
+    `data`). When a cycle uses its questionnaire the edit goes into a new
     version of the questionnaire; returns the question edited and a notice saying so
     (None otherwise)."""
     data = dict(data)
@@ -105,7 +111,7 @@ def _unique_key(questionnaire: Questionnaire, text: str) -> str:
 def question_add(*, section: Section, data: dict, by=None) -> tuple[Question, str | None]:
     """Add a question at the end of a section. Its key, which carries answers from one
     version to the next, is made from its text. Returns the question and the new-version
-    notice when an open cycle uses the questionnaire (None otherwise)."""
+    notice when a cycle uses the questionnaire (None otherwise)."""
     data = dict(data)
     chosen = list(data.pop("target_organizations", None) or [])
     with transaction.atomic():

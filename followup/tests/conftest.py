@@ -48,3 +48,17 @@ def setup(town) -> Setup:
     asked = {response.organization_id: response for response in cycle.organizations_asked.all()}
     return Setup(program, questionnaire, questions, cycle, asked[town.board.pk], asked[town.company.pk])
 
+
+
+@dataclass
+class Unused:
+    questionnaire: object
+    questions: dict
+
+
+@pytest.fixture
+def unused(setup) -> Unused:
+    """The next version of the setup's questionnaire, which no cycle uses yet, so it can be
+    changed in place."""
+    copy = services.questionnaire_new_version(questionnaire=setup.questionnaire)
+    return Unused(copy, {question.kind: question for question in copy.questions.all()})

@@ -19,19 +19,17 @@ def test_a_question_added_to_a_questionnaire_in_use_goes_into_a_new_version(setu
     assert not setup.questionnaire.questions.filter(key=question.key).exists()
 
 
-def test_a_question_added_when_not_in_use_stays_in_the_version_with_a_unique_key_last_in_order(setup):
-    services.cycle_close(cycle=setup.cycle)
-    section = setup.questions[Kind.TEXT].section
+def test_a_question_added_when_not_in_use_stays_in_the_version_with_a_unique_key_last_in_order(setup, unused):
+    section = unused.questions[Kind.TEXT].section
     first, notice = services.question_add(section=section, data={"text": "Samma?", "kind": "text"})
     second, _notice = services.question_add(section=section, data={"text": "Samma?", "kind": "text"})
-    assert notice is None and first.questionnaire == setup.questionnaire
+    assert notice is None and first.questionnaire == unused.questionnaire
     assert (first.key, second.key) == ("samma", "samma-2")
     assert second.position > first.position > max(q.position for q in setup.questions.values())
 
 
-def test_a_question_for_chosen_organisations_needs_at_least_one_of_the_municipality(setup, town):
-    services.cycle_close(cycle=setup.cycle)
-    section = setup.questions[Kind.TEXT].section
+def test_a_question_for_chosen_organisations_needs_at_least_one_of_the_municipality(setup, town, unused):
+    section = unused.questions[Kind.TEXT].section
     with pytest.raises(ValidationError) as refused:
         services.question_add(section=section, data={"text": "Valda?", "kind": "text", "targeting": "chosen"})
     assert str(services.ORGANIZATIONS_NEEDED) in refused.value.messages
@@ -79,14 +77,20 @@ def test_editing_the_chosen_organisations_of_a_question_in_use_keeps_the_old_ver
 
 
 def test_a_stale_edit_of_a_question_in_use_is_refused_before_any_new_version_is_made(setup):
-    services.cycle_close(cycle=setup.cycle)
     question = setup.questions[Kind.TEXT]
     seen = question.version
-    services.question_update(question=question, data={"text": "Kollegans"}, seen_version=seen)
-    cycle = FollowUpCycle.objects.get(pk=setup.cycle.pk)
-    cycle.status = FollowUpCycle.Status.OPEN
-    cycle.save()
+    # A colleague's edit, saved before the cycle began to use the version.
+    Question.objects.filter(pk=question.pk).update(text="Kollegans", version=seen + 1)
     with pytest.raises(StaleEditError):
         services.question_update(question=Question.objects.get(pk=question.pk), data={"text": "Min"},
                                  seen_version=seen)
     assert Questionnaire.objects.count() == 1 and Question.objects.get(pk=question.pk).text == "Kollegans"
+
+
+def test_a_questionnaire_a_closed_cycle_used_stays_as_it_was(setup):
+    services.cycle_close(cycle=FollowUpCycle.objects.get(pk=setup.cycle.pk))
+    question = setup.questions[Kind.TEXT]
+    edited, notice = services.question_update(question=question, data={"text": "Ny lydelse?"},
+                                              seen_version=question.version)
+    assert notice and edited.questionnaire.number == 2
+    assert Question.objects.get(pk=question.pk).text == question.text

@@ -54,7 +54,7 @@ def test_the_questionnaire_page_shows_questions_with_their_targeting(
         page = coordinator_client.get(reverse("followup:questionnaire_detail", kwargs={"pk": setup.questionnaire.pk}))
     html = page.content.decode()
     assert "Valda organisationer: AB Bostäder, Arbetslivsnämnden" in html
-    assert "En öppen uppföljning använder den här versionen." in html
+    assert "En uppföljning använder den här versionen." in html
     assert _edit_url(question) in html
 
 
@@ -75,18 +75,16 @@ def test_editing_a_question_in_use_makes_a_new_version_and_shows_it(coordinator_
     assert Question.objects.get(pk=question.pk).text == question.text
 
 
-def test_editing_a_question_not_in_use_changes_it_in_place(coordinator_client, setup):
-    services.cycle_close(cycle=setup.cycle)
-    question = setup.questions[Kind.TEXT]
+def test_editing_a_question_not_in_use_changes_it_in_place(coordinator_client, setup, unused):
+    question = unused.questions[Kind.TEXT]
     coordinator_client.post(_edit_url(question), _question_post(question, text="Ny lydelse?", length_guide="400"))
     question.refresh_from_db()
     assert (question.text, question.length_guide) == ("Ny lydelse?", 400)
-    assert Questionnaire.objects.count() == 1
+    assert Questionnaire.objects.count() == 2
 
 
-def test_targeting_by_kind_and_by_chosen_organisations_is_saved(coordinator_client, setup, town):
-    services.cycle_close(cycle=setup.cycle)
-    question = setup.questions[Kind.NUMBER]
+def test_targeting_by_kind_and_by_chosen_organisations_is_saved(coordinator_client, setup, town, unused):
+    question = unused.questions[Kind.NUMBER]
     coordinator_client.post(_edit_url(question), _question_post(question, targeting="kinds", target_kinds=["company"]))
     question.refresh_from_db()
     assert question.target_kinds == ["company"]
@@ -110,9 +108,8 @@ def test_a_bad_question_is_refused_with_a_message_and_nothing_changed(coordinato
     assert Question.objects.get(pk=question.pk).version == question.version
 
 
-def test_an_organisation_of_another_municipality_cannot_be_targeted(coordinator_client, setup):
-    services.cycle_close(cycle=setup.cycle)
-    question = setup.questions[Kind.NUMBER]
+def test_an_organisation_of_another_municipality_cannot_be_targeted(coordinator_client, setup, unused):
+    question = unused.questions[Kind.NUMBER]
     foreign = OrganizationFactory()
     page = coordinator_client.post(_edit_url(question), _question_post(
         question, targeting="chosen", target_organizations=[foreign.pk]))
@@ -120,9 +117,8 @@ def test_an_organisation_of_another_municipality_cannot_be_targeted(coordinator_
     assert not Question.objects.get(pk=question.pk).target_organizations.exists()
 
 
-def test_a_stale_question_edit_is_refused(coordinator_client, setup):
-    services.cycle_close(cycle=setup.cycle)
-    question = setup.questions[Kind.TEXT]
+def test_a_stale_question_edit_is_refused(coordinator_client, setup, unused):
+    question = unused.questions[Kind.TEXT]
     services.question_update(question=question, data={"text": "Kollegans"}, seen_version=question.version)
     page = coordinator_client.post(_edit_url(question), _question_post(question, text="Min", seen_version=1))
     assert "Någon annan har sparat" in page.content.decode()
@@ -140,13 +136,12 @@ def test_a_question_is_added_to_a_section_in_a_new_version_when_in_use(coordinat
     assert not setup.questionnaire.questions.filter(text="Hur många deltog?").exists()
 
 
-def test_a_section_is_added_for_an_area_not_yet_in_the_questionnaire(coordinator_client, setup):
-    services.cycle_close(cycle=setup.cycle)
+def test_a_section_is_added_for_an_area_not_yet_in_the_questionnaire(coordinator_client, setup, unused):
     area = AreaFactory(program=setup.program, name="Boende")
-    url = reverse("followup:section_add", kwargs={"pk": setup.questionnaire.pk})
+    url = reverse("followup:section_add", kwargs={"pk": unused.questionnaire.pk})
     assert "Boende" in coordinator_client.get(url).content.decode()
     coordinator_client.post(url, {"area": area.pk})
-    assert Section.objects.filter(questionnaire=setup.questionnaire, area=area).exists()
+    assert Section.objects.filter(questionnaire=unused.questionnaire, area=area).exists()
 
 
 def test_a_section_for_an_area_already_there_or_of_another_program_is_refused(coordinator_client, setup):
