@@ -2,13 +2,15 @@
 cycle; a respondent answers in part, leaves, comes back to the draft and submits; the
 coordinator returns it, the respondent completes it, the coordinator approves it. The
 coordinator edits a question of a questionnaire in use and gets a new version; reminders
-and an escalation show in the outbox."""
+and an escalation show in the outbox and arrive at a real SMTP server on loopback."""
 
 import datetime
 import re
 
 from django.utils import timezone
 from playwright.sync_api import expect
+
+from notifications.tests.conftest import smtp_server  # noqa: F401 - the loopback SMTP server
 
 
 def _open_the_form(site, year):
@@ -168,7 +170,7 @@ def test_the_coordinator_names_a_backup_closes_the_cycle_and_adds_a_section_and_
     expect(site.page.get_by_role("heading", name=re.compile(r"\(v2\)"))).to_be_visible()
 
 
-def test_reminders_and_an_escalation_show_in_the_outbox(site):
+def test_reminders_and_an_escalation_show_in_the_outbox_and_arrive(site, smtp_server):
     from followup.models import FollowUpCycle
     from followup.notify import reminders_send_due
 
@@ -178,3 +180,10 @@ def test_reminders_and_an_escalation_show_in_the_outbox(site):
     site.goto("/utskick/")
     expect(site.page.get_by_text(re.compile("Försenat: uppföljningen")).first).to_be_visible()
     expect(site.page.get_by_text(re.compile("har inte svarat på uppföljningen")).first).to_be_visible()
+    site.check()
+    arrived = {(tuple(to), message["Subject"]) for to, message in smtp_server.received}
+    assert any(to == ("uppgiftslamnare@boras.example",) and subject.startswith("Försenat: uppföljningen")
+               for to, subject in arrived)
+    assert any(to == ("chef.forskolenamnden@boras.example",) and "har inte svarat" in subject
+               for to, subject in arrived)
+    assert any(to == ("ks@boras.example",) for to, _subject in arrived)
