@@ -6,9 +6,17 @@ from django.core.exceptions import ValidationError
 from core.tests.factories import UserFactory
 from core.versioning import StaleEditError
 from followup import services
-from followup.models import CycleOrganization, FollowUpCycle
+from followup.models import Answer, CycleOrganization, FollowUpCycle, Question
 from notifications.models import OutboxMessage
 from organizations.tests.factories import MembershipFactory
+
+Kind = Question.Kind
+Status = CycleOrganization.Status
+
+
+def _answer(setup, kind, value):
+    return services.answer_save(response=setup.response, question=setup.questions[kind], value=value,
+                                seen_version=None)
 
 
 def _open(setup, respondents):
@@ -64,3 +72,26 @@ def test_a_closed_cycle_cannot_be_closed_again_and_a_stale_close_is_refused(setu
     with pytest.raises(StaleEditError):
         services.cycle_close(cycle=cycle, seen_version=seen)
     assert cycle.is_open and FollowUpCycle.objects.get(pk=cycle.pk).is_open
+
+
+def test_opening_a_cycle_asks_each_organisation_and_invites_its_respondent(setup, town):
+    assert setup.response.respondent == town.users["respondent"]
+    assert setup.response.status == Status.NOT_STARTED
+    invitation = OutboxMessage.objects.get(template="followup/email/invitation")
+    assert invitation.recipient == town.users["respondent"].email
+    assert "Arbetslivsnämnden" in invitation.body
+
+
+def test_opening_next_year_copies_last_years_answers_where_the_question_is_the_same(setup, town):
+    _answer(setup, Kind.TEXT, "Språkcafé varje vecka.")
+    _answer(setup, Kind.NUMBER, "12")
+    next_questionnaire = services.questionnaire_new_version(questionnaire=setup.questionnaire)
+    # A question whose kind changed is not the same question: its old answer is not offered.
+    next_questionnaire.questions.filter(kind=Kind.NUMBER).update(kind=Kind.RATING)
+    cycle = services.cycle_open(
+        program=setup.program, year=2027, questionnaire=next_questionnaire, opens_on=datetime.date(2027, 2, 1),
+        deadline=datetime.date(2027, 3, 31), respondents={town.board: (town.users["respondent"], None)},
+    )
+    [answer] = Answer.objects.filter(response__cycle=cycle)
+    assert answer.text == "Språkcafé varje vecka." and answer.copied_from_previous
+    assert answer.question.questionnaire == next_questionnaire

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from followup import services
 from core.versioning import StaleEditError
 from followup.models import FollowUpCycle, Question, Questionnaire, Section
+from followup.tests.conftest import build_questionnaire
 from organizations.tests.factories import OrganizationFactory
 from steering.tests.factories import AreaFactory
 
@@ -94,3 +95,26 @@ def test_a_questionnaire_a_closed_cycle_used_stays_as_it_was(setup):
                                               seen_version=question.version)
     assert notice and edited.questionnaire.number == 2
     assert Question.objects.get(pk=question.pk).text == question.text
+
+
+def test_editing_a_questionnaire_used_by_an_open_cycle_makes_a_new_version(setup):
+    question = setup.questions[Kind.TEXT]
+    edited, notice = services.question_update(
+        question=question, data={"text": "Ny formulering?"}, seen_version=question.version
+    )
+    assert "ny version, version 2" in notice
+    question.refresh_from_db()
+    assert question.text != "Ny formulering?"
+    assert edited.questionnaire.number == 2 and edited.text == "Ny formulering?"
+    assert edited.key == question.key
+    assert setup.cycle.questionnaire_id == setup.questionnaire.pk
+
+
+def test_editing_a_questionnaire_no_cycle_uses_changes_it_in_place(town):
+    from steering.tests.factories import ProgramFactory
+
+    questionnaire, questions = build_questionnaire(ProgramFactory(municipality=town.municipality))
+    question = questions[Kind.TEXT]
+    edited, notice = services.question_update(question=question, data={"text": "Ny?"}, seen_version=question.version)
+    assert notice is None and edited.pk == question.pk and edited.text == "Ny?"
+    assert Questionnaire.objects.count() == 1
