@@ -113,12 +113,18 @@ class KpiValue(models.Model):
     # before it writes values, and checking the constraint for each of hundreds of
     # thousands of rows at commit cost more than the rest of the import together.
     # Deleting a KPI or municipality still deletes its values (Django's CASCADE).
+    # No index of their own either: the unique index (kpi, municipality, year, gender)
+    # serves every read by KPI or by KPI and municipality, and each further index
+    # made an import's COPY write the row into it too (twice, with the LIKE
+    # variants PostgreSQL gets). Only deleting a municipality reads by
+    # municipality alone; it scans, and happens about never.
     kpi = models.ForeignKey(
-        Kpi, on_delete=models.CASCADE, related_name="values", verbose_name=_("nyckeltal"), db_constraint=False
+        Kpi, on_delete=models.CASCADE, related_name="values", verbose_name=_("nyckeltal"), db_constraint=False,
+        db_index=False,
     )
     municipality = models.ForeignKey(
         KoladaMunicipality, on_delete=models.CASCADE, related_name="values", verbose_name=_("kommun"),
-        db_constraint=False,
+        db_constraint=False, db_index=False,
     )
     year = models.PositiveSmallIntegerField(
         _("år"), validators=[MinValueValidator(MIN_YEAR), MaxValueValidator(MAX_YEAR)]
@@ -165,7 +171,9 @@ class KpiMean(models.Model):
 
     NATIONAL = "0000"
 
-    kpi = models.ForeignKey(Kpi, on_delete=models.CASCADE, related_name="means", db_constraint=False)
+    # The unique key below starts with the KPI, so it needs no index of its own.
+    kpi = models.ForeignKey(Kpi, on_delete=models.CASCADE, related_name="means", db_constraint=False,
+                            db_index=False)
     area = models.CharField(max_length=12)
     year = models.PositiveSmallIntegerField()
     gender = models.CharField(max_length=1, choices=Gender.choices)
