@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Count, Max, Q, QuerySet
+from django.db.models import Avg, Count, FilteredRelation, Max, Q, QuerySet
 
 from core.models import Municipality
 from kpis.models import ComparisonGroup, Gender, ImportRun, KoladaMunicipality, Kpi, KpiMean, KpiValue
@@ -91,11 +91,13 @@ def kpi_comparison(
         years &= Q(year__gte=first_year)
     if last_year is not None:
         years &= Q(year__lte=last_year)
+    # order_by(): the model's default order goes through the KPI and the municipality's
+    # name, two joins and a sort this dictionary does not need.
     own = {
         (year, gender): value
         for year, gender, value in KpiValue.objects.filter(
             years, kpi=kpi, municipality_id=municipality_code, value__isnull=False
-        ).values_list("year", "gender", "value")
+        ).order_by().values_list("year", "gender", "value")
     }
     means: dict[tuple[int, str], dict[str, Mean]] = {}
     for area, year, gender, mean, count in KpiMean.objects.filter(
@@ -137,13 +139,16 @@ def kpi_comparison(
 
 
 def kpis_for_page(*, municipality: Municipality) -> QuerySet[Kpi]:
-    """Kolada's KPIs and the municipality's own, each with the latest year it has a value."""
+    """Kolada's KPIs and the municipality's own, each with the latest year it has a value.
+
+    The municipality is a condition of the join, not a filter on the aggregate, so
+    that each KPI's rows are found through the unique index (kpi, municipality, …):
+    as a filter the join read every value of every KPI, seconds with millions stored.
+    """
     return (
         Kpi.objects.filter(Q(source=Kpi.Source.KOLADA) | Q(owner=municipality))
-        .annotate(
-            latest_year=Max("values__year", filter=Q(values__municipality_id=municipality.code)),
-            value_count=Count("values", filter=Q(values__municipality_id=municipality.code)),
-        )
+        .annotate(own_values=FilteredRelation("values", condition=Q(values__municipality_id=municipality.code)))
+        .annotate(latest_year=Max("own_values__year"), value_count=Count("own_values"))
         .order_by("source", "title")
     )
 
