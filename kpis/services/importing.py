@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from kpis.kolada import KoladaKpi, KoladaMunicipality as KoladaMunicipalityRecord, KoladaValue
 from kpis.models import ImportRun, KoladaMunicipality, Kpi, KpiMean, KpiValue
+from kpis.services.means import MeanSums, kpi_means_refresh
 
 # Rows per statement: large enough to pay the round trip, small enough for
 # SQLite's variable limit when keys are read back.
@@ -61,24 +62,30 @@ def values_import(
         kpi_ids = {item[0] for item in values}
         new_kpis = _placeholder_kpis(kpi_ids)
         new_municipalities = _placeholder_municipalities({item[1] for item in values})
-        stored = _stored(values, kpi_ids=kpi_ids)
+        stored, kpis_with_values = _stored(values, kpi_ids=kpi_ids)
         stamp = (now,)
         # Records are named tuples laid out as the table's columns: (kpi, municipality,
         # period, gender, value, status, count, is_deleted); the first seven and the
         # time are a row.
         if not stored:
-            # Nothing stored for these KPIs (a first import): every value is new,
-            # and a removal has nothing to remove.
+            # None of the keys is stored: every value is new and a removal has
+            # nothing to remove.
             inserts = [item[:7] + stamp for item in values if not item[7]]
             updates, delete_ids, unchanged = [], [], 0
         else:
             inserts, updates, delete_ids, unchanged = _compare(values, stored, stamp)
-        inserted = len(inserts)
-        _upsert(inserts, updates, progress=progress, total=len(values))
+        # The KPIs' first values are all their means are over: summed batch by batch
+        # while the database writes them, instead of read back afterwards.
+        sums = MeanSums() if not kpis_with_values else None
+        _upsert(inserts, updates, progress=progress, total=len(values),
+                after_batch=sums.add if sums is not None else None)
         for chunk in _chunks(delete_ids, BATCH_SIZE):
             KpiValue.objects.filter(pk__in=chunk).delete()
-        if inserts or updates or delete_ids:
+        if sums is not None and inserts:
+            _means_store(kpi_ids, sums.rows())
+        elif inserts or updates or delete_ids:
             kpi_means_refresh(kpi_ids=kpi_ids)
+        inserted = len(inserts)
         result = ImportResult(
             inserted=inserted,
             updated=len(updates),
@@ -119,35 +126,6 @@ def _compare(values: Sequence[KoladaValue], stored: dict[tuple, tuple], stamp: t
         else:
             updates.append(item[:7] + stamp)
     return inserts, updates, delete_ids, unchanged
-
-
-def kpi_means_refresh(*, kpi_ids: Iterable[str]) -> None:
-    """Rebuild the county and national means (KpiMean) of these KPIs from their values.
-
-    Municipalities are told from regions ("00…"), Riket ("0000") and groups ("G…")
-    by the shape of their ids (kpis.kolada.ids); the county is "00" + the first two digits.
-    """
-    kpi_ids = sorted(set(kpi_ids))
-    if not kpi_ids:
-        return
-    KpiMean.objects.filter(kpi_id__in=kpi_ids).delete()
-    placeholders = ", ".join(["%s"] * len(kpi_ids))
-    # One pass over the values: the county sums and counts, and the national mean
-    # from those (the unweighted mean over all municipalities is the sum of the
-    # county sums over the sum of their counts). Scanning the values twice, once
-    # per level, cost a tenth of a large import.
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"WITH county AS (SELECT kpi_id, SUBSTR(municipality_id, 1, 2) AS code, year, gender, "
-            f"SUM(value) AS total, COUNT(*) AS n FROM {_TABLE} WHERE kpi_id IN ({placeholders}) "
-            f"AND value IS NOT NULL AND municipality_id NOT LIKE '00%%' AND municipality_id NOT LIKE 'G%%' "
-            f"GROUP BY kpi_id, SUBSTR(municipality_id, 1, 2), year, gender) "
-            f"INSERT INTO {KpiMean._meta.db_table} (kpi_id, area, year, gender, mean, count) "
-            f"SELECT kpi_id, '00' || code, year, gender, total / n, n FROM county "
-            f"UNION ALL SELECT kpi_id, %s, year, gender, SUM(total) / SUM(n), SUM(n) FROM county "
-            f"GROUP BY kpi_id, year, gender",
-            [*kpi_ids, KpiMean.NATIONAL],
-        )
 
 
 def metadata_store(
@@ -217,20 +195,25 @@ def _placeholder_municipalities(ids: set[str]) -> int:
     return len(missing)
 
 
-def _stored(values: Sequence[KoladaValue], *, kpi_ids: set[str]) -> dict[tuple, tuple]:
-    """The stored rows the values could touch, by key: (id, value, status, count).
+def _stored(values: Sequence[KoladaValue], *, kpi_ids: set[str]) -> tuple[dict[tuple, tuple], set[str]]:
+    """The stored rows the values could touch, by key: (id, value, status, count),
+    and the KPIs that have any value stored at all.
 
     Read per KPI with the KPI's municipalities, a superset of the keys that the
     unique index answers without a table scan; through a plain cursor, since the
     ORM's model machinery costs several times the query on a large import. A KPI
-    with nothing stored costs one query that finds nothing.
+    with nothing stored costs one probe of the index.
     """
     wanted: dict[str, set[str]] = {kpi_id: set() for kpi_id in kpi_ids}
     for item in values:
         wanted[item[0]].add(item[1])
-    stored = {}
+    stored, kpis_with_values = {}, set()
     with connection.cursor() as cursor:
         for kpi_id, municipality_ids in sorted(wanted.items()):
+            cursor.execute(f"SELECT 1 FROM {_TABLE} WHERE kpi_id = %s LIMIT 1", [kpi_id])
+            if cursor.fetchone() is None:
+                continue
+            kpis_with_values.add(kpi_id)
             sql = (f"SELECT kpi_id, municipality_id, year, gender, id, value, status, count "
                    f"FROM {_TABLE} WHERE kpi_id = %s")
             params = [kpi_id]
@@ -240,12 +223,14 @@ def _stored(values: Sequence[KoladaValue], *, kpi_ids: set[str]) -> dict[tuple, 
             cursor.execute(sql, params)
             while rows := cursor.fetchmany(BATCH_SIZE):
                 stored.update({row[:4]: row[4:] for row in rows})
-    return stored
+    return stored, kpis_with_values
 
 
-def _upsert(inserts: list[tuple], updates: list[tuple], *, progress: Progress | None, total: int) -> None:
+def _upsert(inserts: list[tuple], updates: list[tuple], *, progress: Progress | None, total: int,
+            after_batch: Callable[[list[tuple]], None] | None = None) -> None:
     """Write the new rows (checked against the stored rows inside this transaction)
     and the changed ones, which replace stored values on the unique key.
+    ``after_batch`` gets each batch of rows once it is sent.
 
     PostgreSQL: COPY the new rows straight into the table, the changed ones into a
     temporary table and one UPDATE … FROM. Elsewhere: batched INSERT … ON CONFLICT.
@@ -253,7 +238,7 @@ def _upsert(inserts: list[tuple], updates: list[tuple], *, progress: Progress | 
     if not inserts and not updates:
         return
     if connection.vendor == "postgresql":
-        _write_postgresql(inserts, updates, progress=progress, total=total)
+        _write_postgresql(inserts, updates, progress=progress, total=total, after_batch=after_batch)
         return
     columns = ", ".join(_COLUMNS)
     placeholders = ", ".join(["%s"] * len(_COLUMNS))
@@ -267,6 +252,8 @@ def _upsert(inserts: list[tuple], updates: list[tuple], *, progress: Progress | 
     with connection.cursor() as cursor:
         for chunk in _chunks(inserts + updates, BATCH_SIZE):
             cursor.executemany(sql, chunk)
+            if after_batch:
+                after_batch(chunk)
             done += len(chunk)
             if progress:
                 progress(done, total)
@@ -275,24 +262,39 @@ def _upsert(inserts: list[tuple], updates: list[tuple], *, progress: Progress | 
 # The columns' types for COPY in binary: the server then parses no text, which is
 # most of what a COPY costs it besides the index.
 _COPY_TYPES = ["varchar", "varchar", "int2", "varchar", "float8", "varchar", "int4", "timestamptz"]
+_MEAN_COLUMNS = ("kpi_id", "area", "year", "gender", "mean", "count")
+_MEAN_TYPES = ["varchar", "varchar", "int2", "varchar", "float8", "int4"]
 
 
-def _copy(cursor, table: str, rows: list[tuple], *, progress: Progress | None, done: int, total: int) -> int:
-    with cursor.cursor.copy(f"COPY {table} ({', '.join(_COLUMNS)}) FROM STDIN (FORMAT BINARY)") as copy:
-        copy.set_types(_COPY_TYPES)
+def _copy(cursor, table: str, columns: Sequence[str], types: list[str], rows: list[tuple], *,
+          after_batch: Callable[[list[tuple]], None] | None = None) -> None:
+    """COPY the rows in binary, a batch at a time. While the server takes in a batch,
+    ``after_batch`` runs here on the one just sent, so the two overlap."""
+    with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN (FORMAT BINARY)") as copy:
+        copy.set_types(types)
         write_row = copy.write_row
         for chunk in _chunks(rows, BATCH_SIZE):
             for row in chunk:
                 write_row(row)
-            done += len(chunk)
-            if progress:
-                progress(done, total)
-    return done
+            if after_batch:
+                after_batch(chunk)
 
 
-def _write_postgresql(inserts: list[tuple], updates: list[tuple], *, progress: Progress | None, total: int) -> None:
+def _write_postgresql(inserts: list[tuple], updates: list[tuple], *, progress: Progress | None, total: int,
+                      after_batch: Callable[[list[tuple]], None] | None) -> None:
+    done = 0
+
+    def sent(chunk: list[tuple]) -> None:
+        nonlocal done
+        if after_batch:
+            after_batch(chunk)
+        done += len(chunk)
+        if progress:
+            progress(done, total)
+
     with connection.cursor() as cursor:
-        done = _copy(cursor, _TABLE, inserts, progress=progress, done=0, total=total) if inserts else 0
+        if inserts:
+            _copy(cursor, _TABLE, _COLUMNS, _COPY_TYPES, inserts, after_batch=sent)
         if not updates:
             return
         # Dropped first: two imports inside one outer transaction (tests, load_demo)
@@ -302,12 +304,25 @@ def _write_postgresql(inserts: list[tuple], updates: list[tuple], *, progress: P
             f"CREATE TEMPORARY TABLE kpis_incoming (LIKE {_TABLE} INCLUDING DEFAULTS) ON COMMIT DROP"
         )
         cursor.execute("ALTER TABLE kpis_incoming DROP COLUMN id")
-        _copy(cursor, "kpis_incoming", updates, progress=progress, done=done, total=total)
+        _copy(cursor, "kpis_incoming", _COLUMNS, _COPY_TYPES, updates, after_batch=sent)
         cursor.execute(
             f"UPDATE {_TABLE} AS stored SET value = incoming.value, status = incoming.status, "
             f"count = incoming.count, imported_at = incoming.imported_at FROM kpis_incoming AS incoming "
             f"WHERE stored.kpi_id = incoming.kpi_id AND stored.municipality_id = incoming.municipality_id "
             f"AND stored.year = incoming.year AND stored.gender = incoming.gender"
+        )
+
+
+def _means_store(kpi_ids: set[str], rows: list[tuple]) -> None:
+    """Replace these KPIs' KpiMean rows with ``rows`` (kpi_id, area, year, gender, mean, count)."""
+    KpiMean.objects.filter(kpi_id__in=kpi_ids).delete()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            _copy(cursor, KpiMean._meta.db_table, _MEAN_COLUMNS, _MEAN_TYPES, rows)
+            return
+        cursor.executemany(
+            f"INSERT INTO {KpiMean._meta.db_table} ({', '.join(_MEAN_COLUMNS)}) VALUES (%s, %s, %s, %s, %s, %s)",
+            rows,
         )
 
 
