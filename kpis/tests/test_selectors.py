@@ -89,3 +89,5 @@ def test_the_list_shows_koladas_kpis_and_only_the_own_local_ones(kpi, town):
     listed = {k.pk: k for k in kpis_for_page(municipality=town.municipality)}
     assert set(listed) == {"N00973", own.pk}
     assert listed["N00973"].latest_year == 2019
+    assert listed["N00973"].value_count == 3  # the municipality's own, not the county's or others'
+    assert (listed[own.pk].latest_year, listed[own.pk].value_count) == (None, 0)
