@@ -63,7 +63,9 @@ def values_import(
         new_kpis = _placeholder_kpis(kpi_ids)
         new_municipalities = _placeholder_municipalities({item[1] for item in values})
         stored, kpis_with_values = _stored(values, kpi_ids=kpi_ids)
-        stamp = (now,)
+        # COPY takes the time as it is; SQLite gets the text the ORM would write, made
+        # once here rather than by the driver's adapter for every row.
+        stamp = (now if connection.vendor == "postgresql" else connection.ops.adapt_datetimefield_value(now),)
         # Records are named tuples laid out as the table's columns: (kpi, municipality,
         # period, gender, value, status, count, is_deleted); the first seven and the
         # time are a row.
