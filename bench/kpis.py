@@ -35,11 +35,12 @@ GENERATION_SECONDS = 120
 GENERATION_TARGET = 5_000_000
 GENERATION_BATCH = 20
 
+# The same key as KpiValue's: (kpi, municipality, year, gender), its primary key.
 _UPSERT_TABLE = """CREATE TABLE floor_values (
-    id {pk}, kpi_id varchar(12) NOT NULL, municipality_id varchar(12) NOT NULL, year smallint NOT NULL,
+    kpi_id varchar(12) NOT NULL, municipality_id varchar(12) NOT NULL, year smallint NOT NULL,
     gender varchar(1) NOT NULL, value double precision NULL, status varchar(30) NOT NULL,
     count integer NULL, imported_at {ts} NOT NULL,
-    UNIQUE (kpi_id, municipality_id, year, gender))"""
+    PRIMARY KEY (kpi_id, municipality_id, year, gender))"""
 
 
 def kpis(context: dict) -> dict:
@@ -115,7 +116,7 @@ def _floor(data: Path, tmp: str) -> None:
                 for e in payload["values"] for v in e["values"]]
         if connection.vendor == "sqlite":
             db = sqlite3.connect(f"{tmp}/floor.sqlite3")
-            db.execute(_UPSERT_TABLE.format(pk="integer PRIMARY KEY", ts="datetime"))
+            db.execute(_UPSERT_TABLE.format(ts="datetime"))
             db.executemany("INSERT INTO floor_values (kpi_id, municipality_id, year, gender, value, status, count, "
                            "imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
             db.commit()
@@ -123,7 +124,7 @@ def _floor(data: Path, tmp: str) -> None:
             return
         with connection.cursor() as cursor:
             cursor.execute("DROP TABLE IF EXISTS floor_values")
-            cursor.execute(_UPSERT_TABLE.format(pk="bigserial PRIMARY KEY", ts="timestamptz"))
+            cursor.execute(_UPSERT_TABLE.format(ts="timestamptz"))
             with cursor.cursor.copy("COPY floor_values (kpi_id, municipality_id, year, gender, value, status, "
                                     "count, imported_at) FROM STDIN (FORMAT BINARY)") as copy:
                 copy.set_types(["varchar", "varchar", "int2", "varchar", "float8", "varchar", "int4", "timestamptz"])
@@ -162,7 +163,7 @@ def _generate(municipalities: list[str]) -> int:
     """KPIs of 290 municipalities × 15 years × 3 genders each, until the target or the time budget.
 
     Laid out as imports lay them out (a KPI's values together, in key order) with
-    the unique index in place. PostgreSQL makes the values itself (one INSERT …
+    the primary key in place. PostgreSQL makes the values itself (one INSERT …
     SELECT per batch of KPIs, so no row crosses the wire); SQLite gets them through
     executemany. Then the summary is rebuilt and the tables vacuumed and analysed,
     as autovacuum would have done after imports, so the page is measured as it runs

@@ -1,7 +1,7 @@
 """Reads for the statistics pages and for other apps (an indicator page calls
 ``kpi_comparison`` with its KPI id and the municipality).
 
-The comparison reads the municipality's own values through the unique index
+The comparison reads the municipality's own values through the primary key
 (kpi, municipality, year, gender) and the county and national means from the
 KpiMean summary that every import rebuilds; a custom or Kolada group's mean is
 computed on the spot over its few members. Means are unweighted over the
@@ -108,7 +108,7 @@ def kpi_comparison(
         group_means = {
             (r["year"], r["gender"]): Mean(r["mean"], r["count"])
             for r in KpiValue.objects.filter(years, kpi=kpi, municipality_id__in=members, value__isnull=False)
-            .values("year", "gender").annotate(mean=Avg("value"), count=Count("id"))
+            .values("year", "gender").annotate(mean=Avg("value"), count=Count("value"))
         }
     none = Mean(None, 0)
     rows = [
@@ -140,7 +140,7 @@ def _own_and_means(*, kpi_id: str, municipality_code: str, county_code: str, fir
                    last_year: int | None) -> list[tuple[str, int, str, float, int | None]]:
     """(part, year, gender, value, count) with part "own", "county" or "national": the
     municipality's values and the two means in one round trip, each read through
-    its table's unique index (kpi, municipality or area, year, gender).
+    its table's key (kpi, municipality or area, year, gender).
 
     Plain SQL because the page is measured in milliseconds and the ORM took longer
     to build these two small reads than the database took to answer them."""
@@ -169,13 +169,13 @@ def kpis_for_page(*, municipality: Municipality) -> QuerySet[Kpi]:
     """Kolada's KPIs and the municipality's own, each with the latest year it has a value.
 
     The municipality is a condition of the join, not a filter on the aggregate, so
-    that each KPI's rows are found through the unique index (kpi, municipality, …):
+    that each KPI's rows are found through the primary key (kpi, municipality, …):
     as a filter the join read every value of every KPI, seconds with millions stored.
     """
     return (
         Kpi.objects.filter(Q(source=Kpi.Source.KOLADA) | Q(owner=municipality))
         .annotate(own_values=FilteredRelation("values", condition=Q(values__municipality_id=municipality.code)))
-        .annotate(latest_year=Max("own_values__year"), value_count=Count("own_values"))
+        .annotate(latest_year=Max("own_values__year"), value_count=Count("own_values__year"))
         .order_by("source", "title")
     )
 

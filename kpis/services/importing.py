@@ -73,26 +73,30 @@ def values_import(
             # None of the keys is stored: every value is new and a removal has
             # nothing to remove.
             inserts = [item[:7] + stamp for item in values if not item[7]]
-            updates, delete_ids, unchanged = [], [], 0
+            updates, deletes, unchanged = [], [], 0
         else:
-            inserts, updates, delete_ids, unchanged = _compare(values, stored, stamp)
+            inserts, updates, deletes, unchanged = _compare(values, stored, stamp)
         # The KPIs' first values are all their means are over: summed batch by batch
         # while the database writes them, instead of read back afterwards.
         sums = MeanSums() if not kpis_with_values else None
         _upsert(inserts, updates, progress=progress, total=len(values),
                 after_batch=sums.add if sums is not None else None)
-        for chunk in _chunks(delete_ids, BATCH_SIZE):
-            KpiValue.objects.filter(pk__in=chunk).delete()
+        if deletes:
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"DELETE FROM {_TABLE} WHERE kpi_id = %s AND municipality_id = %s AND year = %s AND gender = %s",
+                    deletes,
+                )
         if sums is not None and inserts:
             _means_store(kpi_ids, sums.rows())
-        elif inserts or updates or delete_ids:
+        elif inserts or updates or deletes:
             kpi_means_refresh(kpi_ids=kpi_ids)
         inserted = len(inserts)
         result = ImportResult(
             inserted=inserted,
             updated=len(updates),
             unchanged=unchanged,
-            deleted=len(delete_ids),
+            deleted=len(deletes),
             new_kpis=new_kpis,
             new_municipalities=new_municipalities,
         )
@@ -112,22 +116,23 @@ def values_import(
 
 
 def _compare(values: Sequence[KoladaValue], stored: dict[tuple, tuple], stamp: tuple) -> tuple[list, list, list, int]:
-    """Sort the values against the stored rows: (inserts, updates, ids to delete, unchanged count)."""
-    inserts, updates, delete_ids = [], [], []
+    """Sort the values against the stored rows: (inserts, updates, keys to delete, unchanged count)."""
+    inserts, updates, deletes = [], [], []
     unchanged = 0
     get = stored.get
     for item in values:
-        existing = get(item[:4])
+        key = item[:4]
+        existing = get(key)
         if item[7]:
             if existing is not None:
-                delete_ids.append(existing[0])
+                deletes.append(key)
         elif existing is None:
             inserts.append(item[:7] + stamp)
-        elif existing[1:] == item[4:7]:
+        elif existing == item[4:7]:
             unchanged += 1
         else:
             updates.append(item[:7] + stamp)
-    return inserts, updates, delete_ids, unchanged
+    return inserts, updates, deletes, unchanged
 
 
 def metadata_store(
@@ -198,11 +203,11 @@ def _placeholder_municipalities(ids: set[str]) -> int:
 
 
 def _stored(values: Sequence[KoladaValue], *, kpi_ids: set[str]) -> tuple[dict[tuple, tuple], set[str]]:
-    """The stored rows the values could touch, by key: (id, value, status, count),
+    """The stored rows the values could touch, by key: (value, status, count),
     and the KPIs that have any value stored at all.
 
     Read per KPI with the KPI's municipalities, a superset of the keys that the
-    unique index answers without a table scan; through a plain cursor, since the
+    primary key answers without a table scan; through a plain cursor, since the
     ORM's model machinery costs several times the query on a large import. A KPI
     with nothing stored costs one probe of the index.
     """
@@ -216,7 +221,7 @@ def _stored(values: Sequence[KoladaValue], *, kpi_ids: set[str]) -> tuple[dict[t
             if cursor.fetchone() is None:
                 continue
             kpis_with_values.add(kpi_id)
-            sql = (f"SELECT kpi_id, municipality_id, year, gender, id, value, status, count "
+            sql = (f"SELECT kpi_id, municipality_id, year, gender, value, status, count "
                    f"FROM {_TABLE} WHERE kpi_id = %s")
             params = [kpi_id]
             if len(municipality_ids) < 500:
@@ -231,7 +236,7 @@ def _stored(values: Sequence[KoladaValue], *, kpi_ids: set[str]) -> tuple[dict[t
 def _upsert(inserts: list[tuple], updates: list[tuple], *, progress: Progress | None, total: int,
             after_batch: Callable[[list[tuple]], None] | None = None) -> None:
     """Write the new rows (checked against the stored rows inside this transaction)
-    and the changed ones, which replace stored values on the unique key.
+    and the changed ones, which replace stored values on the key.
     ``after_batch`` gets each batch of rows once it is sent.
 
     PostgreSQL: COPY the new rows straight into the table, the changed ones into a
@@ -305,7 +310,6 @@ def _write_postgresql(inserts: list[tuple], updates: list[tuple], *, progress: P
         cursor.execute(
             f"CREATE TEMPORARY TABLE kpis_incoming (LIKE {_TABLE} INCLUDING DEFAULTS) ON COMMIT DROP"
         )
-        cursor.execute("ALTER TABLE kpis_incoming DROP COLUMN id")
         _copy(cursor, "kpis_incoming", _COLUMNS, _COPY_TYPES, updates, after_batch=sent)
         cursor.execute(
             f"UPDATE {_TABLE} AS stored SET value = incoming.value, status = incoming.status, "
