@@ -54,7 +54,7 @@ def kpis(context: dict) -> dict:
 def _import_from_file(municipalities: list[str]) -> dict:
     """The whole command in a new process (start-up included) beside the floor: reading
     the same file and a bare executemany (SQLite) or COPY (PostgreSQL) into a table with
-    the same unique key, in this process, on the same kind of database."""
+    the same key, in this process, on the same kind of database."""
     rng = random.Random(6)
     entries = [
         {"kpi": f"B{k:05}", "municipality": m, "period": year,

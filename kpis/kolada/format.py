@@ -228,8 +228,10 @@ def _plain_entry(entry: Any, row: int, records: list[KoladaValue], first_seen: d
         if count is not None and type(count) is not int:
             break
         deleted = item.get("isdeleted")
-        old_deleted = item.get("is_deleted")
-        if (deleted is not None and type(deleted) is not bool) or (old_deleted is not None and old_deleted is not False):
+        if deleted is not None and type(deleted) is not bool:
+            break
+        old_deleted = item.get("is_deleted")  # v2's 0/1 takes the checked path
+        if old_deleted is not None and old_deleted is not False:
             break
         key = (kpi, municipality, period, gender)
         if key in first_seen:

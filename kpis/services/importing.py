@@ -19,8 +19,8 @@ from kpis.kolada import KoladaKpi, KoladaMunicipality as KoladaMunicipalityRecor
 from kpis.models import ImportRun, KoladaMunicipality, Kpi, KpiMean, KpiValue
 from kpis.services.means import MeanSums, kpi_means_refresh
 
-# Rows per statement: large enough to pay the round trip, small enough for
-# SQLite's variable limit when keys are read back.
+# Rows per statement or COPY batch: large enough to pay the round trip, small
+# enough that the means of one batch are summed while the server takes in the last.
 BATCH_SIZE = 5000
 Progress = Callable[[int, int], None]
 

@@ -144,10 +144,10 @@ def means() -> dict:
 
 def country(kpi="N00973"):
     """Municipalities in two counties, a region, a group and a missing figure."""
-    return [value(municipality="1490", number=40.0, kpi=kpi), value(municipality="1488", number=50.0, kpi=kpi),
-            value(municipality="1490", gender="K", number=30.0, kpi=kpi), value(municipality="0180", number=20.0, kpi=kpi),
-            value(municipality="0014", number=999.0, kpi=kpi), value(municipality="G124026", number=555.0, kpi=kpi),
-            value(municipality="1480", number=None, kpi=kpi), value(municipality="1401", year=2019, number=7.5, kpi=kpi)]
+    rows = [("1490", 2018, "T", 40.0), ("1488", 2018, "T", 50.0), ("1490", 2018, "K", 30.0), ("0180", 2018, "T", 20.0),
+            ("0014", 2018, "T", 999.0), ("G124026", 2018, "T", 555.0), ("1480", 2018, "T", None),
+            ("1401", 2019, "T", 7.5)]
+    return [value(municipality=m, year=year, gender=gender, number=number, kpi=kpi) for m, year, gender, number in rows]
 
 
 def test_a_first_import_counts_its_values_and_a_removal_of_nothing_as_nothing(db):
