@@ -172,6 +172,8 @@ def _checked_entry(entry: Any, row: int, records: list[KoladaValue], first_seen:
 
 
 _make_value = tuple.__new__
+# Integers as large as this become floats without overflow; larger ones take the checked path.
+_FLOAT_INT = 2**1023
 
 
 def _plain_entry(entry: Any, row: int, records: list[KoladaValue], first_seen: dict, known_ids: set[str],
@@ -215,7 +217,7 @@ def _plain_entry(entry: Any, row: int, records: list[KoladaValue], first_seen: d
             if type(value) is float:
                 if not isfinite(value):
                     break
-            elif type(value) is int:
+            elif type(value) is int and -_FLOAT_INT <= value <= _FLOAT_INT:
                 value = float(value)
             else:
                 break
@@ -314,10 +316,16 @@ def _number(raw: Any, *, where: str) -> float | None:
     # Kolada documents the value as a JSON number or null in both versions, so a
     # string is refused rather than guessed at ("12,5" or "abc"); NaN and
     # Infinity, which Python's json accepts, are not numbers Kolada sends.
+    # An integer too large for a float (json reads 1e400 as infinity, but 1 followed
+    # by 400 zeros as an integer) is not one either.
     if raw is None:
         return None
-    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and math.isfinite(raw):
-        return float(raw)
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        try:
+            if math.isfinite(raw):
+                return float(raw)
+        except OverflowError:
+            pass
     raise KoladaFormatError(MSG_BAD_VALUE.format(where=where, value=show(raw)))
 
 

@@ -456,3 +456,11 @@ def test_a_duplicate_of_a_plain_entry_names_the_first():
         json.dumps(payload).encode(),
         'Post 5 i "values", post 1 i "values": ett värde för N00973, G124026, år 2018, kön T finns redan i post 3.',
     )
+
+
+def test_an_integer_too_large_for_a_float_is_refused_as_not_a_number():
+    payload = mixed_payload()
+    payload["values"][0]["values"][1]["value"] = 10**400
+
+    with pytest.raises(KoladaFormatError, match='Post 1 i "values", post 2 i "values": värdet 1000'):
+        read_file(source=json.dumps(payload).encode())
