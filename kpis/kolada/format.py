@@ -124,11 +124,12 @@ def parse_data_response(
     """
     records: list[KoladaValue] = []
     first_seen: dict[tuple[str, str, int, str], int] = {}
-    known_ids: set[str] = set()
+    known_kpis: set[str] = set()
+    known_municipalities: set[str] = set()
     for row, entry in enumerate(top_level_values(payload), start=1):
         # Most entries are plain; the checked path below reads any other entry the
         # same way as before, or names its first problem.
-        if not _plain_entry(entry, row, records, first_seen, known_ids, min_year, max_year):
+        if not _plain_entry(entry, row, records, first_seen, known_kpis, known_municipalities, min_year, max_year):
             _checked_entry(entry, row, records, first_seen, min_year, max_year)
     return records
 
@@ -176,8 +177,8 @@ _make_value = tuple.__new__
 _FLOAT_INT = 2**1023
 
 
-def _plain_entry(entry: Any, row: int, records: list[KoladaValue], first_seen: dict, known_ids: set[str],
-                 min_year: int, max_year: int) -> bool:
+def _plain_entry(entry: Any, row: int, records: list[KoladaValue], first_seen: dict, known_kpis: set[str],
+                 known_municipalities: set[str], min_year: int, max_year: int) -> bool:
     """Append the records of an entry in the shape v3 sends (and True), or append
     nothing and return False for anything else: a v2 year or 0/1 flag, a duplicate,
     or an error, which ``_checked_entry`` then reads or names.
@@ -194,14 +195,15 @@ def _plain_entry(entry: Any, row: int, records: list[KoladaValue], first_seen: d
     values = entry.get("values")
     if type(kpi) is not str or type(municipality) is not str or type(period) is not int or type(values) is not list:
         return False
-    if kpi not in known_ids:
+    # Ids already seen valid are not matched against their pattern again.
+    if kpi not in known_kpis:
         if not is_kpi_id(kpi):
             return False
-        known_ids.add(kpi)
-    if municipality not in known_ids:
+        known_kpis.add(kpi)
+    if municipality not in known_municipalities:
         if not is_municipality_id(municipality):
             return False
-        known_ids.add(municipality)
+        known_municipalities.add(municipality)
     if not min_year <= period <= max_year:
         return False
     start = len(records)

@@ -464,3 +464,14 @@ def test_an_integer_too_large_for_a_float_is_refused_as_not_a_number():
 
     with pytest.raises(KoladaFormatError, match='Post 1 i "values", post 2 i "values": värdet 1000'):
         read_file(source=json.dumps(payload).encode())
+
+
+def test_a_kpi_id_seen_before_is_still_refused_as_a_municipality():
+    payload = mixed_payload()
+    payload["values"][2]["municipality"] = "N00973"
+
+    assert_refused(
+        json.dumps(payload).encode(),
+        'Post 3 i "values": kommunens id "N00973" har fel form; ett id är fyra siffror '
+        '(kommun 0180, län 0014, riket 0000) eller G och siffror för en kommungrupp.',
+    )
