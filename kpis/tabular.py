@@ -16,7 +16,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook, load_workbook
 
 ENCODING_UNKNOWN = _(
     "Filen har en teckenkodning som inte går att läsa. Spara den som CSV i UTF-8 "
@@ -96,6 +95,10 @@ def _read_csv(content: bytes) -> Table:
 
 
 def _read_excel(content: bytes) -> Table:
+    # openpyxl is imported where it is used: it takes longer to import than
+    # kolada_import, which imports this module with the services, needs to start.
+    from openpyxl import load_workbook
+
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a file that is not a workbook
@@ -119,6 +122,8 @@ def csv_bytes(*, header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
 
 
 def xlsx_bytes(*, title: str, header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
+    from openpyxl import Workbook
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
     sheet.append(list(header))

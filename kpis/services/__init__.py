@@ -1,7 +1,8 @@
 """Workflow that writes key figures: imports, manual values and comparison groups."""
 
 from .groups import GROUP_NEEDS_MEMBERS, comparison_group_create, comparison_group_update, kolada_groups_store
-from .importing import BATCH_SIZE, ImportResult, kpi_means_refresh, metadata_store, values_import
+from .importing import BATCH_SIZE, ImportResult, metadata_store, values_import
+from .means import kpi_means_refresh
 from .manual import local_kpi_create, manual_values_import
 from .refresh import followed_kpis_refresh
 

@@ -17,9 +17,10 @@ from django.utils import timezone
 
 from kpis.kolada import KoladaKpi, KoladaMunicipality as KoladaMunicipalityRecord, KoladaValue
 from kpis.models import ImportRun, KoladaMunicipality, Kpi, KpiMean, KpiValue
+from kpis.services.means import MeanSums, kpi_means_refresh
 
-# Rows per statement: large enough to pay the round trip, small enough for
-# SQLite's variable limit when keys are read back.
+# Rows per statement or COPY batch: large enough to pay the round trip, small
+# enough that the means of one batch are summed while the server takes in the last.
 BATCH_SIZE = 5000
 Progress = Callable[[int, int], None]
 
@@ -58,33 +59,44 @@ def values_import(
     """
     now = timezone.now()
     with transaction.atomic():
-        new_kpis = _placeholder_kpis({v.kpi for v in values})
-        new_municipalities = _placeholder_municipalities({v.municipality for v in values})
-        stored = _stored(values)
-        inserts, updates, delete_ids = [], [], []
-        unchanged = 0
-        for item in values:
-            existing = stored.get(item.key)
-            if item.is_deleted:
-                if existing is not None:
-                    delete_ids.append(existing[0])
-            elif existing is None:
-                inserts.append((*item.key, item.value, item.status, item.count, now))
-            elif existing[1:] == (item.value, item.status, item.count):
-                unchanged += 1
-            else:
-                updates.append((*item.key, item.value, item.status, item.count, now))
+        kpi_ids = {item[0] for item in values}
+        new_kpis = _placeholder_kpis(kpi_ids)
+        new_municipalities = _placeholder_municipalities({item[1] for item in values})
+        stored, kpis_with_values = _stored(values, kpi_ids=kpi_ids)
+        # COPY takes the time as it is; SQLite gets the text the ORM would write, made
+        # once here rather than by the driver's adapter for every row.
+        stamp = (now if connection.vendor == "postgresql" else connection.ops.adapt_datetimefield_value(now),)
+        # Records are named tuples laid out as the table's columns: (kpi, municipality,
+        # period, gender, value, status, count, is_deleted); the first seven and the
+        # time are a row.
+        if not stored:
+            # None of the keys is stored: every value is new and a removal has
+            # nothing to remove.
+            inserts = [item[:7] + stamp for item in values if not item[7]]
+            updates, deletes, unchanged = [], [], 0
+        else:
+            inserts, updates, deletes, unchanged = _compare(values, stored, stamp)
+        # The KPIs' first values are all their means are over: summed batch by batch
+        # while the database writes them, instead of read back afterwards.
+        sums = MeanSums() if not kpis_with_values else None
+        _upsert(inserts, updates, progress=progress, total=len(values),
+                after_batch=sums.add if sums is not None else None)
+        if deletes:
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"DELETE FROM {_TABLE} WHERE kpi_id = %s AND municipality_id = %s AND year = %s AND gender = %s",
+                    deletes,
+                )
+        if sums is not None and inserts:
+            _means_store(kpi_ids, sums.rows())
+        elif inserts or updates or deletes:
+            kpi_means_refresh(kpi_ids=kpi_ids)
         inserted = len(inserts)
-        _upsert(inserts + updates, inserts=inserted, progress=progress, total=len(values))
-        for chunk in _chunks(delete_ids, BATCH_SIZE):
-            KpiValue.objects.filter(pk__in=chunk).delete()
-        if inserts or updates or delete_ids:
-            kpi_means_refresh(kpi_ids={v.kpi for v in values})
         result = ImportResult(
             inserted=inserted,
             updated=len(updates),
             unchanged=unchanged,
-            deleted=len(delete_ids),
+            deleted=len(deletes),
             new_kpis=new_kpis,
             new_municipalities=new_municipalities,
         )
@@ -103,32 +115,24 @@ def values_import(
     return result
 
 
-def kpi_means_refresh(*, kpi_ids: Iterable[str]) -> None:
-    """Rebuild the county and national means (KpiMean) of these KPIs from their values.
-
-    Municipalities are told from regions ("00…"), Riket ("0000") and groups ("G…")
-    by the shape of their ids (kpis.kolada.ids); the county is "00" + the first two digits.
-    """
-    kpi_ids = sorted(set(kpi_ids))
-    if not kpi_ids:
-        return
-    KpiMean.objects.filter(kpi_id__in=kpi_ids).delete()
-    placeholders = ", ".join(["%s"] * len(kpi_ids))
-    source = (
-        f"FROM {_TABLE} WHERE kpi_id IN ({placeholders}) AND value IS NOT NULL "
-        f"AND municipality_id NOT LIKE '00%%' AND municipality_id NOT LIKE 'G%%'"
-    )
-    target = f"INSERT INTO {KpiMean._meta.db_table} (kpi_id, area, year, gender, mean, count)"
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"{target} SELECT kpi_id, '00' || SUBSTR(municipality_id, 1, 2), year, gender, AVG(value), COUNT(*) "
-            f"{source} GROUP BY kpi_id, SUBSTR(municipality_id, 1, 2), year, gender",
-            kpi_ids,
-        )
-        cursor.execute(
-            f"{target} SELECT kpi_id, %s, year, gender, AVG(value), COUNT(*) {source} GROUP BY kpi_id, year, gender",
-            [KpiMean.NATIONAL, *kpi_ids],
-        )
+def _compare(values: Sequence[KoladaValue], stored: dict[tuple, tuple], stamp: tuple) -> tuple[list, list, list, int]:
+    """Sort the values against the stored rows: (inserts, updates, keys to delete, unchanged count)."""
+    inserts, updates, deletes = [], [], []
+    unchanged = 0
+    get = stored.get
+    for item in values:
+        key = item[:4]
+        existing = get(key)
+        if item[7]:
+            if existing is not None:
+                deletes.append(key)
+        elif existing is None:
+            inserts.append(item[:7] + stamp)
+        elif existing == item[4:7]:
+            unchanged += 1
+        else:
+            updates.append(item[:7] + stamp)
+    return inserts, updates, deletes, unchanged
 
 
 def metadata_store(
@@ -198,38 +202,50 @@ def _placeholder_municipalities(ids: set[str]) -> int:
     return len(missing)
 
 
-def _stored(values: Sequence[KoladaValue]) -> dict[tuple, tuple]:
-    """The stored rows the values could touch, by key: (id, value, status, count).
+def _stored(values: Sequence[KoladaValue], *, kpi_ids: set[str]) -> tuple[dict[tuple, tuple], set[str]]:
+    """The stored rows the values could touch, by key: (value, status, count),
+    and the KPIs that have any value stored at all.
 
     Read per KPI with the KPI's municipalities, a superset of the keys that the
-    unique index answers without a table scan.
+    primary key answers without a table scan; through a plain cursor, since the
+    ORM's model machinery costs several times the query on a large import. A KPI
+    with nothing stored costs one probe of the index.
     """
-    wanted: dict[str, set[str]] = {}
+    wanted: dict[str, set[str]] = {kpi_id: set() for kpi_id in kpi_ids}
     for item in values:
-        wanted.setdefault(item.kpi, set()).add(item.municipality)
-    stored = {}
-    for kpi_id, municipality_ids in wanted.items():
-        rows = KpiValue.objects.filter(kpi_id=kpi_id)
-        if len(municipality_ids) < 500:
-            rows = rows.filter(municipality_id__in=municipality_ids)
-        for pk, municipality_id, year, gender, value, status, count in rows.values_list(
-            "pk", "municipality_id", "year", "gender", "value", "status", "count"
-        ).iterator(chunk_size=BATCH_SIZE):
-            stored[(kpi_id, municipality_id, year, gender)] = (pk, value, status, count)
-    return stored
+        wanted[item[0]].add(item[1])
+    stored, kpis_with_values = {}, set()
+    with connection.cursor() as cursor:
+        for kpi_id, municipality_ids in sorted(wanted.items()):
+            cursor.execute(f"SELECT 1 FROM {_TABLE} WHERE kpi_id = %s LIMIT 1", [kpi_id])
+            if cursor.fetchone() is None:
+                continue
+            kpis_with_values.add(kpi_id)
+            sql = (f"SELECT kpi_id, municipality_id, year, gender, value, status, count "
+                   f"FROM {_TABLE} WHERE kpi_id = %s")
+            params = [kpi_id]
+            if len(municipality_ids) < 500:
+                sql += f" AND municipality_id IN ({', '.join(['%s'] * len(municipality_ids))})"
+                params += sorted(municipality_ids)
+            cursor.execute(sql, params)
+            while rows := cursor.fetchmany(BATCH_SIZE):
+                stored.update({row[:4]: row[4:] for row in rows})
+    return stored, kpis_with_values
 
 
-def _upsert(rows: list[tuple], *, inserts: int, progress: Progress | None, total: int) -> None:
-    """Write the rows on the unique key. The first ``inserts`` rows are new (checked
-    against the stored rows inside this transaction), the rest replace stored values.
+def _upsert(inserts: list[tuple], updates: list[tuple], *, progress: Progress | None, total: int,
+            after_batch: Callable[[list[tuple]], None] | None = None) -> None:
+    """Write the new rows (checked against the stored rows inside this transaction)
+    and the changed ones, which replace stored values on the key.
+    ``after_batch`` gets each batch of rows once it is sent.
 
     PostgreSQL: COPY the new rows straight into the table, the changed ones into a
     temporary table and one UPDATE … FROM. Elsewhere: batched INSERT … ON CONFLICT.
     """
-    if not rows:
+    if not inserts and not updates:
         return
     if connection.vendor == "postgresql":
-        _write_postgresql(rows[:inserts], rows[inserts:])
+        _write_postgresql(inserts, updates, progress=progress, total=total, after_batch=after_batch)
         return
     columns = ", ".join(_COLUMNS)
     placeholders = ", ".join(["%s"] * len(_COLUMNS))
@@ -241,20 +257,51 @@ def _upsert(rows: list[tuple], *, inserts: int, progress: Progress | None, total
     )
     done = 0
     with connection.cursor() as cursor:
-        for chunk in _chunks(rows, BATCH_SIZE):
+        for chunk in _chunks(inserts + updates, BATCH_SIZE):
             cursor.executemany(sql, chunk)
+            if after_batch:
+                after_batch(chunk)
             done += len(chunk)
             if progress:
                 progress(done, total)
 
 
-def _write_postgresql(inserts: list[tuple], updates: list[tuple]) -> None:
-    columns = ", ".join(_COLUMNS)
+# The columns' types for COPY in binary: the server then parses no text, which is
+# most of what a COPY costs it besides the index.
+_COPY_TYPES = ["varchar", "varchar", "int2", "varchar", "float8", "varchar", "int4", "timestamptz"]
+_MEAN_COLUMNS = ("kpi_id", "area", "year", "gender", "mean", "count")
+_MEAN_TYPES = ["varchar", "varchar", "int2", "varchar", "float8", "int4"]
+
+
+def _copy(cursor, table: str, columns: Sequence[str], types: list[str], rows: list[tuple], *,
+          after_batch: Callable[[list[tuple]], None] | None = None) -> None:
+    """COPY the rows in binary, a batch at a time. While the server takes in a batch,
+    ``after_batch`` runs here on the one just sent, so the two overlap."""
+    with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN (FORMAT BINARY)") as copy:
+        copy.set_types(types)
+        write_row = copy.write_row
+        for chunk in _chunks(rows, BATCH_SIZE):
+            for row in chunk:
+                write_row(row)
+            if after_batch:
+                after_batch(chunk)
+
+
+def _write_postgresql(inserts: list[tuple], updates: list[tuple], *, progress: Progress | None, total: int,
+                      after_batch: Callable[[list[tuple]], None] | None) -> None:
+    done = 0
+
+    def sent(chunk: list[tuple]) -> None:
+        nonlocal done
+        if after_batch:
+            after_batch(chunk)
+        done += len(chunk)
+        if progress:
+            progress(done, total)
+
     with connection.cursor() as cursor:
         if inserts:
-            with cursor.cursor.copy(f"COPY {_TABLE} ({columns}) FROM STDIN") as copy:
-                for row in inserts:
-                    copy.write_row(row)
+            _copy(cursor, _TABLE, _COLUMNS, _COPY_TYPES, inserts, after_batch=sent)
         if not updates:
             return
         # Dropped first: two imports inside one outer transaction (tests, load_demo)
@@ -263,15 +310,25 @@ def _write_postgresql(inserts: list[tuple], updates: list[tuple]) -> None:
         cursor.execute(
             f"CREATE TEMPORARY TABLE kpis_incoming (LIKE {_TABLE} INCLUDING DEFAULTS) ON COMMIT DROP"
         )
-        cursor.execute("ALTER TABLE kpis_incoming DROP COLUMN id")
-        with cursor.cursor.copy(f"COPY kpis_incoming ({columns}) FROM STDIN") as copy:
-            for row in updates:
-                copy.write_row(row)
+        _copy(cursor, "kpis_incoming", _COLUMNS, _COPY_TYPES, updates, after_batch=sent)
         cursor.execute(
             f"UPDATE {_TABLE} AS stored SET value = incoming.value, status = incoming.status, "
             f"count = incoming.count, imported_at = incoming.imported_at FROM kpis_incoming AS incoming "
             f"WHERE stored.kpi_id = incoming.kpi_id AND stored.municipality_id = incoming.municipality_id "
             f"AND stored.year = incoming.year AND stored.gender = incoming.gender"
+        )
+
+
+def _means_store(kpi_ids: set[str], rows: list[tuple]) -> None:
+    """Replace these KPIs' KpiMean rows with ``rows`` (kpi_id, area, year, gender, mean, count)."""
+    KpiMean.objects.filter(kpi_id__in=kpi_ids).delete()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            _copy(cursor, KpiMean._meta.db_table, _MEAN_COLUMNS, _MEAN_TYPES, rows)
+            return
+        cursor.executemany(
+            f"INSERT INTO {KpiMean._meta.db_table} ({', '.join(_MEAN_COLUMNS)}) VALUES (%s, %s, %s, %s, %s, %s)",
+            rows,
         )
 
 

@@ -22,3 +22,15 @@ def test_numbers_are_written_the_swedish_way():
     assert format_number(41.25) == "41,2"
     assert format_number(42.0, decimals=1) == "42,0"
     assert format_number(None) == ""
+
+
+def test_texts_in_the_chart_are_escaped_and_numbers_written_as_they_are():
+    from kpis.chart_svg import chart_svg
+
+    chart = line_chart(title="Andel <18 & äldre", description='"Citat"', years=[2018, 2019],
+                       series=[("Borås <b>", {2018: 10.0, 2019: 12.5})])
+    svg = chart_svg(chart, 1)
+    assert '<title id="diagram-1-titel">Andel &lt;18 &amp; äldre</title>' in svg
+    assert "<desc id=\"diagram-1-beskrivning\">&quot;Citat&quot;</desc>" in svg
+    assert "<title>Borås &lt;b&gt; 2019: 12,5</title>" in svg
+    assert "<b>" not in svg

@@ -395,3 +395,83 @@ def test_next_page_url_that_is_not_text_is_refused():
         next_page_url(payload={"values": [], "next_url": 2})
 
     assert str(excinfo.value) == 'Innehållet har en ogiltig länk till nästa sida i fältet "next_url" (2).'
+
+
+# --- the fast reading of plain entries ------------------------------------------------
+
+
+def mixed_payload() -> dict:
+    """v3 entries with v2 ones among them (a year as text, is_deleted 0/1 after a plain
+    value, so the fast reading gives the entry up half-way) and an integer value."""
+    return {"values": [
+        {"kpi": "N00973", "municipality": "1490", "period": 2017, "values": [
+            {"gender": "T", "value": 48.3, "count": 1, "status": "", "isdeleted": False},
+            {"gender": "K", "value": 39, "count": None, "status": None, "is_deleted": 1}]},
+        {"kpi": "N00973", "municipality": "1490", "period": "2018", "values": [
+            {"gender": "T", "value": 50.0, "count": 1, "status": "prel", "is_deleted": 1}]},
+        {"kpi": "N00973", "municipality": "G124026", "period": 2018, "values": [
+            {"gender": "T", "value": None, "count": 7}]},
+        {"kpi": "N00700", "municipality": "0014", "period": 2018, "values": []},
+    ], "next_url": None}
+
+
+@pytest.mark.parametrize("name", [
+    "data_v3_paged_page1.json", "data_v3_paged_page2.json", "data_v3_not_gendered.json",
+    "data_v3_from_date.json", "data_v2_saved.json", None,
+])
+def test_plain_entries_are_read_as_the_full_checks_read_them(name, monkeypatch):
+    from kpis.kolada import format as reader
+
+    payload = recording(name) if name else mixed_payload()
+    fast = parse_data_response(payload=payload)
+    monkeypatch.setattr(reader, "_plain_entry", lambda *args: False)
+    checked = parse_data_response(payload=payload)
+
+    assert fast == checked
+    assert [tuple(map(type, value)) for value in fast] == [tuple(map(type, value)) for value in checked]
+
+
+def test_an_integer_value_is_read_as_a_float():
+    value = parse_data_response(payload=mixed_payload())[1]
+
+    assert (value.value, type(value.value), value.status, value.count) == (39.0, float, "", None)
+    assert value.is_deleted is True
+
+
+def test_a_bad_value_after_plain_ones_is_named():
+    payload = mixed_payload()
+    payload["values"][0]["values"].append({"gender": "M", "value": "abc"})
+
+    assert_refused(json.dumps(payload).encode(), 'Post 1 i "values", post 3 i "values": värdet "abc" är inte ett tal.')
+    payload["values"][0]["values"][2] = {"gender": "M", "value": 1.0}
+    assert len(parse_data_response(payload=payload)) == 5
+
+
+def test_a_duplicate_of_a_plain_entry_names_the_first():
+    payload = mixed_payload()
+    payload["values"].append({"kpi": "N00973", "municipality": "G124026", "period": 2018,
+                              "values": [{"gender": "T", "value": 1.0}]})
+
+    assert_refused(
+        json.dumps(payload).encode(),
+        'Post 5 i "values", post 1 i "values": ett värde för N00973, G124026, år 2018, kön T finns redan i post 3.',
+    )
+
+
+def test_an_integer_too_large_for_a_float_is_refused_as_not_a_number():
+    payload = mixed_payload()
+    payload["values"][0]["values"][1]["value"] = 10**400
+
+    with pytest.raises(KoladaFormatError, match='Post 1 i "values", post 2 i "values": värdet 1000'):
+        read_file(source=json.dumps(payload).encode())
+
+
+def test_a_kpi_id_seen_before_is_still_refused_as_a_municipality():
+    payload = mixed_payload()
+    payload["values"][2]["municipality"] = "N00973"
+
+    assert_refused(
+        json.dumps(payload).encode(),
+        'Post 3 i "values": kommunens id "N00973" har fel form; ett id är fyra siffror '
+        '(kommun 0180, län 0014, riket 0000) eller G och siffror för en kommungrupp.',
+    )

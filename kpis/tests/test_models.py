@@ -20,6 +20,13 @@ def test_a_value_outside_the_years_or_genders_is_refused(db):
     assert set(error.value.message_dict) == {"year", "gender"}
 
 
+def test_the_database_refuses_an_unknown_gender_written_past_the_model(db):
+    value = KpiValueFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        KpiValue.objects.filter(pk=value.pk).update(gender="X")
+    assert KpiValue.objects.get().gender == value.gender
+
+
 def test_a_local_kpi_belongs_to_a_municipality(db):
     kpi = Kpi(id="LOK1490-001", title="Eget", source=Kpi.Source.LOCAL)
     with pytest.raises(ValidationError) as error:

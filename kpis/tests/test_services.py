@@ -131,3 +131,61 @@ def test_a_custom_group_keeps_its_members(town):
     members = [KoladaMunicipalityFactory(id="1488"), KoladaMunicipalityFactory(id="0680")]
     group = comparison_group_create(owner=town.municipality, title="Liknande", members=members)
     assert set(group.members.values_list("pk", flat=True)) == {"1488", "0680"}
+
+
+# --- a KPI's first values, and KPIs that already have some ---------------------------
+
+
+def means() -> dict:
+    from kpis.models import KpiMean
+
+    return {(m.kpi_id, m.area, m.year, m.gender): (m.mean, m.count) for m in KpiMean.objects.all()}
+
+
+def country(kpi="N00973"):
+    """Municipalities in two counties, a region, a group and a missing figure."""
+    rows = [("1490", 2018, "T", 40.0), ("1488", 2018, "T", 50.0), ("1490", 2018, "K", 30.0), ("0180", 2018, "T", 20.0),
+            ("0014", 2018, "T", 999.0), ("G124026", 2018, "T", 555.0), ("1480", 2018, "T", None),
+            ("1401", 2019, "T", 7.5)]
+    return [value(municipality=m, year=year, gender=gender, number=number, kpi=kpi) for m, year, gender, number in rows]
+
+
+def test_a_first_import_counts_its_values_and_a_removal_of_nothing_as_nothing(db):
+    result = values_import(values=[*country(), value(municipality="1482", deleted=True, number=None)],
+                           source=ImportRun.Source.FILE)
+    assert (result.inserted, result.updated, result.unchanged, result.deleted) == (8, 0, 0, 0)
+    assert KpiValue.objects.count() == 8
+    again = values_import(values=country(), source=ImportRun.Source.FILE)
+    assert (again.inserted, again.updated, again.unchanged, again.deleted) == (0, 0, 8, 0)
+
+
+def test_the_means_summed_while_writing_are_those_rebuilt_from_the_stored_values(db, monkeypatch):
+    from kpis.services import importing, kpi_means_refresh
+
+    monkeypatch.setattr(importing, "BATCH_SIZE", 3)  # sums carried across batches
+    values_import(values=country() + country(kpi="N00700"), source=ImportRun.Source.FILE)
+    summed = means()
+    assert summed[("N00973", "0014", 2018, "T")] == (pytest.approx(45.0), 2)
+    assert summed[("N00973", "0000", 2018, "T")] == (pytest.approx(110 / 3), 3)
+    assert summed[("N00973", "0000", 2019, "T")] == (7.5, 1)
+    kpi_means_refresh(kpi_ids=["N00973", "N00700"])
+    assert means().keys() == summed.keys()
+    assert means() == {key: (pytest.approx(mean), count) for key, (mean, count) in summed.items()}
+
+
+def test_new_values_of_a_kpi_with_values_elsewhere_count_in_its_means(db):
+    values_import(values=country(), source=ImportRun.Source.FILE)
+    result = values_import(values=[value(municipality="1489", number=0.0), value(kpi="N00700", number=10.0)],
+                           source=ImportRun.Source.FILE)
+    assert (result.inserted, result.unchanged) == (2, 0)
+    assert means()[("N00973", "0014", 2018, "T")] == (pytest.approx(30.0), 3)
+    assert means()[("N00700", "0014", 2018, "T")] == (10.0, 1)
+
+
+def test_a_changed_and_a_removed_value_of_a_large_kpi_update_its_means(db):
+    values_import(values=country(), source=ImportRun.Source.FILE)
+    result = values_import(values=[value(municipality="1488", number=60.0),
+                                   value(municipality="0180", number=None, deleted=True)],
+                           source=ImportRun.Source.API)
+    assert (result.inserted, result.updated, result.deleted) == (0, 1, 1)
+    assert means()[("N00973", "0000", 2018, "T")] == (pytest.approx(50.0), 2)

@@ -66,6 +66,29 @@ def test_the_kpi_page_has_an_accessible_chart_per_total_and_gender_and_the_table
     assert "Källa: Kolada" in page
 
 
+def test_the_kpi_page_runs_the_same_queries_however_many_values_are_stored(client, town, gendered):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kpis.kolada import KoladaValue
+    from kpis.services import values_import
+
+    login(client, town)
+    client.get(gendered.get_absolute_url())  # the session is written once, on the first visit
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(gendered.get_absolute_url()).status_code == 200
+    values_import(values=[
+        KoladaValue(kpi=kpi_id, municipality=f"{code:04}", period=year, gender=gender, value=float(code % 97),
+                    status="", count=1, is_deleted=False)
+        for kpi_id in ("N00973", "N00700") for code in range(1401, 1441) for year in range(2010, 2025)
+        for gender in ("T", "K", "M")
+    ], source="file")
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(gendered.get_absolute_url()).content.decode()
+    assert len(many) == len(few)
+    assert "2024" in page
+
+
 def test_the_page_adds_a_chosen_comparison_group(client, town, gendered):
     group = ComparisonGroupFactory(owner=town.municipality, title="Liknande kommuner")
     group.members.set(["1488", "0180"])
