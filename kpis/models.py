@@ -213,6 +213,9 @@ class ImportRun(models.Model):
     updated = models.PositiveIntegerField(_("ändrade"), default=0)
     unchanged = models.PositiveIntegerField(_("oförändrade"), default=0)
     deleted = models.PositiveIntegerField(_("borttagna"), default=0)
+    # A refresh that failed is kept too, with the reason, so that the statistics pages can
+    # say how old the figures are and why; it changed nothing.
+    error = models.TextField(_("fel"), blank=True)
 
     class Meta:
         verbose_name = _("import")
@@ -221,6 +224,10 @@ class ImportRun(models.Model):
 
     def __str__(self):
         return f"{self.get_source_display()} {self.started_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.error)
 
 
 class ComparisonGroup(models.Model):

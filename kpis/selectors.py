@@ -195,5 +195,28 @@ def comparison_groups_for(*, municipality: Municipality) -> QuerySet[ComparisonG
     )
 
 
+@dataclass(frozen=True)
+class RefreshStatus:
+    latest: ImportRun | None
+    latest_success: ImportRun | None
+
+
+def refresh_status() -> RefreshStatus:
+    """The latest refresh from Kolada and the latest that succeeded (the same run when
+    the latest did): how old the figures are and why. One query."""
+    from kpis.services.refresh import REFRESH
+
+    refreshes = ImportRun.objects.filter(source=ImportRun.Source.API, description=REFRESH).order_by("-started_at")
+    runs = list(
+        ImportRun.objects.filter(
+            Q(pk__in=refreshes.values("pk")[:1]) | Q(pk__in=refreshes.filter(error="").values("pk")[:1])
+        ).order_by("-started_at")
+    )
+    return RefreshStatus(
+        latest=runs[0] if runs else None,
+        latest_success=next((run for run in runs if not run.failed), None),
+    )
+
+
 def import_runs(*, kpi: Kpi, limit: int = 10) -> QuerySet[ImportRun]:
     return ImportRun.objects.filter(kpi=kpi).select_related("by")[:limit]

@@ -54,6 +54,7 @@ def kpi_list(request):
     require(request.user, "kpis.view_kpi")
     return render(request, "kpis/kpi_list.html", {
         "kpis": selectors.kpis_for_page(municipality=request.municipality),
+        "refresh": selectors.refresh_status(),
         "can_manage": request.user.has_perm("kpis.manage_local_kpi"),
     })
 

@@ -17,7 +17,9 @@ def memberships_of(user) -> list[Membership]:
         return []
     cached = getattr(user, "_uppsikt_memberships", None)
     if cached is None:
-        cached = list(Membership.objects.filter(user=user).select_related("organization"))
+        cached = list(
+            Membership.objects.filter(user=user).select_related("organization__municipality").order_by("pk")
+        )
         user._uppsikt_memberships = cached
     return cached
 

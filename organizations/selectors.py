@@ -11,12 +11,12 @@ from organizations.models import Membership, Organization
 
 def municipality_for_user(*, user) -> Municipality | None:
     """The municipality of the user's first membership; for everyone else the first one."""
-    if user.is_authenticated:
-        membership = (
-            Membership.objects.filter(user=user).select_related("organization__municipality").order_by("pk").first()
-        )
-        if membership:
-            return membership.organization.municipality
+    from organizations.rules import memberships_of
+
+    # The memberships the permission checks read anyway: one query for both per request.
+    memberships = memberships_of(user)
+    if memberships:
+        return memberships[0].organization.municipality
     return Municipality.objects.order_by("pk").first()
 
 

@@ -11,6 +11,7 @@ from kpis.models import ImportRun, Kpi
 from kpis.services.importing import ImportResult, metadata_store, values_import
 
 YEARS_BACK = 15
+REFRESH = "refresh"
 
 
 def followed_kpis_refresh(*, client: KoladaClient, today: date) -> ImportResult:
@@ -24,7 +25,10 @@ def followed_kpis_refresh(*, client: KoladaClient, today: date) -> ImportResult:
     placeholders = list(Kpi.objects.filter(is_placeholder=True).values_list("pk", flat=True))
     if not followed and not placeholders:
         return ImportResult()
-    last = ImportRun.objects.filter(source=ImportRun.Source.API, description="refresh").order_by("-started_at").first()
+    last = (
+        ImportRun.objects.filter(source=ImportRun.Source.API, description=REFRESH, error="")
+        .order_by("-started_at").first()
+    )
     kpi_records = list(client.kpis(ids=sorted(set(followed) | set(placeholders))))
     municipality_records = list(client.municipalities())
     values = []
@@ -36,4 +40,9 @@ def followed_kpis_refresh(*, client: KoladaClient, today: date) -> ImportResult:
         ))
     with transaction.atomic():
         metadata_store(kpis=kpi_records, municipalities=municipality_records)
-        return values_import(values=values, source=ImportRun.Source.API, description="refresh")
+        return values_import(values=values, source=ImportRun.Source.API, description=REFRESH)
+
+
+def refresh_failure_record(*, error: str) -> ImportRun:
+    """Keep a failed refresh, with Kolada's or the network's reason: it wrote nothing."""
+    return ImportRun.objects.create(source=ImportRun.Source.API, description=REFRESH, error=error[:4000])

@@ -65,3 +65,36 @@ def test_kolada_refresh_enqueues_the_task(db, capsys):
     with respx.mock(assert_all_mocked=True):
         call_command("kolada_refresh")
     assert "Hämtningen från Kolada är köad" in capsys.readouterr().out
+
+
+def test_a_failed_refresh_is_recorded_and_the_next_one_asks_from_the_last_success(db, monkeypatch):
+    KpiFactory(id="N00973", is_followed=True)
+    monkeypatch.setattr("kpis.tasks.KoladaClient", client)
+    with respx.mock() as mock:
+        mock.get(url__startswith=BASE).mock(return_value=httpx.Response(503))
+        result = kolada_refresh.enqueue()
+    failure = ImportRun.objects.get()
+    assert failure.failed and failure.error.startswith("Kolada svarar inte just nu")
+    assert result.return_value["error"] == failure.error
+    assert not KpiValue.objects.exists()
+    # The failed run is not where the next refresh starts from: it asks for everything.
+    with respx.mock() as mock:
+        mock.get(url__startswith=f"{BASE}/kpi/").mock(return_value=recording("kpi_v3.json"))
+        mock.get(f"{BASE}/municipality").mock(return_value=recording("municipality_v3.json"))
+        data = mock.get(url__startswith=f"{BASE}/data/").mock(return_value=recording("data_v3_not_gendered.json"))
+        kolada_refresh.enqueue()
+    assert "from_date=" not in str(data.calls.last.request.url)
+
+
+def test_a_failed_refresh_is_tried_again_later_with_back_off(db, monkeypatch, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    KpiFactory(id="N00973", is_followed=True)
+    monkeypatch.setattr("kpis.tasks.KoladaClient", client)
+    with respx.mock() as mock:
+        mock.get(url__startswith=BASE).mock(side_effect=httpx.ConnectError("nere"))
+        first = kolada_refresh.call(attempt=1)
+        third = kolada_refresh.call(attempt=3)
+        last = kolada_refresh.call(attempt=4)
+    assert first["retry_at"] and third["retry_at"] > first["retry_at"]
+    assert last["retry_at"] is None
+    assert ImportRun.objects.filter(error__gt="").count() == 3

@@ -1,5 +1,6 @@
 """The statistics pages: list, KPI page with chart and table, downloads, uploads, groups."""
 
+import datetime
 import io
 
 import pytest
@@ -7,7 +8,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from openpyxl import load_workbook
 
-from kpis.models import ComparisonGroup, Kpi, KpiValue
+from kpis.models import ComparisonGroup, ImportRun, Kpi, KpiValue
 from kpis.services import kpi_means_refresh
 from kpis.services.groups import GROUP_NEEDS_MEMBERS
 from kpis.tabular import ENCODING_UNKNOWN
@@ -47,6 +48,23 @@ def test_the_list_runs_a_fixed_number_of_queries(client, town, gendered, django_
         response = client.get(reverse("kpis:kpi_list"))
     assert response.status_code == 200
     assert "Andel i arbete eller studier" in response.content.decode()
+
+
+def test_the_list_says_when_the_last_refresh_failed_and_how_old_the_figures_are(client, town, gendered):
+    from kpis.services.refresh import refresh_failure_record
+
+    ok = ImportRun.objects.create(source=ImportRun.Source.API, description="refresh")
+    ImportRun.objects.filter(pk=ok.pk).update(started_at=datetime.datetime(2026, 3, 2, 3, 0, tzinfo=datetime.UTC))
+    refresh_failure_record(error="Kolada svarar inte just nu (HTTP 503). Försök igen senare.")
+    page = login(client, town).get(reverse("kpis:kpi_list")).content.decode()
+    assert "misslyckades: Kolada svarar inte just nu (HTTP 503)." in page
+    assert "Siffrorna är från hämtningen 2 mars 2026." in page
+
+
+def test_the_list_says_when_figures_were_last_fetched(client, town, gendered):
+    ImportRun.objects.create(source=ImportRun.Source.API, description="refresh")
+    page = login(client, town).get(reverse("kpis:kpi_list")).content.decode()
+    assert "Senast hämtat från Kolada" in page and "misslyckades" not in page
 
 
 def test_the_kpi_page_has_an_accessible_chart_per_total_and_gender_and_the_table(
