@@ -1,4 +1,6 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -33,3 +35,16 @@ def render_history(request, *, instance, back_url: str):
         "core/history.html",
         {"object": instance, "entries": history_entries(instance), "back_url": back_url},
     )
+
+
+def run_step(request, step, *, done: str = "") -> tuple[bool, object]:
+    """Run one workflow step behind a button (a service call): a refusal becomes the
+    page's error message, success shows `done`. Returns (succeeded, the step's result)."""
+    try:
+        result = step()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return False, None
+    if done:
+        messages.success(request, done)
+    return True, result

@@ -1,12 +1,11 @@
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from core.permissions import require
+from core.views import run_step
 from notifications import selectors, services
 from notifications.models import OutboxMessage
 
@@ -37,10 +36,6 @@ def outbox_list(request):
 def outbox_retry(request, pk):
     require(request.user, "notifications.retry_outbox")
     message = get_object_or_404(OutboxMessage, pk=pk, municipality=request.municipality)
-    try:
-        services.outbox_retry(message=message, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Utskicket har lagts i kön igen."))
+    run_step(request, lambda: services.outbox_retry(message=message, by=request.user),
+             done=_("Utskicket har lagts i kön igen."))
     return redirect("notifications:outbox_list")

@@ -23,7 +23,7 @@ from audits.forms import (
 from audits.models import Assessment, Audit
 from core.forms import add_service_errors, save_form
 from core.permissions import require
-from core.views import render_history
+from core.views import render_history, run_step
 from organizations.models import Organization
 
 SESSION_KEY = "audits_import_draft"
@@ -254,15 +254,11 @@ def _review_initial(draft: dict, organizations: list, *, municipality: str) -> d
 def audit_request_responses(request, pk):
     audit = _audit(request, pk)
     require(request.user, "audits.send_requests", audit)
-    try:
-        queued = services.audit_request_responses(audit=audit, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        if queued:
-            messages.success(request, _("%(count)s begäran om svar har lagts i utskickskön.") % {"count": queued})
-        else:
-            messages.info(request, _("Begäran om svar var redan skickad till alla mottagare."))
+    sent, queued = run_step(request, lambda: services.audit_request_responses(audit=audit, by=request.user))
+    if sent and queued:
+        messages.success(request, _("%(count)s begäran om svar har lagts i utskickskön.") % {"count": queued})
+    elif sent:
+        messages.info(request, _("Begäran om svar var redan skickad till alla mottagare."))
     return redirect(audit)
 
 

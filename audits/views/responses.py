@@ -16,7 +16,7 @@ from audits.forms import AuditResponseForm, MeasureForm, MinutesImportForm
 from audits.models import Audit, AuditResponse, Measure, Recommendation
 from core.forms import add_service_errors, save_form
 from core.permissions import require
-from core.views import render_history
+from core.views import render_history, run_step
 from organizations.models import Organization
 
 
@@ -194,10 +194,6 @@ def file_download(request, kind, pk):
 def measure_verify(request, pk):
     measure = _measure(request, pk)
     require(request.user, "audits.verify_measure", measure)
-    try:
-        services.measure_verify(measure=measure, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Åtgärden är verifierad och stängd."))
+    run_step(request, lambda: services.measure_verify(measure=measure, by=request.user),
+             done=_("Åtgärden är verifierad och stängd."))
     return redirect(measure)

@@ -51,3 +51,24 @@ def test_only_the_most_specific_menu_entry_is_current(rf, town):
     request.user = town.users[Membership.Role.COORDINATOR]
     current = [item["label"] for item in navigation(request)["navigation"] if item["current"]]
     assert current == ["Organisationer"]
+
+
+def test_a_workflow_step_shows_its_refusal_or_its_success(rf):
+    from django.contrib.messages import get_messages
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.core.exceptions import ValidationError
+
+    from core.views import run_step
+
+    request = rf.post("/")
+    request.session = {}
+    request._messages = FallbackStorage(request)
+
+    def refused():
+        raise ValidationError("Bara ett utkast kan skickas in.")
+
+    assert run_step(request, refused, done="Klart.") == (False, None)
+    assert run_step(request, lambda: 3, done="Klart.") == (True, 3)
+    assert [(m.level_tag, m.message) for m in get_messages(request)] == [
+        ("error", "Bara ett utkast kan skickas in."), ("success", "Klart.")
+    ]

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from core.forms import add_service_errors, save_form
 from core.permissions import require
 from core.versioning import StaleEditError
-from core.views import render_history
+from core.views import render_history, run_step
 from followup import selectors, services
 from followup.forms import ActivityRowForm, ResponsePeopleForm
 from followup.models import Answer, CycleOrganization, Question
@@ -157,12 +157,8 @@ def activity_row_add(request, pk, question_pk):
 def response_submit(request, pk):
     response = _response(request, pk)
     require(request.user, "followup.answer", response)
-    try:
-        services.response_submit(response=response, by=request.user)
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
-    else:
-        messages.success(request, _("Svaren är inskickade. Ett kvitto har skickats med e-post."))
+    run_step(request, lambda: services.response_submit(response=response, by=request.user),
+             done=_("Svaren är inskickade. Ett kvitto har skickats med e-post."))
     return redirect(response)
 
 
@@ -171,12 +167,9 @@ def response_submit(request, pk):
 def response_return(request, pk):
     response = _response(request, pk)
     require(request.user, "followup.manage_cycle")
-    try:
-        services.response_return(response=response, comment=request.POST.get("comment", ""), by=request.user)
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
-    else:
-        messages.success(request, _("Svaren är återlämnade för komplettering."))
+    comment = request.POST.get("comment", "")
+    run_step(request, lambda: services.response_return(response=response, comment=comment, by=request.user),
+             done=_("Svaren är återlämnade för komplettering."))
     return redirect(response)
 
 
@@ -185,12 +178,8 @@ def response_return(request, pk):
 def response_approve(request, pk):
     response = _response(request, pk)
     require(request.user, "followup.manage_cycle")
-    try:
-        services.response_approve(response=response, by=request.user)
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
-    else:
-        messages.success(request, _("Svaren är godkända."))
+    run_step(request, lambda: services.response_approve(response=response, by=request.user),
+             done=_("Svaren är godkända."))
     return redirect(response.cycle)
 
 
