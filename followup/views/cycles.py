@@ -5,14 +5,13 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core.forms import add_service_errors, save_form
+from core.forms import save_form
 from core.permissions import require
 from followup import selectors, services
 from followup.completeness import cycle_completeness
@@ -114,16 +113,13 @@ def cycle_open(request):
     form = CycleOpenForm(data, municipality=request.municipality, initial=initial)
     table = AskTable(choices=choices, data=data)
     if data is not None and all([form.is_valid(), table.is_valid()]):
-        try:
-            cycle = services.cycle_open(
-                program=form.cleaned_data["program"], year=form.cleaned_data["year"],
-                questionnaire=form.cleaned_data["questionnaire"], opens_on=form.cleaned_data["opens_on"],
-                deadline=form.cleaned_data["deadline"], respondents=table.respondents(), by=request.user,
-                **form.schedule(),
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        cycle, _stale = save_form(form, lambda form: services.cycle_open(
+            program=form.cleaned_data["program"], year=form.cleaned_data["year"],
+            questionnaire=form.cleaned_data["questionnaire"], opens_on=form.cleaned_data["opens_on"],
+            deadline=form.cleaned_data["deadline"], respondents=table.respondents(), by=request.user,
+            **form.schedule(),
+        ))
+        if cycle is not None:
             messages.success(request, _("Uppföljningen %(year)s är öppnad och inbjudningarna är på väg till "
                                         "uppgiftslämnarna.") % {"year": cycle.year})
             return redirect(cycle)

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.forms import add_service_errors, save_form
+from core.forms import save_form
 from core.permissions import require
 from core.versioning import StaleEditError
 from core.views import render_history, run_step
@@ -140,12 +140,11 @@ def activity_row_add(request, pk, question_pk):
     )
     form = ActivityRowForm(request.POST or None, program=response.cycle.program)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.activity_row_add(response=response, question=question, data=form.model_data(),
-                                      areas=form.cleaned_data["areas"], by=request.user)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        row, _stale = save_form(form, lambda form: services.activity_row_add(
+            response=response, question=question, data=form.model_data(), areas=form.cleaned_data["areas"],
+            by=request.user,
+        ))
+        if row is not None:
             messages.success(request, _("Aktiviteten är tillagd."))
             return redirect(f"{response.get_absolute_url()}#fraga-{question.pk}")
     return render(request, "followup/activity_row_form.html", {"form": form, "response": response,
