@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "followup",
     "kpis",
     "steering",
+    "reports",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,3 @@
+"""This app's rows in the permission matrix (tests/test_permission_matrix.py)."""
+
+ROWS = {}
