@@ -55,8 +55,12 @@ def _update(instance: models.Model, data: dict, seen_version: int) -> models.Mod
     for name, value in fields.items():
         setattr(instance, name, value)
     instance.full_clean()
+    related_changed = any(
+        set(getattr(instance, name).values_list("pk", flat=True)) != {value.pk for value in values}
+        for name, values in related.items()
+    )
     with transaction.atomic():
-        versioned_save(instance=instance, seen_version=seen_version)
+        versioned_save(instance=instance, seen_version=seen_version, related_changed=related_changed)
         for name, values in related.items():
             getattr(instance, name).set(values)
     return instance
