@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.db import models
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 HIDDEN_FIELDS = {"id", "version", "password", "last_login", "name_key"}
@@ -47,8 +47,12 @@ def _display(field: models.Field, value, names: dict) -> str:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return str(_("Ja") if value else _("Nej"))
-    if isinstance(value, (date, datetime)):
-        return formats.date_format(value, "SHORT_DATETIME_FORMAT" if isinstance(value, datetime) else "SHORT_DATE_FORMAT")
+    if isinstance(value, datetime):
+        # Stored in UTC; shown in local time like every other time on the page.
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        return formats.date_format(local, "SHORT_DATETIME_FORMAT")
+    if isinstance(value, date):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
     return str(value)
 
 

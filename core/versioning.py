@@ -27,12 +27,26 @@ class StaleEditError(ValidationError):
         self.stale_edit = stale_edit
 
 
-def versioned_save(*, instance: models.Model, seen_version: int) -> models.Model:
+def versioned_save(*, instance: models.Model, seen_version: int, related_changed: bool = False) -> models.Model:
     """Save an edited record if nobody has saved it since `seen_version`; otherwise raise
     StaleEditError naming every field that changed in between. The history record of the
-    save carries the new version."""
+    save carries the new version.
+
+    A save that changes nothing is no edit: no new version, no history row, so it never
+    refuses someone else's edit. Saves in between that changed nothing a person can see
+    do not refuse either. `related_changed` says that many-to-many fields, which the
+    caller sets after this save, change, so the save counts even if no field does."""
     model = type(instance)
     with transaction.atomic():
+        current = model._default_manager.get(pk=instance.pk)
+        if current.version == seen_version and not related_changed and _same_fields(instance, current):
+            instance.version = current.version
+            return instance
+        if current.version != seen_version:
+            changes = _changes_since(current, seen_version)
+            if changes or not _history_covers(current, seen_version, current.version):
+                raise StaleEditError(stale_edit=StaleEdit(current_version=current.version, changes=changes))
+            seen_version = current.version
         claimed = model._default_manager.filter(pk=instance.pk, version=seen_version).update(
             version=models.F("version") + 1
         )
@@ -47,6 +61,21 @@ def versioned_save(*, instance: models.Model, seen_version: int) -> models.Model
         instance.version = seen_version + 1
         instance.save()
     return instance
+
+
+def _same_fields(instance: models.Model, current: models.Model) -> bool:
+    return all(
+        getattr(instance, f.attname) == getattr(current, f.attname)
+        for f in instance._meta.concrete_fields
+        if f.attname != "version" and not getattr(f, "auto_now", False)
+    )
+
+
+def _history_covers(current: models.Model, *versions: int) -> bool:
+    """Whether the history holds both the version the user saw and the current one, so
+    an empty diff means that truly nothing changed (rather than that a change was made
+    outside the history and could not be compared)."""
+    return current.history.filter(version__in=versions).order_by().values("version").distinct().count() == len(set(versions))
 
 
 def _changes_since(current: models.Model, seen_version: int) -> list[FieldChange]:

@@ -1,5 +1,10 @@
 """The completeness of a cycle: organisations × areas, status, days overdue and reminders
-sent, read in a fixed number of queries however many organisations are asked."""
+sent, read in a fixed number of queries however many organisations are asked.
+
+Every area of the program has a column, also one the questionnaire asks nothing about:
+that is a gap in the follow-up itself and is shown as such. Only answers given or
+confirmed in this cycle count; last year's answers copied in as a start count once the
+respondent has confirmed or changed them."""
 
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,6 +23,8 @@ DONE = (Status.SUBMITTED, Status.APPROVED)
 class Cell:
     answered: int
     asked: int
+    # The questionnaire asks nothing at all about the area (not only nothing of this organisation).
+    no_question: bool = False
 
     @property
     def complete(self) -> bool:
@@ -36,12 +43,18 @@ class Row:
 class Completeness:
     cycle: FollowUpCycle
     areas: list
+    unasked_area_ids: set = field(default_factory=set)
     rows: list[Row] = field(default_factory=list)
+
+    @property
+    def areas_without_questions(self) -> list:
+        return [area for area in self.areas if area.pk in self.unasked_area_ids]
 
     def as_json(self) -> dict:
         return {
             "cycle": {"id": self.cycle.pk, "year": self.cycle.year, "deadline": self.cycle.deadline.isoformat()},
             "areas": [area.name for area in self.areas],
+            "areas_without_questions": [area.name for area in self.areas if area.pk in self.unasked_area_ids],
             "organizations": [
                 {
                     "id": row.response.organization_id,
@@ -50,7 +63,8 @@ class Completeness:
                     "respondent": row.response.respondent.email if row.response.respondent else None,
                     "days_overdue": row.days_overdue,
                     "reminders_sent": row.reminders_sent,
-                    "areas": [{"answered": c.answered, "asked": c.asked} for c in row.cells],
+                    "areas": [{"answered": c.answered, "asked": c.asked, "no_question": c.no_question}
+                              for c in row.cells],
                 }
                 for row in self.rows
             ],
@@ -63,18 +77,21 @@ def reminder_topic_prefix(cycle: FollowUpCycle) -> str:
 
 def cycle_completeness(*, cycle: FollowUpCycle, today: date, status: str = "", kind: str = "",
                        overdue_only: bool = False) -> Completeness:
-    """Five queries: responses, sections, questions with their chosen organisations,
-    answer counts, reminders."""
+    """Seven queries: the program's areas, responses, sections, questions with their chosen
+    organisations, answer counts, reminders."""
     responses = cycle.organizations_asked.select_related("organization", "respondent").order_by("organization__name")
     if status:
         responses = responses.filter(status=status)
     if kind:
         responses = responses.filter(organization__kind=kind)
-    sections = list(cycle.questionnaire.sections.select_related("area").order_by("position", "pk"))
+    areas = list(cycle.program.areas.order_by("position", "name"))
+    sections = {section.area_id: section for section in cycle.questionnaire.sections.all()}
     questions = list(cycle.questionnaire.questions.prefetch_related("target_organizations"))
+    sections_asking = {question.section_id for question in questions}
+    unasked = {area.pk for area in areas if getattr(sections.get(area.pk), "pk", None) not in sections_asking}
     has_rows = Exists(ActivityRow.objects.filter(answer=OuterRef("pk")))
     given = (
-        Answer.objects.filter(response__cycle=cycle)
+        Answer.objects.filter(response__cycle=cycle, copied_from_previous=False)
         .filter(~Q(text="") | ~Q(choice="") | Q(number__isnull=False) | Q(rating__isnull=False) | Q(has_rows))
         .values("response_id", "question__section_id")
         .annotate(n=Count("pk"))
@@ -88,16 +105,20 @@ def cycle_completeness(*, cycle: FollowUpCycle, today: date, status: str = "", k
         .distinct()
     )
     asked = _asked_counter(questions)
-    result = Completeness(cycle=cycle, areas=[section.area for section in sections])
+    result = Completeness(cycle=cycle, areas=areas, unasked_area_ids=unasked)
     for response in responses:
         days = 0 if response.status in DONE else cycle.days_overdue(today)
         if overdue_only and not days:
             continue
         asked_here = asked(response.organization)
-        cells = [
-            Cell(answered=answered.get((response.pk, section.pk), 0), asked=asked_here[section.pk])
-            for section in sections
-        ]
+        cells = []
+        for area in areas:
+            section = sections.get(area.pk)
+            if section is None:
+                cells.append(Cell(answered=0, asked=0, no_question=True))
+            else:
+                cells.append(Cell(answered=answered.get((response.pk, section.pk), 0), asked=asked_here[section.pk],
+                                  no_question=area.pk in unasked))
         result.rows.append(Row(response, cells, days, reminders[response.organization_id]))
     return result
 

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import VersionedModelForm
+from kpis.models import Kpi
 from organizations.forms import DateInput
 from organizations.models import Organization
 from steering.models import (
@@ -36,6 +37,7 @@ class ScopedForm(VersionedModelForm):
             Goal: Goal.objects.filter(municipality=municipality).order_by("title"),
             Area: Area.objects.filter(program__municipality=municipality).select_related("program"),
             SteeringDocument: SteeringDocument.objects.filter(municipality=municipality).order_by("title"),
+            Kpi: Kpi.objects.filter(owner=municipality, source=Kpi.Source.LOCAL).order_by("title"),
             get_user_model(): get_user_model().objects.filter(
                 memberships__organization__municipality=municipality
             ).distinct(),
@@ -79,12 +81,35 @@ class GoalForm(ScopedForm):
 class IndicatorForm(ScopedForm):
     class Meta:
         model = Indicator
-        fields = ["name", "unit", "direction", "baseline", "baseline_year", "source", "kolada_kpi", "gender"]
+        fields = ["name", "unit", "direction", "baseline", "baseline_year", "source", "kolada_kpi", "local_kpi",
+                  "gender", "publication_lag"]
 
 
 class TargetForm(forms.Form):
     year = forms.IntegerField(label=_("År"), min_value=1900, max_value=2200)
     value = forms.DecimalField(label=_("Målvärde"), max_digits=14, decimal_places=2)
+    decision = forms.CharField(
+        label=_("Beslut"), max_length=200, required=False,
+        help_text=_("Beslutet som målvärdet vilar på, till exempel ”KF 2024-06-13 § 87, dnr KS 2024-00123”."),
+    )
+
+
+class TargetCarryForwardForm(forms.Form):
+    from_year = forms.IntegerField(label=_("Målvärden från år"), min_value=1900, max_value=2200,
+                                   help_text=_("Målvärdet för det året, eller det senaste före, förs över."))
+    first_year = forms.IntegerField(label=_("Till och med från år"), min_value=1900, max_value=2200)
+    last_year = forms.IntegerField(label=_("Till år"), min_value=1900, max_value=2200)
+    decision = forms.CharField(
+        label=_("Beslut"), max_length=200,
+        help_text=_("Beslutet som målvärdena förs över på, till exempel den nya mandatperiodens budget."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        first, last = cleaned.get("first_year"), cleaned.get("last_year")
+        if first and last and last < first:
+            self.add_error("last_year", _("Sista året kan inte ligga före det första."))
+        return cleaned
 
 
 class IndicatorValueForm(forms.Form):

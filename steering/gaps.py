@@ -28,6 +28,11 @@ from steering.selectors import organizations_with_a_part
 
 RESPONSIBLE = ResponsibilityAssignment.Role.RESPONSIBLE
 
+# Apps that build on steering add the gaps only their records show (the follow-up: areas
+# its questionnaire asks nothing about) from their AppConfig.ready(), so that steering
+# never imports them. Each is called as source(municipality=...) and returns a GapGroup.
+GAP_SOURCES: list = []
+
 
 @dataclass
 class Gap:
@@ -104,6 +109,7 @@ def governance_gaps(*, municipality: Municipality) -> list[GapGroup]:
              .select_related("convener")],
         ),
     ]
+    groups += [source(municipality=municipality) for source in GAP_SOURCES]
     return groups
 
 

@@ -55,8 +55,12 @@ def _update(instance: models.Model, data: dict, seen_version: int) -> models.Mod
     for name, value in fields.items():
         setattr(instance, name, value)
     instance.full_clean()
+    related_changed = any(
+        set(getattr(instance, name).values_list("pk", flat=True)) != {value.pk for value in values}
+        for name, values in related.items()
+    )
     with transaction.atomic():
-        versioned_save(instance=instance, seen_version=seen_version)
+        versioned_save(instance=instance, seen_version=seen_version, related_changed=related_changed)
         for name, values in related.items():
             getattr(instance, name).set(values)
     return instance
@@ -130,26 +134,31 @@ def _follow_kolada_kpi(indicator: Indicator) -> None:
         Kpi.objects.filter(pk=kpi.pk).update(is_followed=True)
 
 
-def target_set(*, indicator: Indicator, year: int, value, by=None) -> Target:
-    """Set the indicator's target for a year, creating or changing it; the year must lie
-    within the program's period."""
+def target_set(*, indicator: Indicator, year: int, value, decision: str = "", by=None) -> Target:
+    """Set the indicator's target for a year, creating or changing it, with the decision it
+    rests on; the year must lie within the program's period. The earlier target stays in
+    the history, so a year already judged is still shown against the target of its day."""
     existing = Target.objects.filter(indicator=indicator, year=year).first()
     if existing is None:
-        return _create(Target, {"year": year, "value": value}, indicator=indicator)
-    if existing.value == value:
+        return _create(Target, {"year": year, "value": value, "decision": decision}, indicator=indicator)
+    if existing.value == value and existing.decision == decision:
         return existing
-    return _update(existing, {"value": value}, existing.version)
+    return _update(existing, {"value": value, "decision": decision}, existing.version)
 
 
-def indicator_value_set(*, indicator: Indicator, year: int, gender: str, value, by=None) -> IndicatorValue:
+def indicator_value_set(*, indicator: Indicator, year: int, gender: str, value, by=None,
+                        origin: str = IndicatorValue.Origin.ENTERED, origin_note: str = "") -> IndicatorValue:
     """Enter a manual indicator's value for a year and gender, creating or changing it; the
-    earlier value stays in the history. The year must lie within the program's period."""
+    earlier value stays in the history. The year must lie within the program's period. The
+    value records where it came from, who recorded it and when."""
+    provenance = {"origin": origin, "origin_note": origin_note, "recorded_by": by, "recorded_at": timezone.now()}
     existing = IndicatorValue.objects.filter(indicator=indicator, year=year, gender=gender).first()
     if existing is None:
-        return _create(IndicatorValue, {"year": year, "gender": gender, "value": value}, indicator=indicator)
+        return _create(IndicatorValue, {"year": year, "gender": gender, "value": value, **provenance},
+                       indicator=indicator)
     if existing.value == value:
         return existing
-    return _update(existing, {"value": value}, existing.version)
+    return _update(existing, {"value": value, **provenance}, existing.version)
 
 
 def action_plan_create(*, area: Area, data: dict, by=None) -> ActionPlan:
@@ -242,3 +251,41 @@ def routine_update(*, routine: Routine, data: dict, seen_version: int, by=None) 
     if "organization" in data:
         _require_own(by, "steering.change_routine", Routine(organization=data["organization"]), "organization")
     return _update(routine, data, seen_version)
+
+
+CARRY_NOTHING = _("Inga målvärden att föra över: inget av programmets indikatorer har ett målvärde för %(year)s "
+                  "eller tidigare som saknas för %(first)s–%(last)s.")
+CARRY_OUTSIDE_PERIOD = _("Åren %(first)s–%(last)s ligger utanför programmets period %(start)s–%(end)s. "
+                         "Ändra programmets period först.")
+CARRY_NEEDS_DECISION = _("Ange beslutet som målvärdena förs över på.")
+
+
+def targets_carry_forward(*, program: Program, from_year: int, first_year: int, last_year: int,
+                          decision: str, by=None) -> list[Target]:
+    """For a new mandate or an extended program period: give every indicator of the program
+    that has a target for ``from_year`` (or the latest earlier one) the same target for each
+    year from ``first_year`` to ``last_year`` that has none yet, resting on ``decision``.
+    Targets already set are left as they are (revise those one by one); all or nothing."""
+    if not decision.strip():
+        raise ValidationError({"decision": CARRY_NEEDS_DECISION}, code="decision")
+    if not (program.start_year <= first_year <= last_year <= program.end_year):
+        raise ValidationError(CARRY_OUTSIDE_PERIOD % {
+            "first": first_year, "last": last_year, "start": program.start_year, "end": program.end_year,
+        }, code="outside_period")
+    indicators = Indicator.objects.filter(goal__area__program=program).prefetch_related("targets")
+    created = []
+    with transaction.atomic():
+        for indicator in indicators:
+            targets = {t.year: t for t in indicator.targets.all()}
+            due = [year for year in targets if year <= from_year]
+            if not due:
+                continue
+            source = targets[max(due)]
+            for year in range(first_year, last_year + 1):
+                if year not in targets:
+                    created.append(_create(Target, {"year": year, "value": source.value, "decision": decision},
+                                           indicator=indicator))
+    if not created:
+        raise ValidationError(CARRY_NOTHING % {"year": from_year, "first": first_year, "last": last_year},
+                              code="nothing")
+    return created

@@ -11,6 +11,7 @@ urlpatterns = [
     path("program/<int:pk>/historik/", program.program_history, name="program_history"),
     path("program/<int:pk>/ansvarsmatris/", program.program_matrix, name="program_matrix"),
     path("program/<int:pk>/omraden/ny/", goals.area_create, name="area_create"),
+    path("program/<int:pk>/malvarden/for-over/", indicators.target_carry_forward, name="target_carry_forward"),
     path("styrningsbrister/", program.gap_list, name="gap_list"),
     path("omraden/<int:pk>/", indicators.area_detail, name="area_detail"),
     path("omraden/<int:pk>/andra/", goals.area_edit, name="area_edit"),

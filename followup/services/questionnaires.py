@@ -93,7 +93,9 @@ def question_update(*, question: Question, data: dict, seen_version: int, by=Non
         targets = list(question.target_organizations.all()) if chosen is None else list(chosen)
         _check_targets(questionnaire, question.targeting, targets)
         question.full_clean()
-        versioned_save(instance=question, seen_version=seen_version)
+        related_changed = chosen is not None and {o.pk for o in targets} != set(
+            question.target_organizations.values_list("pk", flat=True))
+        versioned_save(instance=question, seen_version=seen_version, related_changed=related_changed)
         if chosen is not None:
             question.target_organizations.set(targets)
     return question, notice

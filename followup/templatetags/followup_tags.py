@@ -34,11 +34,15 @@ def response_status(response: CycleOrganization):
 
 @register.simple_tag
 def completeness_cells(row):
-    """One <td> per area: "answered of asked", or a dash where the area asks nothing."""
+    """One <td> per area: "answered of asked"; "no question asked" where the questionnaire
+    asks nothing about the area, itself a gap; a dash where it asks nothing of this
+    organisation."""
     answered_of_asked = gettext("%(answered)s av %(asked)s")
-    return format_html_join(
-        "",
-        "<td>{}</td>",
-        ((answered_of_asked % {"answered": cell.answered, "asked": cell.asked} if cell.asked else "—",)
-         for cell in row.cells),
-    )
+    no_question = gettext("Ingen fråga ställd")
+
+    def text(cell):
+        if cell.no_question:
+            return no_question
+        return answered_of_asked % {"answered": cell.answered, "asked": cell.asked} if cell.asked else "—"
+
+    return format_html_join("", "<td>{}</td>", ((text(cell),) for cell in row.cells))

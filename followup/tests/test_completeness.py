@@ -4,11 +4,12 @@ from django.urls import reverse
 
 from followup import services
 from followup.completeness import cycle_completeness
-from followup.models import CycleOrganization, Question
+from followup.models import Answer, CycleOrganization, Question
 from notifications.models import OutboxMessage
 from organizations.models import Membership, Organization
 from followup.tests.factories import QuestionFactory
 from organizations.tests.factories import OrganizationFactory
+from steering.tests.factories import AreaFactory
 
 Kind = Question.Kind
 AFTER_DEADLINE = datetime.date(2026, 4, 10)
@@ -78,3 +79,28 @@ def test_the_excel_export_has_a_row_per_organisation(client, setup, town):
     rows = list(sheet.values)
     assert rows[0][:2] == ("Organisation", "Status")
     assert {row[0] for row in rows[1:]} == {"Arbetslivsnämnden", "AB Bostäder"}
+
+
+def test_an_area_the_questionnaire_asks_nothing_about_has_a_column_saying_so(client, setup, town):
+    AreaFactory(program=setup.program, name="Trygghet", position=99)
+    result = cycle_completeness(cycle=setup.cycle, today=AFTER_DEADLINE)
+    assert [area.name for area in result.areas][-1] == "Trygghet"
+    assert [area.name for area in result.areas_without_questions] == ["Trygghet"]
+    board = next(row for row in result.rows if row.response.organization_id == town.board.pk)
+    assert board.cells[-1].no_question and not board.cells[0].no_question
+    client.force_login(town.users[Membership.Role.COORDINATOR])
+    page = client.get(reverse("followup:cycle_detail", kwargs={"pk": setup.cycle.pk})).content.decode()
+    assert "Ingen fråga ställd" in page and "ställer ingen fråga om ett av programmets områden" in page
+    data = client.get(reverse("followup:cycle_json", kwargs={"pk": setup.cycle.pk})).json()
+    assert data["areas_without_questions"] == ["Trygghet"]
+
+
+def test_last_years_answers_copied_in_do_not_count_until_given_again(setup, town):
+    answer = services.answer_save(response=setup.response, question=setup.questions[Kind.TEXT], value="Språkcafé",
+                                  seen_version=None)
+    Answer.objects.filter(pk=answer.pk).update(copied_from_previous=True)
+    board = lambda: next(r for r in cycle_completeness(cycle=setup.cycle, today=AFTER_DEADLINE).rows  # noqa: E731
+                         if r.response.organization_id == town.board.pk)
+    assert board().cells[0].answered == 0
+    Answer.objects.filter(pk=answer.pk).update(copied_from_previous=False)
+    assert board().cells[0].answered == 1

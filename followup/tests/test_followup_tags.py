@@ -14,3 +14,9 @@ def test_a_completeness_cell_says_answered_of_asked_or_a_dash_where_nothing_is_a
     row = Row(response=CycleOrganization(), cells=[Cell(answered=2, asked=5), Cell(answered=0, asked=0)],
               days_overdue=0, reminders_sent=0)
     assert completeness_cells(row) == "<td>2 av 5</td><td>—</td>"
+
+
+def test_a_completeness_cell_says_when_the_questionnaire_asks_nothing_about_the_area():
+    row = Row(response=CycleOrganization(), cells=[Cell(answered=0, asked=0, no_question=True)],
+              days_overdue=0, reminders_sent=0)
+    assert completeness_cells(row) == "<td>Ingen fråga ställd</td>"

@@ -68,6 +68,7 @@ def test_a_closed_cycle_cannot_be_closed_again_and_a_stale_close_is_refused(setu
     assert str(services.CYCLE_ALREADY_CLOSED) in refused.value.messages
     cycle = FollowUpCycle.objects.get(pk=setup.cycle.pk)
     cycle.status = FollowUpCycle.Status.OPEN
+    cycle.deadline += datetime.timedelta(days=7)  # a change the coordinator has not seen
     cycle.save()
     with pytest.raises(StaleEditError):
         services.cycle_close(cycle=cycle, seen_version=seen)

@@ -81,7 +81,8 @@ def cycle_export(request, pk):
               *[str(area) for area in completeness.areas]]
     rows = [
         [row.response.organization.name, row.response.get_status_display(), str(row.response.respondent or ""),
-         row.days_overdue, row.reminders_sent, *[f"{cell.answered}/{cell.asked}" for cell in row.cells]]
+         row.days_overdue, row.reminders_sent, *[_("Ingen fråga ställd") if cell.no_question else f"{cell.answered}/{cell.asked}"
+                                              for cell in row.cells]]
         for row in completeness.rows
     ]
     content = xlsx_bytes(title=_("Fullständighet"), header=header, rows=rows)

@@ -1,9 +1,11 @@
 """Indicators (nyckeltal) that measure a goal, and their target values per year."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -11,9 +13,11 @@ from core.models import VersionedModel
 from steering.models.program import Goal
 
 KOLADA_NEEDS_KPI = _("Ange Koladas nyckeltals-id när källan är Kolada.")
+LOCAL_NEEDS_KPI = _("Välj kommunens eget nyckeltal när källan är ett eget nyckeltal.")
+LOCAL_KPI_NOT_LOCAL = _("Välj ett av kommunens egna nyckeltal; Koladas nyckeltal anges med sitt Kolada-id.")
 TARGET_OUTSIDE_PERIOD = _("Målvärdet gäller år %(year)s, men programmet gäller %(start)s–%(end)s.")
 VALUE_OUTSIDE_PERIOD = _("Värdet gäller år %(year)s, men programmet gäller %(start)s–%(end)s.")
-VALUE_FOR_KOLADA = _("Indikatorn hämtar sina värden från Kolada; bara manuella indikatorer får värden inmatade.")
+VALUE_FOR_KOLADA = _("Indikatorn hämtar sina värden från ett nyckeltal; bara manuella indikatorer får värden inmatade.")
 
 kolada_kpi_validator = RegexValidator(
     r"^[A-Z]\d{5}$", _("Koladas nyckeltals-id är en versal följd av fem siffror, till exempel N00973.")
@@ -27,6 +31,7 @@ class Indicator(VersionedModel):
 
     class Source(models.TextChoices):
         KOLADA = "kolada", _("Kolada")
+        LOCAL = "local", _("Eget nyckeltal")
         MANUAL = "manual", _("Manuell uppgift")
 
     class Gender(models.TextChoices):
@@ -45,9 +50,20 @@ class Indicator(VersionedModel):
         _("Kolada-id"), max_length=6, blank=True, validators=[kolada_kpi_validator],
         help_text=_("Till exempel N00973."),
     )
+    local_kpi = models.ForeignKey(
+        "kpis.Kpi", on_delete=models.PROTECT, null=True, blank=True, related_name="indicators",
+        verbose_name=_("eget nyckeltal"),
+        help_text=_("Ett nyckeltal som kommunen själv laddar upp värden för, under Statistik."),
+    )
     # Which of a gendered KPI's series the targets and the goal fulfilment are about.
     gender = models.CharField(
         _("kön som målvärdena gäller"), max_length=1, choices=Gender.choices, default=Gender.TOTAL,
+    )
+    # Statistics for a year are published some time after it: Kolada's for year Y mostly
+    # in the spring of Y+1. A value older than that is stale, and the pages say so.
+    publication_lag = models.PositiveSmallIntegerField(
+        _("publiceras (år efter mätåret)"), default=1, validators=[MaxValueValidator(5)],
+        help_text=_("Hur många år efter mätåret ett värde väntas finnas. 1 betyder att värdet för 2025 väntas under 2026."),
     )
     history = HistoricalRecords()
 
@@ -60,7 +76,15 @@ class Indicator(VersionedModel):
                 condition=~models.Q(source="kolada") | ~models.Q(kolada_kpi=""),
                 name="indicator_kolada_has_kpi",
                 violation_error_message=KOLADA_NEEDS_KPI,
-            )
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(source="local") | models.Q(local_kpi__isnull=False),
+                name="indicator_local_has_kpi",
+                violation_error_message=LOCAL_NEEDS_KPI,
+            ),
+            models.CheckConstraint(
+                condition=models.Q(publication_lag__lte=5), name="indicator_publication_lag_range",
+            ),
         ]
 
     def __str__(self):
@@ -77,6 +101,20 @@ class Indicator(VersionedModel):
         super().clean()
         if self.source == self.Source.KOLADA and not self.kolada_kpi:
             raise ValidationError({"kolada_kpi": KOLADA_NEEDS_KPI})
+        if self.source == self.Source.LOCAL:
+            if not self.local_kpi_id:
+                raise ValidationError({"local_kpi": LOCAL_NEEDS_KPI})
+            if not self.local_kpi.is_local:
+                raise ValidationError({"local_kpi": LOCAL_KPI_NOT_LOCAL})
+
+    @property
+    def kpi_id(self) -> str | None:
+        """The statistics series the indicator reads its values from, if any."""
+        if self.source == self.Source.KOLADA:
+            return self.kolada_kpi
+        if self.source == self.Source.LOCAL:
+            return self.local_kpi_id
+        return None
 
 
 class Target(VersionedModel):
@@ -85,6 +123,10 @@ class Target(VersionedModel):
     )
     year = models.PositiveSmallIntegerField(_("år"))
     value = models.DecimalField(_("målvärde"), max_digits=14, decimal_places=2)
+    decision = models.CharField(
+        _("beslut"), max_length=200, blank=True,
+        help_text=_("Beslutet som målvärdet vilar på, till exempel ”KF 2024-06-13 § 87, dnr KS 2024-00123”."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -115,8 +157,13 @@ class Target(VersionedModel):
 
 
 class IndicatorValue(VersionedModel):
-    """A value of a manual indicator for a year and gender, entered by hand; a changed
-    value keeps its earlier ones in the history."""
+    """A value of a manual indicator for a year and gender, entered by hand or uploaded; a
+    changed value keeps its earlier ones in the history, and the value says where it came
+    from, who recorded it and when."""
+
+    class Origin(models.TextChoices):
+        ENTERED = "entered", _("Inmatat")
+        UPLOADED = "uploaded", _("Uppladdat från fil")
 
     indicator = models.ForeignKey(
         Indicator, on_delete=models.CASCADE, related_name="values", verbose_name=_("indikator")
@@ -124,6 +171,13 @@ class IndicatorValue(VersionedModel):
     year = models.PositiveSmallIntegerField(_("år"))
     gender = models.CharField(_("kön"), max_length=1, choices=Indicator.Gender.choices, default=Indicator.Gender.TOTAL)
     value = models.DecimalField(_("värde"), max_digits=14, decimal_places=2)
+    origin = models.CharField(_("ursprung"), max_length=10, choices=Origin.choices, default=Origin.ENTERED)
+    origin_note = models.CharField(_("källa"), max_length=200, blank=True, help_text=_("Till exempel filens namn."))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("registrerat av"),
+    )
+    recorded_at = models.DateTimeField(_("registrerat"), default=timezone.now)
     history = HistoricalRecords()
 
     class Meta:
@@ -148,7 +202,7 @@ class IndicatorValue(VersionedModel):
         super().clean()
         if not self.indicator_id:
             return
-        if self.indicator.source == Indicator.Source.KOLADA:
+        if self.indicator.source != Indicator.Source.MANUAL:
             raise ValidationError(VALUE_FOR_KOLADA)
         program = self.indicator.goal.program
         if program and self.year and not program.start_year <= self.year <= program.end_year:

@@ -47,6 +47,9 @@ ROWS = {
     "steering:program_create": Row(COORDINATOR_AND_ADMIN),
     "steering:program_detail": Row(LOGGED_IN, _pk(lambda t: ProgramFactory(municipality=t.municipality))),
     "steering:program_edit": Row(COORDINATOR_AND_ADMIN, _pk(lambda t: ProgramFactory(municipality=t.municipality))),
+    "steering:target_carry_forward": Row(
+        COORDINATOR_AND_ADMIN, _pk(lambda t: ProgramFactory(municipality=t.municipality))
+    ),
     "steering:program_history": Row(LOGGED_IN, _pk(lambda t: ProgramFactory(municipality=t.municipality))),
     "steering:program_matrix": Row(LOGGED_IN, _pk(lambda t: ProgramFactory(municipality=t.municipality))),
     "steering:gap_list": Row(GAP_READERS),

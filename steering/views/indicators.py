@@ -11,12 +11,13 @@ from core.permissions import require
 from core.views import render_history
 from kpis.kolada import SOURCE_CREDIT
 from steering import services
-from steering.forms import IndicatorValueForm
+from steering.forms import IndicatorValueForm, TargetCarryForwardForm
 from steering.indicator_charts import indicator_charts
 from steering.indicator_values import area_indicators, indicator_page
 from steering.models import Indicator, IndicatorValue
 from steering.views.common import form_page
 from steering.views.goals import get_area, get_indicator
+from steering.views.program import get_program
 
 
 @require_GET
@@ -31,6 +32,7 @@ def indicator_detail(request, pk):
         "status": page.status.fulfilment,
         "charts": indicator_charts(page=page),
         "targets": indicator.targets.all(),
+        "staleness": page.status.staleness,
         "source_credit": SOURCE_CREDIT,
         "can_change": request.user.has_perm("steering.change_indicator", indicator),
         "is_manual": indicator.source == Indicator.Source.MANUAL,
@@ -70,3 +72,23 @@ def area_detail(request, pk):
         "area": area,
         "statuses": area_indicators(area=area, municipality=request.municipality),
     })
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def target_carry_forward(request, pk):
+    """A new mandate period or an extended program: the program's targets carried forward."""
+    program = get_program(request, pk)
+    require(request.user, "steering.change_program", program)
+    form = TargetCarryForwardForm(request.POST or None, initial={
+        "from_year": program.end_year, "first_year": program.end_year, "last_year": program.end_year,
+    })
+
+    def save(form):
+        services.targets_carry_forward(program=program, by=request.user, **form.cleaned_data)
+        return program
+
+    return form_page(
+        request, form=form, title=_("För över målvärden i %(name)s") % {"name": program.name},
+        cancel_url=program.get_absolute_url(), save=save,
+    )

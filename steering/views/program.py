@@ -11,6 +11,7 @@ from core.permissions import require
 from core.views import render_history
 from steering import gaps, selectors, services
 from steering.forms import ProgramForm
+from steering.indicator_values import program_stale_indicators
 from steering.models import Program
 from steering.views.common import form_page, own_organizations, update_args
 
@@ -46,6 +47,7 @@ def program_detail(request, pk):
         {
             "program": program,
             "tree": selectors.program_tree(program=program),
+            "stale_indicators": program_stale_indicators(program=program, municipality=request.municipality),
             "can_change": user.has_perm("steering.change_program", program),
             "can_add_goal": user.has_perm("steering.add_goal"),
             "can_add_activity": user.has_perm("steering.add_activity"),
