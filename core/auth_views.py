@@ -2,6 +2,8 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from core.models import email_identity
+
 
 class EmailAuthenticationForm(AuthenticationForm):
     error_messages = {
@@ -13,6 +15,9 @@ class EmailAuthenticationForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("E-postadress")
         self.fields["username"].widget.attrs.update({"autocomplete": "email", "type": "email"})
+
+    def clean_username(self):
+        return email_identity(self.cleaned_data.get("username"))
 
 
 class LoginView(auth_views.LoginView):

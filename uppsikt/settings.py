@@ -134,6 +134,9 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"  # the login form's field, which holds the e-mail
+# Counted under the normalised e-mail, as the login looks the account up, so that
+# "KS@x" or " ks@x" is the same locked account as "ks@x".
+AXES_USERNAME_CALLABLE = "core.auth_backends.axes_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False

@@ -40,6 +40,36 @@ def test_repeated_wrong_passwords_lock_the_account_even_for_the_right_one(client
     assert "_auth_user_id" not in client.session
 
 
+def _variants(email):
+    return [email.upper(), f" {email}", f"{email}  ", email.title(), f" {email.upper()} "]
+
+
+def test_a_lock_out_holds_whatever_the_case_or_spaces_of_the_address(client, respondent):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        _login(client, respondent.email, "fel-losenord")
+    for variant in _variants(respondent.email):
+        response = _login(client, variant, PASSWORD)
+        assert response.status_code == 429, variant
+        assert "_auth_user_id" not in client.session
+
+
+def test_guesses_spread_over_spellings_of_the_address_lock_the_account(client, respondent):
+    variants = _variants(respondent.email)
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        _login(client, variants[attempt % len(variants)], "fel-losenord")
+    response = _login(client, respondent.email, PASSWORD)
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_an_account_is_stored_and_found_under_its_trimmed_lower_case_address(town):
+    from core.models import User
+
+    user = User.objects.create_user(email="  Ny.Person@Boras.EXAMPLE ", password=PASSWORD, full_name="Ny Person")
+    assert user.email == "ny.person@boras.example"
+    assert User.objects.get_by_natural_key(" NY.person@boras.example") == user
+
+
 def test_a_post_without_a_csrf_token_is_refused_and_changes_nothing(town):
     client = Client(enforce_csrf_checks=True)
     client.force_login(town.users[Membership.Role.ADMIN])
