@@ -3,6 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from core.models import email_identity
+from core.ratelimit import limit_password_reset, limit_token_link
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -23,3 +24,10 @@ class EmailAuthenticationForm(AuthenticationForm):
 class LoginView(auth_views.LoginView):
     form_class = EmailAuthenticationForm
     redirect_authenticated_user = True
+
+
+password_reset = limit_password_reset(
+    auth_views.PasswordResetView.as_view(email_template_name="registration/password_reset_email.txt")
+)
+# The reset link, and the invitation to a new account, which is a reset link too.
+password_reset_confirm = limit_token_link(auth_views.PasswordResetConfirmView.as_view())

@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "core.middleware.MunicipalityMiddleware",
+    # Turns a request over a rate limit (core.ratelimit) into the Swedish 429 page.
+    "django_ratelimit.middleware.RatelimitMiddleware",
     # Last, as django-axes asks: it turns a lock-out into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -141,6 +143,26 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 
+# Rate limits on password reset and on the links with a token it mails (core.ratelimit).
+# Generous per client address, since a municipality's staff share a few public addresses.
+RATELIMIT_PASSWORD_RESET_PER_IP = env.str("RATELIMIT_PASSWORD_RESET_PER_IP", default="20/h")
+RATELIMIT_PASSWORD_RESET_PER_EMAIL = env.str("RATELIMIT_PASSWORD_RESET_PER_EMAIL", default="5/h")
+RATELIMIT_TOKEN_LINK_PER_IP = env.str("RATELIMIT_TOKEN_LINK_PER_IP", default="100/h")
+RATELIMIT_TOKEN_LINK_PER_ACCOUNT = env.str("RATELIMIT_TOKEN_LINK_PER_ACCOUNT", default="20/h")
+RATELIMIT_VIEW = "core.ratelimit.rate_limited"
+# django_ratelimit is deliberately not in INSTALLED_APPS: its only effect there is a
+# system check that refuses the database cache, whose increment is a read then a write.
+# Inside a request's transaction that is exact on SQLite (IMMEDIATE transactions run one
+# at a time); on PostgreSQL truly simultaneous requests may each get one extra try.
+# Set REDIS_URL for an exact count across several servers.
+
+# Rate-limit counts must be seen by every process (gunicorn workers, servers): Redis when
+# REDIS_URL is set, else the database (its table is made by core's migrations).
+if env.str("REDIS_URL", default=""):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env.str("REDIS_URL")}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "uppsikt_cache"}}
+
 # An idle session ends after SESSION_IDLE_MINUTES; every request moves the deadline on.
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=60) * 60
 SESSION_SAVE_EVERY_REQUEST = True
@@ -192,6 +214,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 if env.bool("BEHIND_TLS_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    RATELIMIT_IP_META_KEY = "core.ratelimit.forwarded_client_ip"
 
 LOGGING = {
     "version": 1,
