@@ -1,5 +1,6 @@
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from core.models import email_identity
@@ -26,8 +27,12 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
-password_reset = limit_password_reset(
-    auth_views.PasswordResetView.as_view(email_template_name="registration/password_reset_email.txt")
+# Outside a transaction: the view writes nothing, and a slow mail server must not hold a
+# database transaction (on SQLite, the write lock) while it takes the e-mail.
+password_reset = transaction.non_atomic_requests(
+    limit_password_reset(
+        auth_views.PasswordResetView.as_view(email_template_name="registration/password_reset_email.txt")
+    )
 )
 # The reset link, and the invitation to a new account, which is a reset link too.
 password_reset_confirm = limit_token_link(auth_views.PasswordResetConfirmView.as_view())

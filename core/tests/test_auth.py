@@ -1,6 +1,8 @@
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend as MemoryBackend
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -87,6 +89,30 @@ def test_password_reset_sends_a_link_in_swedish(client, respondent):
     assert len(mail.outbox) == 1
     assert mail.outbox[0].subject == "Återställ ditt lösenord i Uppsikt"
     assert "/konto/aterstall/" in mail.outbox[0].body
+
+
+class TransactionNotingBackend(MemoryBackend):
+    """Keeps the mail as the test backend does and notes whether a transaction was open."""
+
+    in_transaction = []
+
+    def send_messages(self, messages):
+        self.in_transaction.append(connection.in_atomic_block)
+        return super().send_messages(messages)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_reset_link_is_mailed_with_no_transaction_open(client, settings):
+    from core.tests.factories import UserFactory
+
+    user = UserFactory(email="eva@sjostad.example")
+    settings.EMAIL_BACKEND = "core.tests.test_auth.TransactionNotingBackend"
+    TransactionNotingBackend.in_transaction = []
+
+    client.post(reverse("password_reset"), {"email": user.email})
+
+    assert TransactionNotingBackend.in_transaction == [False]
+    assert mail.outbox[0].to == [user.email]
 
 
 def test_passwords_are_hashed_with_argon2_in_production():
