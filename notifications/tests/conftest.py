@@ -3,6 +3,7 @@ as a mail server refuses an unknown mailbox, and keeps what it accepted."""
 
 import asyncio
 import socket
+import time
 from email import message_from_bytes, policy
 from pathlib import Path
 
@@ -58,6 +59,17 @@ class TransactionCheckingBackend(BaseEmailBackend):
         for email in email_messages:
             row = OutboxMessage.objects.get(recipient=email.to[0], subject=email.subject)
             self.seen.append((connection.in_atomic_block, row.status))
+        return len(email_messages)
+
+
+class SlowCountingBackend(BaseEmailBackend):
+    """Takes a moment over each message, as a real server does, and counts them."""
+
+    sent = []
+
+    def send_messages(self, email_messages):
+        time.sleep(0.3)
+        self.sent.extend(email_messages)
         return len(email_messages)
 
 

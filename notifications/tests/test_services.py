@@ -1,14 +1,16 @@
+import threading
 import time
 from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from notifications import services
 from notifications.models import OutboxMessage
-from notifications.tests.conftest import TransactionCheckingBackend
+from notifications.tests.conftest import SlowCountingBackend, TransactionCheckingBackend
 from notifications.tests.factories import OutboxMessageFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("test_templates")]
@@ -153,6 +155,30 @@ def test_the_mail_server_is_handed_a_message_outside_any_transaction_once_it_is_
     assert TransactionCheckingBackend.seen == [(False, Status.SENDING)]
     message.refresh_from_db()
     assert message.status == Status.SENT and message.attempts == 1 and message.claimed_at
+
+
+@pytest.mark.django_db(transaction=True)
+def test_workers_sending_the_same_message_at_once_send_it_once(settings):
+    settings.EMAIL_BACKEND = "notifications.tests.conftest.SlowCountingBackend"
+    SlowCountingBackend.sent = []
+    message = OutboxMessageFactory()
+    results = []
+
+    def worker():
+        try:
+            results.append(services.outbox_send(message=message))
+        finally:
+            connection.close()
+
+    workers = [threading.Thread(target=worker) for _ in range(4)]
+    for thread in workers:
+        thread.start()
+    for thread in workers:
+        thread.join()
+
+    assert len(SlowCountingBackend.sent) == 1
+    message.refresh_from_db()
+    assert message.status == Status.SENT and message.attempts == 1
 
 
 @pytest.mark.django_db(transaction=True)
