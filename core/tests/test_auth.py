@@ -91,6 +91,11 @@ def test_password_reset_sends_a_link_in_swedish(client, respondent):
     assert "/konto/aterstall/" in mail.outbox[0].body
 
 
+def test_password_reset_finds_the_account_whatever_the_case_or_spaces_of_the_address(client, respondent):
+    client.post(reverse("password_reset"), {"email": f"  {respondent.email.upper()} "})
+    assert [message.to for message in mail.outbox] == [[respondent.email]]
+
+
 class TransactionNotingBackend(MemoryBackend):
     """Keeps the mail as the test backend does and notes whether a transaction was open."""
 
