@@ -29,7 +29,8 @@ def outbox_enqueue(
     *, to: str, template: str, context: dict, topic: str = "", municipality=None, once: bool = False
 ) -> OutboxMessage:
     """Render `template`_subject.txt and `template`_body.txt with `context` now, store the
-    message, and send it once the surrounding transaction has committed."""
+    message, and send it once the surrounding transaction has committed. `once` is set
+    only by outbox_enqueue_once, which handles the database refusing a second one."""
     subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
     body = render_to_string(f"{template}_body.txt", context)
     message = OutboxMessage.objects.create(
