@@ -83,3 +83,12 @@ def swedish():
 
     with translation.override("sv"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counts (kept in the cache) start from zero in every test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

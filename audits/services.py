@@ -9,8 +9,7 @@ from audits.models import Audit, AuditQuestion, AuditResponse, Measure, OverallA
 from audits.models.response import VERIFIED_NEEDS_EVIDENCE, RecommendationAnswer
 from audits.notify import recipients_for_response_request
 from core.versioning import versioned_save
-from notifications.services import outbox_enqueue
-from notifications.models import OutboxMessage
+from notifications.services import outbox_enqueue_once
 
 NOT_ADDRESSED = _(
     "%(organization)s har inte fått någon rekommendation och inte ombetts svara på granskningen, "
@@ -84,16 +83,13 @@ def audit_request_responses(*, audit: Audit, by=None) -> int:
         topic = f"audits:{audit.pk}:request:{organization.pk}:{audit.response_by}"
         for address in recipients_for_response_request(organization=organization):
             found_any = True
-            if OutboxMessage.objects.filter(topic=topic, recipient=address).exists():
-                continue
-            outbox_enqueue(
+            queued += outbox_enqueue_once(
                 to=address,
                 template="audits/email/response_request",
                 context={"audit": audit, "organization": organization, "deadline": audit.response_by},
                 topic=topic,
                 municipality=audit.municipality,
             )
-            queued += 1
     if not found_any:
         raise ValidationError(NO_RECIPIENTS, code="no_recipients")
     return queued

@@ -1,6 +1,10 @@
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+
+from core.models import email_identity
+from core.ratelimit import limit_password_reset, limit_token_link
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -14,7 +18,21 @@ class EmailAuthenticationForm(AuthenticationForm):
         self.fields["username"].label = _("E-postadress")
         self.fields["username"].widget.attrs.update({"autocomplete": "email", "type": "email"})
 
+    def clean_username(self):
+        return email_identity(self.cleaned_data.get("username"))
+
 
 class LoginView(auth_views.LoginView):
     form_class = EmailAuthenticationForm
     redirect_authenticated_user = True
+
+
+# Outside a transaction: the view writes nothing, and a slow mail server must not hold a
+# database transaction (on SQLite, the write lock) while it takes the e-mail.
+password_reset = transaction.non_atomic_requests(
+    limit_password_reset(
+        auth_views.PasswordResetView.as_view(email_template_name="registration/password_reset_email.txt")
+    )
+)
+# The reset link, and the invitation to a new account, which is a reset link too.
+password_reset_confirm = limit_token_link(auth_views.PasswordResetConfirmView.as_view())

@@ -38,3 +38,18 @@ class LanguageMiddleware:
             response = self.get_response(request)
         response.headers.setdefault("Content-Language", code)
         return response
+
+
+class PermissionsPolicyMiddleware:
+    """Sends Permissions-Policy denying every browser feature in PERMISSIONS_POLICY
+    (camera, microphone, geolocation, payment, usb...), so that injected or embedded
+    content cannot ask for them either."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = ", ".join(f"{feature}=()" for feature in settings.PERMISSIONS_POLICY)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.header)
+        return response

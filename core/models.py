@@ -19,13 +19,21 @@ class VersionedModel(models.Model):
         abstract = True
 
 
+def email_identity(value: str | None) -> str:
+    """The one form of an e-mail address that names an account: trimmed and lower-cased.
+    Login, the lock-out after failed logins, password reset and account creation all use
+    it, so " KS@Boras.example" is the same person, and the same locked account, as
+    "ks@boras.example"."""
+    return (value or "").strip().lower()
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
     def create_user(self, email, password=None, **extra_fields):
         if not email:
             raise ValueError("A user needs an e-mail address.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user = self.model(email=email_identity(email), **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -35,7 +43,7 @@ class UserManager(BaseUserManager):
         return self.create_user(email, password, **extra_fields)
 
     def get_by_natural_key(self, username):
-        return self.get(email__iexact=username)
+        return self.get(email__iexact=email_identity(username))
 
 
 class User(AbstractBaseUser, PermissionsMixin):
@@ -60,6 +68,12 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self):
         return self.full_name or self.email
+
+    def save(self, *args, **kwargs):
+        # Every path that creates or edits an account (admin, services, demo) stores the
+        # address in the form login looks it up by.
+        self.email = email_identity(self.email)
+        super().save(*args, **kwargs)
 
     def get_full_name(self):
         return self.full_name

@@ -12,7 +12,7 @@ from django.db.models import ProtectedError, RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Municipality
+from core.models import Municipality, email_identity
 from core.versioning import versioned_save
 from organizations.models import Membership, Organization
 
@@ -86,7 +86,7 @@ def membership_add(
 ) -> Membership:
     """Give a person a role in an organisation. A person new to Uppsikt gets an account
     and, once the membership is saved, an e-mail with a link to choose a password."""
-    email = email.strip().lower()
+    email = email_identity(email)
     with transaction.atomic():
         user, created = User.objects.get_or_create(email=email, defaults={"full_name": full_name.strip()})
         if created:

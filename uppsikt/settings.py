@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 from django.utils.translation import gettext_lazy as _
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "csp",
     "core",
     "organizations",
     "notifications",
@@ -65,6 +67,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -75,6 +79,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "core.middleware.MunicipalityMiddleware",
+    # Turns a request over a rate limit (core.ratelimit) into the Swedish 429 page.
+    "django_ratelimit.middleware.RatelimitMiddleware",
     # Last, as django-axes asks: it turns a lock-out into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -135,9 +141,32 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"  # the login form's field, which holds the e-mail
+# Counted under the normalised e-mail, as the login looks the account up, so that
+# "KS@x" or " ks@x" is the same locked account as "ks@x".
+AXES_USERNAME_CALLABLE = "core.auth_backends.axes_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+
+# Rate limits on password reset and on the links with a token it mails (core.ratelimit).
+# Generous per client address, since a municipality's staff share a few public addresses.
+RATELIMIT_PASSWORD_RESET_PER_IP = env.str("RATELIMIT_PASSWORD_RESET_PER_IP", default="20/h")
+RATELIMIT_PASSWORD_RESET_PER_EMAIL = env.str("RATELIMIT_PASSWORD_RESET_PER_EMAIL", default="5/h")
+RATELIMIT_TOKEN_LINK_PER_IP = env.str("RATELIMIT_TOKEN_LINK_PER_IP", default="100/h")
+RATELIMIT_TOKEN_LINK_PER_ACCOUNT = env.str("RATELIMIT_TOKEN_LINK_PER_ACCOUNT", default="20/h")
+RATELIMIT_VIEW = "core.ratelimit.rate_limited"
+# django_ratelimit is deliberately not in INSTALLED_APPS: its only effect there is a
+# system check that refuses the database cache, whose increment is a read then a write.
+# Inside a request's transaction that is exact on SQLite (IMMEDIATE transactions run one
+# at a time); on PostgreSQL truly simultaneous requests may each get one extra try.
+# Set REDIS_URL for an exact count across several servers.
+
+# Rate-limit counts must be seen by every process (gunicorn workers, servers): Redis when
+# REDIS_URL is set, else the database (its table is made by core's migrations).
+if env.str("REDIS_URL", default=""):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env.str("REDIS_URL")}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "uppsikt_cache"}}
 
 # An idle session ends after SESSION_IDLE_MINUTES; every request moves the deadline on.
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=60) * 60
@@ -169,6 +198,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+# Seconds a stalled mail server may keep a send waiting, for each network step.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Uppsikt <uppsikt@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -186,8 +217,31 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Only Uppsikt's own files may run or style a page: no inline script or style, nothing
+# from elsewhere, no framing. htmx's own inline indicator style is off (base.html).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
+# Browser features Uppsikt never uses, denied to its pages and anything they might embed.
+PERMISSIONS_POLICY = [
+    "accelerometer", "autoplay", "bluetooth", "camera", "display-capture", "geolocation", "gyroscope",
+    "hid", "magnetometer", "microphone", "midi", "payment", "publickey-credentials-get", "screen-wake-lock",
+    "serial", "usb", "xr-spatial-tracking",
+]
 if env.bool("BEHIND_TLS_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    RATELIMIT_IP_META_KEY = "core.ratelimit.forwarded_client_ip"
 
 LOGGING = {
     "version": 1,

@@ -20,6 +20,8 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 STATIC_ROOT = None  # nothing is collected in tests; files are served from the finders
 WHITENOISE_USE_FINDERS = True
+# Each test process counts rate limits on its own; conftest empties the cache per test.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # Files that tests upload go to a directory of their own, never into var/media.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="uppsikt-test-media-"))

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from core.auth_views import LoginView
+from core.auth_views import LoginView, password_reset, password_reset_confirm
 
 urlpatterns = [
     path("", include("core.urls")),
@@ -16,17 +16,9 @@ urlpatterns = [
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("konto/losenord/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("konto/losenord/klart/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
-    path(
-        "konto/aterstall/",
-        auth_views.PasswordResetView.as_view(email_template_name="registration/password_reset_email.txt"),
-        name="password_reset",
-    ),
+    path("konto/aterstall/", password_reset, name="password_reset"),
     path("konto/aterstall/skickat/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
-    path(
-        "konto/aterstall/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
-        name="password_reset_confirm",
-    ),
+    path("konto/aterstall/<uidb64>/<token>/", password_reset_confirm, name="password_reset_confirm"),
     path("konto/aterstall/klart/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

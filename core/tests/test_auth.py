@@ -1,6 +1,8 @@
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend as MemoryBackend
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -40,6 +42,36 @@ def test_repeated_wrong_passwords_lock_the_account_even_for_the_right_one(client
     assert "_auth_user_id" not in client.session
 
 
+def _variants(email):
+    return [email.upper(), f" {email}", f"{email}  ", email.title(), f" {email.upper()} "]
+
+
+def test_a_lock_out_holds_whatever_the_case_or_spaces_of_the_address(client, respondent):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        _login(client, respondent.email, "fel-losenord")
+    for variant in _variants(respondent.email):
+        response = _login(client, variant, PASSWORD)
+        assert response.status_code == 429, variant
+        assert "_auth_user_id" not in client.session
+
+
+def test_guesses_spread_over_spellings_of_the_address_lock_the_account(client, respondent):
+    variants = _variants(respondent.email)
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        _login(client, variants[attempt % len(variants)], "fel-losenord")
+    response = _login(client, respondent.email, PASSWORD)
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_an_account_is_stored_and_found_under_its_trimmed_lower_case_address(town):
+    from core.models import User
+
+    user = User.objects.create_user(email="  Ny.Person@Boras.EXAMPLE ", password=PASSWORD, full_name="Ny Person")
+    assert user.email == "ny.person@boras.example"
+    assert User.objects.get_by_natural_key(" NY.person@boras.example") == user
+
+
 def test_a_post_without_a_csrf_token_is_refused_and_changes_nothing(town):
     client = Client(enforce_csrf_checks=True)
     client.force_login(town.users[Membership.Role.ADMIN])
@@ -57,6 +89,35 @@ def test_password_reset_sends_a_link_in_swedish(client, respondent):
     assert len(mail.outbox) == 1
     assert mail.outbox[0].subject == "Återställ ditt lösenord i Uppsikt"
     assert "/konto/aterstall/" in mail.outbox[0].body
+
+
+def test_password_reset_finds_the_account_whatever_the_case_or_spaces_of_the_address(client, respondent):
+    client.post(reverse("password_reset"), {"email": f"  {respondent.email.upper()} "})
+    assert [message.to for message in mail.outbox] == [[respondent.email]]
+
+
+class TransactionNotingBackend(MemoryBackend):
+    """Keeps the mail as the test backend does and notes whether a transaction was open."""
+
+    in_transaction = []
+
+    def send_messages(self, messages):
+        self.in_transaction.append(connection.in_atomic_block)
+        return super().send_messages(messages)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_reset_link_is_mailed_with_no_transaction_open(client, settings):
+    from core.tests.factories import UserFactory
+
+    user = UserFactory(email="eva@sjostad.example")
+    settings.EMAIL_BACKEND = "core.tests.test_auth.TransactionNotingBackend"
+    TransactionNotingBackend.in_transaction = []
+
+    client.post(reverse("password_reset"), {"email": user.email})
+
+    assert TransactionNotingBackend.in_transaction == [False]
+    assert mail.outbox[0].to == [user.email]
 
 
 def test_passwords_are_hashed_with_argon2_in_production():

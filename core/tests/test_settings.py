@@ -36,3 +36,9 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = _manage("check", DEBUG="false", SECRET_KEY="")
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_a_stalled_mail_server_cannot_hold_a_send_for_ever():
+    from uppsikt import settings as production
+
+    assert 0 < production.EMAIL_TIMEOUT <= 60

@@ -1,12 +1,16 @@
 """A real SMTP server on loopback (aiosmtpd) that refuses addresses at studsar.example,
 as a mail server refuses an unknown mailbox, and keeps what it accepted."""
 
+import asyncio
 import socket
+import time
 from email import message_from_bytes, policy
 from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
+from django.core.mail.backends.base import BaseEmailBackend
+from django.db import connection
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -35,9 +39,51 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+class StalledMailbox(Mailbox):
+    """A server that takes the message and then never answers, as a hung relay does."""
+
+    async def handle_DATA(self, server, session, envelope):
+        await asyncio.sleep(60)
+        return "250 too late"
+
+
+class TransactionCheckingBackend(BaseEmailBackend):
+    """Notes, for each message handed to it, whether a transaction was open and the
+    status the outbox row had in the database at that moment."""
+
+    seen = []
+
+    def send_messages(self, email_messages):
+        from notifications.models import OutboxMessage
+
+        for email in email_messages:
+            row = OutboxMessage.objects.get(recipient=email.to[0], subject=email.subject)
+            self.seen.append((connection.in_atomic_block, row.status))
+        return len(email_messages)
+
+
+class SlowCountingBackend(BaseEmailBackend):
+    """Takes a moment over each message, as a real server does, and counts them."""
+
+    sent = []
+
+    def send_messages(self, email_messages):
+        time.sleep(0.3)
+        self.sent.extend(email_messages)
+        return len(email_messages)
+
+
 @pytest.fixture
 def smtp_server(settings):
-    mailbox = Mailbox()
+    yield from _serve(settings, Mailbox())
+
+
+@pytest.fixture
+def stalled_smtp_server(settings):
+    yield from _serve(settings, StalledMailbox())
+
+
+def _serve(settings, mailbox):
     port = _free_port()
     controller = Controller(mailbox, hostname="127.0.0.1", port=port)
     controller.start()

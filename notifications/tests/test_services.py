@@ -1,12 +1,16 @@
+import threading
+import time
 from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from notifications import services
 from notifications.models import OutboxMessage
+from notifications.tests.conftest import SlowCountingBackend, TransactionCheckingBackend
 from notifications.tests.factories import OutboxMessageFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("test_templates")]
@@ -119,6 +123,101 @@ def test_a_message_enqueued_once_per_topic_and_recipient_is_not_queued_again():
     assert services.outbox_enqueue_once(to="eva@kommun.example", **send) is False
     assert services.outbox_enqueue_once(to="per@kommun.example", **send) is True
     assert OutboxMessage.objects.filter(topic="prov:påminnelse:1").count() == 2
+
+
+def test_two_workers_enqueueing_the_same_message_at_once_queue_it_once(monkeypatch):
+    send = dict(to="eva@kommun.example", template="notifications_test/greeting", context={"name": "Eva"},
+                topic="prov:påminnelse:2")
+    check = services._already_queued
+
+    def other_worker_gets_in_between(**kwargs):
+        # This worker's check finds nothing; the other worker's whole enqueue then lands
+        # before this one inserts.
+        found = check(**kwargs)
+        monkeypatch.setattr(services, "_already_queued", check)
+        assert services.outbox_enqueue_once(**send) is True
+        return found
+
+    monkeypatch.setattr(services, "_already_queued", other_worker_gets_in_between)
+
+    assert services.outbox_enqueue_once(**send) is False
+    assert OutboxMessage.objects.filter(topic="prov:påminnelse:2").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_mail_server_is_handed_a_message_outside_any_transaction_once_it_is_claimed(settings):
+    settings.EMAIL_BACKEND = "notifications.tests.conftest.TransactionCheckingBackend"
+    TransactionCheckingBackend.seen = []
+    message = OutboxMessageFactory()
+
+    assert services.outbox_send(message=message)
+
+    assert TransactionCheckingBackend.seen == [(False, Status.SENDING)]
+    message.refresh_from_db()
+    assert message.status == Status.SENT and message.attempts == 1 and message.claimed_at
+
+
+@pytest.mark.django_db(transaction=True)
+def test_workers_sending_the_same_message_at_once_send_it_once(settings):
+    settings.EMAIL_BACKEND = "notifications.tests.conftest.SlowCountingBackend"
+    SlowCountingBackend.sent = []
+    message = OutboxMessageFactory()
+    results = []
+
+    def worker():
+        try:
+            results.append(services.outbox_send(message=message))
+        finally:
+            connection.close()
+
+    workers = [threading.Thread(target=worker) for _ in range(4)]
+    for thread in workers:
+        thread.start()
+    for thread in workers:
+        thread.join()
+
+    assert len(SlowCountingBackend.sent) == 1
+    message.refresh_from_db()
+    assert message.status == Status.SENT and message.attempts == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_stalled_mail_server_is_given_up_after_the_email_timeout_and_retried_later(stalled_smtp_server, settings):
+    settings.EMAIL_TIMEOUT = 1
+    message = OutboxMessageFactory()
+
+    started = time.monotonic()
+    assert not services.outbox_send(message=message)
+
+    assert time.monotonic() - started < 10
+    message.refresh_from_db()
+    assert message.status == Status.QUEUED and message.attempts == 1
+    assert "timed out" in message.last_error
+    assert message.next_attempt_at > timezone.now()
+
+
+def test_a_send_interrupted_long_ago_is_marked_unknown_and_not_sent_again(smtp_server):
+    interrupted = OutboxMessageFactory(status=Status.SENDING, attempts=1,
+                                       claimed_at=timezone.now() - services.CLAIM_TIMEOUT - timedelta(minutes=1))
+    under_way = OutboxMessageFactory(status=Status.SENDING, attempts=1, claimed_at=timezone.now())
+
+    call_command("send_outbox", stdout=open("/dev/null", "w"))
+
+    interrupted.refresh_from_db()
+    under_way.refresh_from_db()
+    assert interrupted.status == Status.UNKNOWN and interrupted.next_attempt_at is None
+    assert under_way.status == Status.SENDING
+    assert smtp_server.received == []
+
+
+def test_a_person_may_send_again_a_message_whose_arrival_is_unknown(smtp_server, django_capture_on_commit_callbacks):
+    message = OutboxMessageFactory(status=Status.UNKNOWN, attempts=1, claimed_at=timezone.now())
+    with django_capture_on_commit_callbacks(execute=True):
+        services.outbox_retry(message=message)
+
+    message.refresh_from_db()
+    assert message.status == Status.SENT
+    assert len(smtp_server.received) == 1
 
 
 @pytest.mark.parametrize("days_before, stage", [(15, None), (14, "before-14"), (2, "before-3"), (0, "before-3"),

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from notifications.models import OutboxMessage
+from notifications.services import NOT_FAILED
 from notifications.tests.factories import OutboxMessageFactory
 from organizations.models import Membership
 
@@ -26,6 +27,14 @@ def test_the_outbox_filters_on_status_and_shows_the_error(coordinator_client, to
     assert "Gick fram" not in page and "Annan kommun" not in page
 
 
+def test_a_message_whose_arrival_is_unknown_is_shown_for_a_person_to_send_again(coordinator_client, town):
+    OutboxMessageFactory(municipality=town.municipality, subject="Avbrutet", status=Status.UNKNOWN, attempts=1)
+
+    page = coordinator_client.get(reverse("notifications:outbox_list"), {"status": "unknown"}).content.decode()
+
+    assert "Avbrutet" in page and "Oklart om det kom fram" in page and "Skicka igen" in page
+
+
 def test_the_retry_button_queues_a_failed_message_again(coordinator_client, town, django_capture_on_commit_callbacks):
     message = OutboxMessageFactory(municipality=town.municipality, status=Status.FAILED, attempts=5)
     with django_capture_on_commit_callbacks(execute=False):
@@ -41,7 +50,7 @@ def test_retrying_a_sent_message_is_refused_and_changes_nothing(coordinator_clie
 
     response = coordinator_client.post(reverse("notifications:outbox_retry", args=[message.pk]), follow=True)
 
-    assert "Bara ett utskick som har misslyckats kan skickas igen." in response.content.decode()
+    assert str(NOT_FAILED) in response.content.decode()
     message.refresh_from_db()
     assert message.status == Status.SENT and message.attempts == 1
 

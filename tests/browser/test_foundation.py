@@ -53,3 +53,15 @@ def test_an_administrator_edits_an_organisation_and_a_wrong_password_is_explaine
     site.check()
     expect(site.page.get_by_text("Ändringarna är sparade.")).to_be_visible()
     expect(site.page.get_by_text("kultur@boras.example")).to_be_visible()
+
+
+def test_the_content_security_policy_refuses_a_script_injected_into_a_page(site):
+    site.goto("/konto/logga-in/")
+    site.page.evaluate(
+        "() => { const s = document.createElement('script'); s.textContent = 'window.injected = true';"
+        " document.head.appendChild(s); }"
+    )
+    assert site.page.evaluate("() => window.injected === undefined")
+    site.page.wait_for_timeout(200)
+    assert any("Content Security Policy" in text for text in site.csp_violations)
+    site.csp_violations.clear()
