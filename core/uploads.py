@@ -50,7 +50,7 @@ KIND_LABELS = {
     PDF: _("en PDF"), DOCX: _("ett Word-dokument (DOCX)"), XLSX: _("en Excel-fil (XLSX)"),
     TEXT: _("en textfil"), CSV: _("en CSV-fil"),
 }
-ENDINGS = {PDF: (".pdf",), DOCX: (".docx",), XLSX: (".xlsx",), TEXT: (".txt",), CSV: (".csv", ".txt")}
+ENDINGS = {PDF: (".pdf",), DOCX: (".docx",), XLSX: (".xlsx",), TEXT: (".txt", ".text"), CSV: (".csv", ".txt")}
 OFFICE_MAIN_PART = {DOCX: "word/document.xml", XLSX: "xl/workbook.xml"}
 
 # An office file holds images, fonts, printer settings and, for charts, embedded

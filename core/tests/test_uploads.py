@@ -178,3 +178,45 @@ def test_a_file_is_kept_when_the_change_is_rolled_back(db, town, settings, tmp_p
             raise RuntimeError
 
     assert document.file.storage.exists(first)
+
+
+def test_every_file_field_of_every_model_has_the_upload_check():
+    from django.apps import apps
+    from django.db import models
+
+    unchecked = [
+        f"{model._meta.label}.{field.name}"
+        for model in apps.get_models()
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.FileField) and not any(isinstance(v, uploads.UploadValidator) for v in field.validators)
+    ]
+    assert unchecked == []
+
+
+def test_every_file_field_of_every_plain_form_has_the_upload_check():
+    # A model form's file field is checked by its model field, above.
+    import importlib
+    import inspect
+
+    from django import forms
+    from django.apps import apps
+
+    unchecked = []
+    for app in apps.get_app_configs():
+        try:
+            module = importlib.import_module(f"{app.name}.forms")
+        except ModuleNotFoundError:
+            continue
+        for name, form in inspect.getmembers(module, inspect.isclass):
+            if issubclass(form, forms.BaseForm) and not issubclass(form, forms.BaseModelForm):
+                unchecked += [
+                    f"{app.name}.{name}.{field_name}" for field_name, field in getattr(form, "base_fields", {}).items()
+                    if isinstance(field, forms.FileField)
+                    and not any(isinstance(v, uploads.UploadValidator) for v in field.validators)
+                ]
+    assert unchecked == []
+
+
+def test_the_upload_settings_agree(settings):
+    assert settings.FILE_UPLOAD_MAX_MEMORY_SIZE <= settings.UPLOAD_MAX_BYTES <= settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    assert settings.FILE_UPLOAD_HANDLERS[-1] == "core.uploads.BoundedUploadHandler"
