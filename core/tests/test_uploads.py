@@ -103,6 +103,11 @@ def test_a_zip_bomb_member_is_refused_before_it_is_unpacked():
     assert time.perf_counter() - started < 1
 
 
+def test_a_member_packed_implausibly_tightly_is_refused_even_when_small_enough():
+    packed = docx_bytes(**{"word/media/image1.png": b"\x00" * (5 * 1024 * 1024)})
+    assert refusal("protokoll.docx", packed) == [str(uploads.ZIP_TOO_LARGE % {"max": 50})]
+
+
 def test_an_archive_of_many_small_members_is_refused():
     parts = {f"word/media/image{n}.png": b"" for n in range(2100)}
     assert refusal("protokoll.docx", docx_bytes(**parts)) == [str(uploads.ZIP_TOO_LARGE % {"max": 50})]
