@@ -22,6 +22,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Iterable, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -37,6 +38,12 @@ from core.uploads import (
     check_zip,
     decode_text,
 )
+
+# The encoding names and messages live with the upload check, which reads tables too.
+__all__ = [
+    "ENCODING_DOUBLE", "ENCODING_UNKNOWN", "ENCODING_UTF8", "ENCODING_WINDOWS", "Table", "TableError", "csv_bytes",
+    "decode_text", "read_table", "text_safe", "xlsx_bytes",
+]
 
 NOT_EXCEL = _("Filen går inte att läsa som en Excel-fil (.xlsx).")
 NOT_CSV = _("Filen går inte att läsa som en CSV-fil: en cell är för lång eller citattecknen stämmer inte.")
@@ -67,10 +74,6 @@ class _SwedishExcel(csv.excel):
     delimiter = ";"
 
 
-__all__ = ["ENCODING_DOUBLE", "ENCODING_UNKNOWN", "ENCODING_UTF8", "ENCODING_WINDOWS", "Table", "TableError", "csv_bytes", "decode_text", "read_table",
-           "text_safe", "xlsx_bytes"]
-
-
 class TableError(ValidationError):
     """An uploaded file that cannot be read as a table; the message is for the user."""
 
@@ -94,12 +97,14 @@ def read_table(*, filename: str, content: bytes, max_rows: int = MAX_ROWS, max_c
     else:
         raise TableError(UNKNOWN_TYPE, code="type")
     rows = []
-    for number, cells in lines:
-        if number > max_rows:
-            raise TableError(TOO_MANY_ROWS, code="rows", params={"max": max_rows})
-        if len(cells) > max_columns:
-            raise TableError(TOO_MANY_COLUMNS, code="columns", params={"row": number, "max": max_columns})
-        rows.append((number, cells))
+    # closing(): a refusal half-way closes the workbook at once, not when collected.
+    with closing(lines):
+        for number, cells in lines:
+            if number > max_rows:
+                raise TableError(TOO_MANY_ROWS, code="rows", params={"max": max_rows})
+            if len(cells) > max_columns:
+                raise TableError(TOO_MANY_COLUMNS, code="columns", params={"row": number, "max": max_columns})
+            rows.append((number, cells))
     if not rows:
         raise TableError(EMPTY_FILE, code="empty")
     return Table(header=rows[0][1], rows=rows[1:])

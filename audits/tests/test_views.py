@@ -348,6 +348,9 @@ def test_the_reviewer_adds_a_recommendation_the_reading_missed(auditor_client, t
 
 # Attachments: one upload check for every file field (core.uploads).
 
+NOT_PDF_OR_DOCX = "Filen måste vara en PDF eller ett Word-dokument (DOCX), och filnamnet ska sluta på .docx, .pdf."
+
+
 def _audit_data(**changes):
     return {"title": "Granskning av integrationsarbetet", "auditor": "PwC", "commissioned_by": "", "date": "2021-01-18",
             "scope": "", "response_from": [], "response_by": "", "seen_version": 1, **changes}
@@ -357,9 +360,8 @@ def _audit_data(**changes):
     ("name", "content", "message"),
     [
         ("rapport.pdf", b"%PDF-1.7\n" + ELF, str(PDF_BROKEN)),
-        ("rapport", ELF, "Filen måste vara en PDF eller ett Word-dokument (DOCX), och filnamnet ska sluta på .docx, .pdf."),
-        ("rapport.html", b"<html><script>alert(1)</script></html>",
-         "Filen måste vara en PDF eller ett Word-dokument (DOCX), och filnamnet ska sluta på .docx, .pdf."),
+        ("rapport", ELF, NOT_PDF_OR_DOCX),
+        ("rapport.html", b"<html><script>alert(1)</script></html>", NOT_PDF_OR_DOCX),
     ],
 )
 def test_an_audit_report_that_is_not_a_pdf_or_docx_is_refused_and_nothing_is_stored(
@@ -383,7 +385,8 @@ def test_an_audit_report_is_stored_and_the_replaced_one_deleted(auditor_client, 
     audit = AuditFactory(municipality=town.municipality)
     url = reverse("audits:audit_edit", args=[audit.pk])
     with django_capture_on_commit_callbacks(execute=True):
-        auditor_client.post(url, _audit_data(report_file=SimpleUploadedFile("rapport.pdf", pdf_bytes("Granskningsrapport"))))
+        report = SimpleUploadedFile("rapport.pdf", pdf_bytes("Granskningsrapport"))
+        auditor_client.post(url, _audit_data(report_file=report))
         auditor_client.post(url, _audit_data(report_file=SimpleUploadedFile("rapport-2.docx", docx_bytes()),
                                              seen_version=2))
 

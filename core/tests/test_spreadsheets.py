@@ -107,7 +107,9 @@ def test_an_excel_zip_bomb_is_refused():
     assert refusal("värden.xlsx", content) == [str(ZIP_TOO_LARGE % {"max": 50})]
 
 
-@pytest.mark.parametrize("content", [b"not a workbook", b"PK\x03\x04 broken", office_bytes({"word/document.xml": "<d/>"})])
+@pytest.mark.parametrize(
+    "content", [b"not a workbook", b"PK\x03\x04 broken", office_bytes({"word/document.xml": "<d/>"})]
+)
 def test_a_file_that_is_not_a_workbook_is_refused(content):
     assert refusal("värden.xlsx", content) == [str(spreadsheets.NOT_EXCEL)]
 

@@ -193,7 +193,8 @@ def test_every_file_field_of_every_model_has_the_upload_check():
         f"{model._meta.label}.{field.name}"
         for model in apps.get_models()
         for field in model._meta.concrete_fields
-        if isinstance(field, models.FileField) and not any(isinstance(v, uploads.UploadValidator) for v in field.validators)
+        if isinstance(field, models.FileField)
+        and not any(isinstance(v, uploads.UploadValidator) for v in field.validators)
     ]
     assert unchecked == []
 

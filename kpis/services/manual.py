@@ -25,7 +25,9 @@ BAD_YEAR = _("Rad %(row)s: året %(value)s är inte ett år mellan %(min)s och %
 BAD_GENDER = _("Rad %(row)s: kön %(value)s ska vara T (totalt), K (kvinnor) eller M (män).")
 GENDER_NOT_DIVIDED = _("Rad %(row)s: nyckeltalet redovisas inte per kön, så kön ska vara T.")
 BAD_VALUE = _("Rad %(row)s: värdet %(value)s är inte ett tal.")
-VALUE_OUT_OF_RANGE = _("Rad %(row)s: värdet %(value)s är orimligt stort; ett nyckeltal ligger mellan −%(max)s och %(max)s.")
+VALUE_OUT_OF_RANGE = _(
+    "Rad %(row)s: värdet %(value)s är orimligt stort; ett nyckeltal ligger mellan −%(max)s och %(max)s."
+)
 NEGATIVE_PERCENTAGE = _("Rad %(row)s: värdet %(value)s är negativt, men nyckeltalet anges i procent.")
 DUPLICATE_ROW = _("Rad %(row)s: år %(year)s och kön %(gender)s finns redan på rad %(first)s.")
 NO_ROWS = _("Filen har inga rader med värden.")

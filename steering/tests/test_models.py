@@ -98,6 +98,9 @@ def test_a_target_year_must_lie_in_the_program_period(town):
     assert refused.value.message_dict["year"] == ["Målvärdet gäller år 2031, men programmet gäller 2022–2026."]
 
 
+NOT_PDF_OR_DOCX = "Filen måste vara en PDF eller ett Word-dokument (DOCX), och filnamnet ska sluta på .docx, .pdf."
+
+
 @pytest.mark.parametrize(("name", "content"), [("program.pdf", pdf_bytes()), ("program.docx", docx_bytes())])
 def test_a_pdf_or_docx_upload_is_accepted(name, content):
     validate_document_file(SimpleUploadedFile(name, content))
@@ -106,10 +109,10 @@ def test_a_pdf_or_docx_upload_is_accepted(name, content):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("program.exe", ELF, "Filen måste vara en PDF eller ett Word-dokument (DOCX), och filnamnet ska sluta på .docx, .pdf."),
+        ("program.exe", ELF, NOT_PDF_OR_DOCX),
         ("program.pdf", b"%PDF-1.7\n" + ELF, str(PDF_BROKEN)),
         ("program.docx", b"PK\x03\x04 inte ett zip-arkiv", str(OFFICE_BROKEN % {"kind": "DOCX"})),
-        ("program.xlsx", xlsx_bytes(), "Filen måste vara en PDF eller ett Word-dokument (DOCX), och filnamnet ska sluta på .docx, .pdf."),
+        ("program.xlsx", xlsx_bytes(), NOT_PDF_OR_DOCX),
     ],
 )
 def test_an_upload_that_is_not_a_pdf_or_docx_is_refused(name, content, message):
