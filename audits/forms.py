@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from audits.importer import ImportFileError, extract_text
 from audits.models import Assessment, Audit, AuditResponse, Measure
 from core.forms import VersionedModelForm
+from core.uploads import PDF, TEXT, UploadValidator
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
@@ -22,6 +23,7 @@ class ImportForm(forms.Form):
     report = forms.FileField(
         label=_("Granskningsrapport"),
         help_text=_("En PDF med text eller en textfil (.txt), högst 10 MB. En inskannad PDF behöver OCR-behandlas först."),
+        validators=[UploadValidator(PDF, TEXT)],
     )
 
     def clean_report(self):
@@ -37,6 +39,7 @@ class MinutesImportForm(forms.Form):
             "Uppsikt läser beslut, paragraf, diarienummer och svaren ur texten och fyller i formuläret nedan. "
             "Bifoga utdraget i formuläret om det ska sparas."
         ),
+        validators=[UploadValidator(PDF, TEXT)],
     )
 
     def clean_minutes(self):

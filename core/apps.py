@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Grund")
+
+    def ready(self):
+        from core.uploads import files_follow_records
+
+        files_follow_records()

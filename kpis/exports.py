@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from kpis.models import Gender, Kpi
 from kpis.selectors import Comparison
-from kpis.tabular import csv_bytes, xlsx_bytes
+from core.spreadsheets import csv_bytes, xlsx_bytes
 
 TEMPLATE_YEARS = 10
 

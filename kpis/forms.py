@@ -1,10 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.uploads import CSV, XLSX, UploadValidator
 from kpis.models import ComparisonGroup, KoladaMunicipality, Kpi
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-UPLOAD_TOO_LARGE = _("Filen är större än 5 MB.")
 
 
 class LocalKpiForm(forms.ModelForm):
@@ -21,13 +20,8 @@ class ValuesUploadForm(forms.Form):
     file = forms.FileField(
         label=_("Fil med värden"),
         help_text=_("CSV (UTF-8 eller Windows-1252) eller Excel (.xlsx) med kolumnerna år, kön och värde."),
+        validators=[UploadValidator(CSV, XLSX)],
     )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(UPLOAD_TOO_LARGE)
-        return upload
 
 
 class ComparisonGroupForm(forms.ModelForm):

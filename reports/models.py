@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import VersionedModel
+from core.uploads import DOCX, PDF, UploadValidator
 from followup.models import FollowUpCycle
 from organizations.models import Organization
 from steering.models import Area, Indicator
@@ -205,7 +206,8 @@ class Decision(VersionedModel):
     registry_number = models.CharField(_("diarienummer"), max_length=50, blank=True)
     wording = models.CharField(_("beslut"), max_length=12, choices=Wording.choices)
     text = models.TextField(_("beslutstext"), blank=True, max_length=4000)
-    minutes_extract = models.FileField(_("protokollsutdrag"), upload_to="decisions/%Y/", blank=True)
+    minutes_extract = models.FileField(_("protokollsutdrag"), upload_to="decisions/%Y/", blank=True,
+                                       validators=[UploadValidator(PDF, DOCX)])
     report_version = models.ForeignKey(ReportVersion, on_delete=models.PROTECT, null=True, blank=True,
                                        related_name="decisions", verbose_name=_("rapportversion"))
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,

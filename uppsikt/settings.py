@@ -194,8 +194,18 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# One limit for every uploaded file (core.uploads checks it). A request body without
+# files never needs more; a file body is streamed to disk past the memory threshold,
+# and the bounded handler stops writing one byte past the limit.
+UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
+# What a DOCX or XLSX may unpack to; more is a zip bomb.
+UPLOAD_MAX_UNPACKED_BYTES = env.int("UPLOAD_MAX_UNPACKED_BYTES", default=50 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES
+FILE_UPLOAD_MAX_MEMORY_SIZE = min(5 * 1024 * 1024, UPLOAD_MAX_BYTES)
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "core.uploads.BoundedUploadHandler",
+]
 
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 # Seconds a stalled mail server may keep a send waiting, for each network step.

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import Municipality, VersionedModel
+from core.uploads import DOCX, PDF, UploadValidator
 from organizations.models import Organization
 
 
@@ -30,7 +31,10 @@ class Audit(VersionedModel):
     )
     date = models.DateField(_("rapportdatum"), null=True, blank=True)
     scope = models.TextField(_("omfattning och syfte"), blank=True, max_length=5000)
-    report_file = models.FileField(_("rapporten"), upload_to="audits/reports/%Y/", blank=True)
+    report_file = models.FileField(
+        _("rapporten"), upload_to="audits/reports/%Y/", blank=True, validators=[UploadValidator(PDF, DOCX)],
+        help_text=_("PDF eller DOCX, högst 10 MB."),
+    )
     audited_organizations = models.ManyToManyField(
         Organization, blank=True, related_name="audits", verbose_name=_("granskade organisationer")
     )

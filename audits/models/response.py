@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from audits.models.audit import Audit, Recommendation
 from core.models import VersionedModel
+from core.uploads import DOCX, PDF, TEXT, XLSX, UploadValidator
 from organizations.models import Organization
 
 VERIFIED_NEEDS_EVIDENCE = _("En åtgärd kan inte stängas utan underlag: skriv en kommentar eller bifoga en fil.")
@@ -29,7 +30,10 @@ class AuditResponse(VersionedModel):
     meeting_date = models.DateField(_("sammanträdesdatum"))
     paragraph = models.CharField(_("paragraf"), max_length=20, help_text=_("Till exempel § 45."))
     registry_number = models.CharField(_("diarienummer"), max_length=50, blank=True)
-    minutes_file = models.FileField(_("protokollsutdrag"), upload_to="audits/minutes/%Y/", blank=True)
+    minutes_file = models.FileField(
+        _("protokollsutdrag"), upload_to="audits/minutes/%Y/", blank=True, validators=[UploadValidator(PDF, DOCX)],
+        help_text=_("PDF eller DOCX, högst 10 MB."),
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("registrerat av"),
@@ -93,7 +97,10 @@ class Measure(VersionedModel):
     evidence_note = models.TextField(
         _("underlag"), blank=True, max_length=5000, help_text=_("Vad visar att åtgärden är genomförd?")
     )
-    evidence_file = models.FileField(_("underlag som fil"), upload_to="audits/evidence/%Y/", blank=True)
+    evidence_file = models.FileField(
+        _("underlag som fil"), upload_to="audits/evidence/%Y/", blank=True,
+        validators=[UploadValidator(PDF, DOCX, XLSX, TEXT)], help_text=_("PDF, DOCX, XLSX eller text, högst 10 MB."),
+    )
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("verifierad av"),

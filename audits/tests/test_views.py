@@ -3,12 +3,15 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.html import escape
 
 from audits.importer import CORRUPT_PDF, ENCRYPTED_PDF, IMAGE_ONLY_PDF, NO_STRUCTURE_FOUND
 from audits.models import Audit, AuditResponse, Measure
 from audits.tests.factories import AuditFactory, AuditResponseFactory, MeasureFactory, RecommendationFactory
 from audits.tests.samples import pdf_bytes, seed
 from audits.views.audits import IS_A_RESPONSE, SESSION_KEY
+from core.tests.files import ELF, docx_bytes
+from core.uploads import OFFICE_BROKEN, PDF_BROKEN
 from organizations.models import Membership
 from organizations.tests.factories import OrganizationFactory
 
@@ -341,3 +344,91 @@ def test_the_reviewer_adds_a_recommendation_the_reading_missed(auditor_client, t
     audit = Audit.objects.get()
     assert audit.recommendations.count() == extra + 1
     assert audit.recommendations.get(number=extra + 1).organization == town.other_board
+
+
+# Attachments: one upload check for every file field (core.uploads).
+
+NOT_PDF_OR_DOCX = "Filen måste vara en PDF eller ett Word-dokument (DOCX), och filnamnet ska sluta på .docx, .pdf."
+
+
+def _audit_data(**changes):
+    return {"title": "Granskning av integrationsarbetet", "auditor": "PwC", "commissioned_by": "", "date": "2021-01-18",
+            "scope": "", "response_from": [], "response_by": "", "seen_version": 1, **changes}
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("rapport.pdf", b"%PDF-1.7\n" + ELF, str(PDF_BROKEN)),
+        ("rapport", ELF, NOT_PDF_OR_DOCX),
+        ("rapport.html", b"<html><script>alert(1)</script></html>", NOT_PDF_OR_DOCX),
+    ],
+)
+def test_an_audit_report_that_is_not_a_pdf_or_docx_is_refused_and_nothing_is_stored(
+    auditor_client, town, settings, tmp_path, name, content, message,
+):
+    settings.MEDIA_ROOT = tmp_path
+    audit = AuditFactory(municipality=town.municipality, title="Före")
+
+    page = auditor_client.post(reverse("audits:audit_edit", args=[audit.pk]),
+                               _audit_data(title="Efter", report_file=SimpleUploadedFile(name, content)))
+
+    assert page.status_code == 200 and escape(message) in page.content.decode()
+    audit.refresh_from_db()
+    assert (audit.title, audit.version, audit.report_file.name) == ("Före", 1, "")
+    assert not list(tmp_path.rglob("*"))
+
+
+def test_an_audit_report_is_stored_and_the_replaced_one_deleted(auditor_client, town, settings, tmp_path,
+                                                                  django_capture_on_commit_callbacks):
+    settings.MEDIA_ROOT = tmp_path
+    audit = AuditFactory(municipality=town.municipality)
+    url = reverse("audits:audit_edit", args=[audit.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        report = SimpleUploadedFile("rapport.pdf", pdf_bytes("Granskningsrapport"))
+        auditor_client.post(url, _audit_data(report_file=report))
+        auditor_client.post(url, _audit_data(report_file=SimpleUploadedFile("rapport-2.docx", docx_bytes()),
+                                             seen_version=2))
+
+    audit.refresh_from_db()
+    assert audit.version == 3 and audit.report_file.name.endswith(".docx")
+    assert [p.name for p in tmp_path.rglob("*.*")] == [audit.report_file.name.rsplit("/", 1)[1]]
+
+
+def test_minutes_of_html_are_refused_and_no_answer_is_recorded(client, town, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    recommendation = RecommendationFactory(audit__municipality=town.municipality, organization=town.board)
+    client.force_login(town.users[Role.SECRETARY])
+
+    page = client.post(reverse("audits:response_create", args=[recommendation.audit_id, town.board.pk]), {
+        "decision": "endorses", "meeting_date": "2021-03-24", "paragraph": "§ 39", "registry_number": "",
+        "minutes_file": SimpleUploadedFile("utdrag.docx", b"<html><body>Protokoll</body></html>"),
+    })
+
+    assert escape(str(OFFICE_BROKEN % {"kind": "DOCX"})) in page.content.decode()
+    assert not AuditResponse.objects.exists() and not list(tmp_path.rglob("*"))
+
+
+def test_evidence_over_the_size_limit_is_refused_and_the_measure_unchanged(client, town, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    settings.UPLOAD_MAX_BYTES = 1024 * 1024
+    measure = MeasureFactory(recommendation__audit__municipality=town.municipality, owner=town.board)
+    client.force_login(town.users[Role.RESPONDENT])
+
+    page = client.post(reverse("audits:measure_edit", args=[measure.pk]), {
+        "description": measure.description, "owner": town.board.pk, "due_date": "2030-12-31", "status": "done",
+        "evidence_note": "", "seen_version": measure.version,
+        "evidence_file": SimpleUploadedFile("underlag.txt", b"a" * (1024 * 1024 + 1)),
+    })
+
+    assert "Filen är för stor: högst 1 MB." in page.content.decode()
+    measure.refresh_from_db()
+    assert (measure.status, measure.version, measure.evidence_file.name) == (Measure.Status.PLANNED, 1, "")
+    assert not list(tmp_path.rglob("*"))
+
+
+def test_a_program_named_as_a_report_to_import_is_refused(auditor_client):
+    response = _upload(auditor_client, "rapport.pdf", b"%PDF-1.7\n" + ELF + b"\n%%EOF\n")
+
+    assert str(PDF_BROKEN) in response.content.decode()
+    assert SESSION_KEY not in auditor_client.session and not Audit.objects.exists()

@@ -104,3 +104,25 @@ def test_last_years_answers_copied_in_do_not_count_until_given_again(setup, town
     assert board().cells[0].answered == 0
     Answer.objects.filter(pk=answer.pk).update(copied_from_previous=False)
     assert board().cells[0].answered == 1
+
+
+def test_names_that_look_like_formulas_are_text_in_the_excel_export(client, setup, town):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    Organization.objects.filter(pk=town.board.pk).update(name="=1+1…")
+    area = setup.questions[Kind.TEXT].section.area
+    area.name = '@HYPERLINK("http://x.example")'
+    area.save()
+    respondent = town.users[Membership.Role.RESPONDENT]
+    respondent.full_name = "-Eva\tSvensson"
+    respondent.save()
+
+    client.force_login(town.users[Membership.Role.COORDINATOR])
+    download = client.get(reverse("followup:cycle_export", kwargs={"pk": setup.cycle.pk}))
+    sheet = load_workbook(BytesIO(download.content)).active
+
+    cells = {cell.value: cell.data_type for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)}
+    assert cells['@HYPERLINK("http://x.example")'] == "s" and cells["=1+1…"] == "s"
+    assert [kind for text, kind in cells.items() if text.startswith("-Eva")] == ["s"]

@@ -13,11 +13,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from core.forms import save_form
 from core.permissions import require
+from core.spreadsheets import xlsx_bytes
 from followup import selectors, services
 from followup.completeness import cycle_completeness
 from followup.forms import AskTable, CycleCloseForm, CycleOpenForm
 from followup.models import CycleOrganization, FollowUpCycle
-from kpis.tabular import xlsx_bytes
 from organizations.models import Organization
 from steering.models import Program
 

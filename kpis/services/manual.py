@@ -14,10 +14,10 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Municipality
+from core.spreadsheets import read_table
 from kpis.kolada import KoladaValue
 from kpis.models import MAX_YEAR, MIN_YEAR, ImportRun, KoladaMunicipality, Kpi
 from kpis.services.importing import ImportResult, values_import
-from kpis.tabular import TableError, read_table
 
 NOT_LOCAL = _("Bara egna nyckeltal kan få värden uppladdade; Koladas värden hämtas från Kolada.")
 MISSING_COLUMNS = _("Filen saknar kolumnerna %(columns)s. Ladda ner mallen och använd dess rubriker.")
@@ -25,9 +25,17 @@ BAD_YEAR = _("Rad %(row)s: året %(value)s är inte ett år mellan %(min)s och %
 BAD_GENDER = _("Rad %(row)s: kön %(value)s ska vara T (totalt), K (kvinnor) eller M (män).")
 GENDER_NOT_DIVIDED = _("Rad %(row)s: nyckeltalet redovisas inte per kön, så kön ska vara T.")
 BAD_VALUE = _("Rad %(row)s: värdet %(value)s är inte ett tal.")
+VALUE_OUT_OF_RANGE = _(
+    "Rad %(row)s: värdet %(value)s är orimligt stort; ett nyckeltal ligger mellan −%(max)s och %(max)s."
+)
+NEGATIVE_PERCENTAGE = _("Rad %(row)s: värdet %(value)s är negativt, men nyckeltalet anges i procent.")
 DUPLICATE_ROW = _("Rad %(row)s: år %(year)s och kön %(gender)s finns redan på rad %(first)s.")
 NO_ROWS = _("Filen har inga rader med värden.")
 MAX_REPORTED = 10
+# Larger than any amount a municipality reports (its budget in kronor is about 1e10),
+# small enough that a chart's axis labels stay readable.
+MAX_ABS_VALUE = 1e12
+_MAX_LABEL = f"{MAX_ABS_VALUE:,.0f}".replace(",", "\u00a0")
 
 COLUMNS = ("år", "kön", "värde")
 
@@ -55,10 +63,7 @@ def manual_values_import(*, kpi: Kpi, filename: str, content: bytes, by=None) ->
     """Store the values in an uploaded CSV or Excel file for a local KPI, all or nothing."""
     if not kpi.is_local:
         raise ValidationError(NOT_LOCAL, code="not_local")
-    try:
-        table = read_table(filename=filename, content=content)
-    except TableError as error:
-        raise ValidationError(str(error), code="unreadable") from None
+    table = read_table(filename=filename, content=content)
     header = [str(cell or "").strip().lower() for cell in table.header]
     missing = [c for c in COLUMNS if c not in header]
     if missing:
@@ -73,7 +78,7 @@ def manual_values_import(*, kpi: Kpi, filename: str, content: bytes, by=None) ->
         try:
             year = _year(cells[at["år"]], row=row_number)
             gender = _gender(cells[at["kön"]], row=row_number, divided=kpi.is_divided_by_gender)
-            value = _value(cells[at["värde"]], row=row_number)
+            value = _value(cells[at["värde"]], row=row_number, percentage=_is_percentage(kpi))
         except ValidationError as error:
             errors.append(error)
             if len(errors) >= MAX_REPORTED:
@@ -115,26 +120,42 @@ def _gender(raw, *, row: int, divided: bool) -> str:
     return gender
 
 
-def _value(raw, *, row: int) -> float | None:
+def _value(raw, *, row: int, percentage: bool) -> float | None:
+    """The number in a cell, or None for an empty one; a ValidationError for what is not
+    a plausible key figure: not a finite number, absurdly large, or a negative percentage."""
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
-        return float(raw)
-    text = _text(raw)
-    if not text:
-        return None
-    # Swedish spreadsheets write 1 247,5: spaces group thousands, the comma is decimal.
-    normalised = text.replace("\u00a0", "").replace(" ", "").replace(",", ".")
-    try:
-        value = float(normalised)
-    except ValueError:
-        value = math.nan
+        text = _text(raw)
+        try:
+            value = float(raw)
+        except OverflowError:  # an integer cell of hundreds of digits
+            value = math.inf
+    else:
+        text = _text(raw)
+        if not text:
+            return None
+        # Swedish spreadsheets write 1 247,5: spaces group thousands, the comma is decimal.
+        normalised = text.replace("\u00a0", "").replace(" ", "").replace(",", ".").replace("\u2212", "-")
+        try:
+            value = float(normalised)
+        except ValueError:
+            value = math.nan
     if not math.isfinite(value):
         raise ValidationError(BAD_VALUE % {"row": row, "value": text})
+    if abs(value) > MAX_ABS_VALUE:
+        raise ValidationError(VALUE_OUT_OF_RANGE % {"row": row, "value": text, "max": _MAX_LABEL})
+    if percentage and value < 0:
+        raise ValidationError(NEGATIVE_PERCENTAGE % {"row": row, "value": text})
     return value
+
+
+def _is_percentage(kpi: Kpi) -> bool:
+    unit = kpi.unit.strip().lower()
+    return "procent" in unit or "%" in unit
 
 
 def _text(raw) -> str:
     if raw is None:
         return ""
-    if isinstance(raw, float) and raw.is_integer():
+    if isinstance(raw, float) and raw.is_integer() and abs(raw) <= MAX_ABS_VALUE:
         return str(int(raw))
     return str(raw).strip()

@@ -1,12 +1,13 @@
 """Uploading a local KPI's values from CSV or Excel: encodings, validation, all or nothing."""
 
 import io
+import zipfile
 
 import pytest
 from django.core.exceptions import ValidationError
 from openpyxl import Workbook
 
-from kpis import tabular
+from core import spreadsheets
 from kpis.models import ImportRun, KpiValue
 from kpis.services import manual
 from kpis.services.manual import manual_values_import
@@ -32,7 +33,7 @@ def test_a_utf8_csv_with_bom_and_decimal_commas_is_stored(kpi):
 
 def test_a_windows_1252_csv_is_detected_and_read(kpi):
     content = "år;kön;värde\n2021;M;64,0\n".encode("cp1252")
-    assert tabular.decode_text(content)[1] == tabular.ENCODING_WINDOWS
+    assert spreadsheets.decode_text(content)[1] == spreadsheets.ENCODING_WINDOWS
     assert manual_values_import(kpi=kpi, filename="värden.csv", content=content).inserted == 1
 
 
@@ -40,7 +41,7 @@ def test_a_csv_converted_twice_is_refused(kpi):
     content = "år;kön;värde\n2021;T;64\n".encode("utf-8").decode("latin-1").encode("utf-8")
     with pytest.raises(ValidationError) as error:
         manual_values_import(kpi=kpi, filename="värden.csv", content=content)
-    assert messages(error.value) == [str(tabular.ENCODING_DOUBLE)]
+    assert messages(error.value) == [str(spreadsheets.ENCODING_DOUBLE)]
     assert not KpiValue.objects.exists()
 
 
@@ -48,7 +49,7 @@ def test_a_csv_in_neither_encoding_is_refused(kpi):
     content = b"\xe5r;k\xf6n;v\xe4rde\n2021;T;\x81\x8d64\n"
     with pytest.raises(ValidationError) as error:
         manual_values_import(kpi=kpi, filename="värden.csv", content=content)
-    assert messages(error.value) == [str(tabular.ENCODING_UNKNOWN)]
+    assert messages(error.value) == [str(spreadsheets.ENCODING_UNKNOWN)]
     assert not KpiValue.objects.exists()
 
 
@@ -66,7 +67,7 @@ def test_an_excel_file_is_read(kpi):
 def test_a_file_that_is_not_excel_is_refused(kpi):
     with pytest.raises(ValidationError) as error:
         manual_values_import(kpi=kpi, filename="värden.xlsx", content=b"not a workbook")
-    assert messages(error.value) == [str(tabular.NOT_EXCEL)]
+    assert messages(error.value) == [str(spreadsheets.NOT_EXCEL)]
     assert not KpiValue.objects.exists()
 
 
@@ -108,3 +109,61 @@ def test_a_second_upload_replaces_values_and_counts_them(kpi):
     result = manual_values_import(kpi=kpi, filename="v.csv", content="år;kön;värde\n2021;T;3\n2022;T;5\n".encode())
     assert (result.inserted, result.updated, result.unchanged) == (0, 1, 1)
     assert ImportRun.objects.filter(kpi=kpi).count() == 2
+
+
+ONE_TRILLION = "1\u00a0000\u00a0000\u00a0000\u00a0000"
+
+
+@pytest.mark.parametrize(
+    ("cell", "message"),
+    [
+        ("1e308", manual.VALUE_OUT_OF_RANGE % {"row": 2, "value": "1e308", "max": ONE_TRILLION}),
+        ("1" * 400, manual.BAD_VALUE % {"row": 2, "value": "1" * 400}),
+        ("NaN", manual.BAD_VALUE % {"row": 2, "value": "NaN"}),
+        ("inf", manual.BAD_VALUE % {"row": 2, "value": "inf"}),
+        ("-Infinity", manual.BAD_VALUE % {"row": 2, "value": "-Infinity"}),
+    ],
+)
+def test_a_value_that_is_no_plausible_key_figure_is_refused(kpi, cell, message):
+    with pytest.raises(ValidationError) as error:
+        manual_values_import(kpi=kpi, filename="v.csv", content=f"år;kön;värde\n2021;T;{cell}\n".encode())
+    assert messages(error.value) == [message]
+    assert not KpiValue.objects.exists()
+
+
+def _workbook_with_value(number: str) -> bytes:
+    """A workbook whose value cell holds `number` as written in the XML, which openpyxl
+    itself cannot write for an integer of hundreds of digits."""
+    workbook = Workbook()
+    workbook.active.append(["år", "kön", "värde"])
+    workbook.active.append([2021, "T", 987654321])
+    saved = io.BytesIO()
+    workbook.save(saved)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(saved.getvalue())) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            target.writestr(item, source.read(item).replace(b">987654321<", f">{number}<".encode()))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("number", ["1E+308", "9" * 400, "-1E+13"])
+def test_an_absurd_number_in_an_excel_cell_is_refused(kpi, number):
+    with pytest.raises(ValidationError) as error:
+        manual_values_import(kpi=kpi, filename="v.xlsx", content=_workbook_with_value(number))
+    assert messages(error.value)[0].startswith("Rad 2: värdet ")
+    assert not KpiValue.objects.exists()
+
+
+@pytest.mark.parametrize("unit", ["procent", "Andel (%)"])
+def test_a_negative_value_is_refused_for_a_percentage(town, unit):
+    kpi = LocalKpiFactory(owner=town.municipality, unit=unit)
+    with pytest.raises(ValidationError) as error:
+        manual_values_import(kpi=kpi, filename="v.csv", content="år;kön;värde\n2021;T;-3,5\n".encode())
+    assert messages(error.value) == [manual.NEGATIVE_PERCENTAGE % {"row": 2, "value": "-3,5"}]
+    assert not KpiValue.objects.exists()
+
+
+def test_a_negative_value_is_kept_for_other_units(town):
+    kpi = LocalKpiFactory(owner=town.municipality, unit="kronor")
+    manual_values_import(kpi=kpi, filename="v.csv", content="år;kön;värde\n2021;T;−1 200\n".encode())
+    assert KpiValue.objects.get().value == -1200

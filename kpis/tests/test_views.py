@@ -8,10 +8,11 @@ from django.urls import reverse
 from django.utils.html import escape
 from openpyxl import load_workbook
 
+from core.spreadsheets import ENCODING_UNKNOWN, TOO_MANY_ROWS
+from core.tests.files import xlsx_bytes
 from kpis.models import ComparisonGroup, ImportRun, Kpi, KpiValue
 from kpis.services import kpi_means_refresh
 from kpis.services.groups import GROUP_NEEDS_MEMBERS
-from kpis.tabular import ENCODING_UNKNOWN
 from kpis.tests.factories import (
     ComparisonGroupFactory,
     KoladaMunicipalityFactory,
@@ -212,3 +213,48 @@ def test_another_municipalitys_group_cannot_be_edited(client, town):
     group = ComparisonGroupFactory()
     login(client, town)
     assert client.get(reverse("kpis:comparison_group_edit", kwargs={"pk": group.pk})).status_code == 404
+
+
+def test_a_workbook_declaring_the_whole_excel_grid_is_refused_on_the_page_and_stores_nothing(client, town):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.append(["år", "kön", "värde"])
+    workbook.active["XFD1048576"] = 1
+    upload = io.BytesIO()
+    workbook.save(upload)
+    upload.seek(0)
+    upload.name = "värden.xlsx"
+    kpi = LocalKpiFactory(owner=town.municipality)
+    login(client, town)
+
+    response = client.post(reverse("kpis:kpi_values_upload", kwargs={"kpi_id": kpi.pk}), {"file": upload})
+
+    assert response.status_code == 200
+    assert escape(str(TOO_MANY_ROWS % {"max": 10_000})) in response.content.decode()
+    assert not KpiValue.objects.exists() and not ImportRun.objects.exists()
+
+
+def test_an_upload_that_is_no_table_is_refused_by_the_upload_check(client, town):
+    kpi = LocalKpiFactory(owner=town.municipality)
+    login(client, town)
+    upload = io.BytesIO(xlsx_bytes())
+    upload.name = "värden.pdf"
+    response = client.post(reverse("kpis:kpi_values_upload", kwargs={"kpi_id": kpi.pk}), {"file": upload})
+    assert "Filen måste vara en CSV-fil eller en Excel-fil (XLSX)" in response.content.decode()
+    assert not KpiValue.objects.exists()
+
+
+def test_a_group_named_like_a_formula_is_text_in_both_downloads(client, town, gendered):
+    group = ComparisonGroupFactory(owner=town.municipality, title='=HYPERLINK("http://x.example";"Klicka")')
+    group.members.set(["1488", "0180"])
+    login(client, town)
+    url = reverse("kpis:kpi_export", kwargs={"kpi_id": "N00973", "fmt": "csv"}) + f"?grupp={group.pk}"
+
+    header = client.get(url).content.decode("utf-8-sig").splitlines()[0]
+    xlsx = reverse("kpis:kpi_export", kwargs={"kpi_id": "N00973", "fmt": "xlsx"}) + f"?grupp={group.pk}"
+    sheet = load_workbook(io.BytesIO(client.get(xlsx).content)).active
+
+    assert '"\'=HYPERLINK(""http://x.example"";""Klicka""), medel"' in header
+    cell = sheet.cell(row=1, column=9)
+    assert (cell.data_type, cell.value) == ("s", '=HYPERLINK("http://x.example";"Klicka"), medel')

@@ -5,6 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from core.tests.factories import MunicipalityFactory
+from core.tests.files import ELF, docx_bytes, pdf_bytes
+from core.uploads import PDF_BROKEN
 from organizations.models import Membership
 from steering.models import Activity, SteeringDocument
 from steering.tests.factories import (
@@ -22,6 +24,7 @@ from steering.tests.factories import (
     TargetFactory,
 )
 
+PDF = pdf_bytes()
 Role = Membership.Role
 
 
@@ -183,7 +186,7 @@ def _document_data(**changes):
 
 def test_a_coordinator_uploads_a_pdf_steering_document(client, town, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    upload = SimpleUploadedFile("program.pdf", b"%PDF-1.7 program", content_type="application/pdf")
+    upload = SimpleUploadedFile("program.pdf", PDF, content_type="application/pdf")
     response = _login(client, town, Role.COORDINATOR).post(
         reverse("steering:document_create"), _document_data(file=upload)
     )
@@ -193,12 +196,30 @@ def test_a_coordinator_uploads_a_pdf_steering_document(client, town, settings, t
 
 def test_an_upload_that_is_not_a_pdf_or_docx_is_refused_and_nothing_is_saved(client, town, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    upload = SimpleUploadedFile("program.pdf", b"<script>inte en pdf</script>", content_type="application/pdf")
+    upload = SimpleUploadedFile("program.pdf", b"%PDF-1.7\n" + ELF, content_type="application/pdf")
     response = _login(client, town, Role.COORDINATOR).post(
         reverse("steering:document_create"), _document_data(file=upload)
     )
-    assert "Filen måste vara en PDF eller ett Word-dokument (DOCX)." in response.content.decode()
+    assert str(PDF_BROKEN) in response.content.decode()
     assert not SteeringDocument.objects.exists() and not list(tmp_path.iterdir())
+
+
+def test_a_replaced_document_file_is_deleted_from_storage(client, town, settings, tmp_path,
+                                                          django_capture_on_commit_callbacks):
+    settings.MEDIA_ROOT = tmp_path
+    _login(client, town, Role.COORDINATOR).post(
+        reverse("steering:document_create"), _document_data(file=SimpleUploadedFile("program.pdf", PDF))
+    )
+    document = SteeringDocument.objects.get()
+    first = document.file.path
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("steering:document_edit", args=[document.pk]), _document_data(
+            file=SimpleUploadedFile("program-2.docx", docx_bytes()), seen_version=document.version))
+
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert [p.name for p in tmp_path.rglob("*.*")] == [document.file.name.rsplit("/", 1)[1]]
+    assert first.endswith(".pdf") and document.file.name.endswith(".docx")
 
 
 def test_a_respondent_registers_a_project_only_for_their_own_board(client, town):
@@ -258,10 +279,10 @@ def test_a_logged_in_user_downloads_the_attached_file(client, town, settings, tm
     settings.MEDIA_ROOT = tmp_path
     _login(client, town, Role.COORDINATOR).post(
         reverse("steering:document_create"),
-        _document_data(file=SimpleUploadedFile("program.pdf", b"%PDF-1.7 program", content_type="application/pdf")),
+        _document_data(file=SimpleUploadedFile("program.pdf", PDF, content_type="application/pdf")),
     )
     document = SteeringDocument.objects.get()
     client.force_login(town.users[Role.POLITICIAN])
     response = client.get(reverse("steering:document_file", args=[document.pk]))
-    assert response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.7 program"
+    assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
     assert "attachment" in response["Content-Disposition"]
