@@ -177,7 +177,7 @@ class Migration(migrations.Migration):
                 ('registry_number', models.CharField(blank=True, max_length=50, verbose_name='diarienummer')),
                 ('wording', models.CharField(choices=[('approves', 'Godkänner'), ('files', 'Lägger till handlingarna'), ('notes', 'Noterar informationen'), ('refers_back', 'Återremitterar')], max_length=12, verbose_name='beslut')),
                 ('text', models.TextField(blank=True, max_length=4000, verbose_name='beslutstext')),
-                ('minutes_extract', models.TextField(blank=True, max_length=100, verbose_name='protokollsutdrag')),
+                ('minutes_extract', models.TextField(blank=True, max_length=100, validators=[core.uploads.UploadValidator('pdf', 'docx')], verbose_name='protokollsutdrag')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
                 ('history_change_reason', models.CharField(max_length=100, null=True)),
