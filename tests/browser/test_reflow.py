@@ -76,6 +76,7 @@ def _main_pages():
     response = CycleOrganization.objects.get(cycle=cycle, organization__name="Förskolenämnden")
     board = Organization.objects.get(name="Förskolenämnden")
     audit = Audit.objects.order_by("pk").first()
+    measure = Measure.objects.order_by("pk").first()
     kpi = Kpi.objects.order_by("pk").first()
     indicator = Indicator.objects.filter(kolada_kpi__isnull=False).order_by("pk").first()
     group = ComparisonGroup.objects.order_by("pk").first()
@@ -101,10 +102,19 @@ def _main_pages():
         reverse("followup:response_history", args=[response.pk]),
         reverse("followup:questionnaire_list"), reverse("followup:questionnaire_detail", args=[cycle.questionnaire_id]),
         reverse("audits:audit_list"), audit.get_absolute_url(), reverse("audits:audit_history", args=[audit.pk]),
-        Measure.objects.order_by("pk").first().get_absolute_url(), reverse("audits:followup_overview"),
+        measure.get_absolute_url(), reverse("audits:followup_overview"),
         reverse("notifications:outbox_list"),
         reverse("kpis:kpi_list"), kpi.get_absolute_url(), reverse("kpis:comparison_group_list"),
         reverse("kpis:comparison_group_history", args=[group.pk]) if group else reverse("kpis:comparison_group_list"),
+        # Forms
+        reverse("steering:program_edit", args=[program.pk]), reverse("steering:project_create"),
+        reverse("steering:forum_create"), reverse("steering:routine_create"),
+        reverse("steering:indicator_value_create", args=[indicator.pk]),
+        reverse("followup:cycle_close", args=[cycle.pk]),
+        reverse("followup:section_add", args=[cycle.questionnaire_id]),
+        reverse("audits:audit_edit", args=[audit.pk]), reverse("audits:measure_edit", args=[measure.pk]),
+        reverse("kpis:kpi_create"), reverse("kpis:kpi_values_upload", args=[kpi.id]),
+        reverse("kpis:comparison_group_create"),
     ]
     return [
         (None, [reverse("login"), reverse("core:home")]),
@@ -114,11 +124,13 @@ def _main_pages():
         ("uppgiftslamnare@boras.example", [reverse("followup:response_list"), response.get_absolute_url()]),
         ("revisor@boras.example", [reverse("audits:audit_list"), reverse("audits:audit_import"),
                                    audit.get_absolute_url()]),
+        ("admin@boras.example", [reverse("organizations:organization_edit", args=[board.pk]),
+                                 reverse("organizations:membership_create", args=[board.pk])]),
         ("politiker@boras.example", [reverse("core:dashboard"), program.get_absolute_url(), kpi.get_absolute_url()]),
     ]
 
 
-@pytest.mark.parametrize("role", range(6))
+@pytest.mark.parametrize("role", range(7))
 def test_every_main_page_fits_320_and_1280_px_without_sideways_scrolling(site, role):
     email, paths = _main_pages()[role]
     if email:
