@@ -7,6 +7,7 @@ from django.db.models import Case, Count, Prefetch, Q, Value, When
 from django.utils import timezone
 
 from followup.models import Answer, CycleOrganization, FollowUpCycle, Question, Questionnaire
+from followup.models.cycle import NOT_RESPONDENT_ROLES
 from organizations.models import Membership, Organization
 from organizations.rules import organization_ids_with_role
 from organizations.selectors import active_q
@@ -84,19 +85,74 @@ KIND_ORDER = [Organization.Kind.BOARD, Organization.Kind.COMPANY, Organization.K
               Organization.Kind.EXTERNAL]
 
 
-def people_of_municipality(*, municipality):
-    """The active people with a role somewhere in the municipality: those who may be named
-    to answer for one of its organisations."""
-    return (
+@dataclass(frozen=True)
+class Candidate:
+    """A person who may be named to answer, with where they hold a role."""
+
+    person: object
+    # organisation id → (the organisation's name, the roles the person holds there)
+    roles: dict
+
+    @property
+    def organization_names(self) -> list[str]:
+        return sorted({name for name, _roles in self.roles.values()})
+
+    def has_role_in(self, organization_id) -> bool:
+        return organization_id in self.roles
+
+    def is_respondent_of(self, organization_id) -> bool:
+        return Membership.Role.RESPONDENT in self.roles.get(organization_id, ("", ()))[1]
+
+
+@dataclass
+class RespondentCandidates:
+    """The people who may answer for an organisation of the municipality, by name, and the
+    ids of those who hold a role that excludes them (auditors, politicians)."""
+
+    people: list
+    refused_ids: frozenset
+
+    def by_pk(self) -> dict:
+        return {candidate.person.pk: candidate for candidate in self.people}
+
+    def ordered_for(self, organization_id) -> tuple[list, list]:
+        """The organisation's own people (its respondents first), then everyone else."""
+        own = [candidate for candidate in self.people if candidate.has_role_in(organization_id)]
+        own.sort(key=lambda candidate: not candidate.is_respondent_of(organization_id))
+        return own, [candidate for candidate in self.people if not candidate.has_role_in(organization_id)]
+
+
+def respondent_candidates(*, municipality) -> RespondentCandidates:
+    """The active people with a role somewhere in the municipality, sorted by name, each
+    with their organisations and roles there, in two queries; an auditor or a politician
+    is never among them but is listed in `refused_ids`, so that a forged choice of one is
+    told apart from an unknown person."""
+    users = (
         get_user_model().objects.filter(is_active=True, memberships__organization__municipality=municipality)
         .distinct().order_by("full_name", "email")
+        .prefetch_related(Prefetch(
+            "memberships",
+            Membership.objects.filter(organization__municipality=municipality).select_related("organization"),
+            to_attr="municipality_memberships",
+        ))
     )
+    people, refused = [], set()
+    for user in users:
+        roles = {}
+        for membership in user.municipality_memberships:
+            name, held = roles.get(membership.organization_id, (membership.organization.name, ()))
+            roles[membership.organization_id] = (name, (*held, membership.role))
+        if any(role in NOT_RESPONDENT_ROLES for _name, held in roles.values() for role in held):
+            refused.add(user.pk)
+        else:
+            people.append(Candidate(person=user, roles=roles))
+    return RespondentCandidates(people=people, refused_ids=frozenset(refused))
 
 
 @dataclass
 class CycleOpenChoices:
     organizations: list
-    people: list
+    people: RespondentCandidates
     year: int
     questionnaire: Questionnaire | None
     # organisation id → (respondent id, backup id) proposed for it
@@ -105,17 +161,17 @@ class CycleOpenChoices:
 
 def cycle_open_choices(*, municipality, program) -> CycleOpenChoices:
     """What the open-a-cycle page offers for `program`, in a fixed number of queries: the
-    municipality's active organisations (boards and companies first), its people, the
-    year after the program's latest cycle, its latest questionnaire version, and per
-    organisation the respondent and backup of that latest cycle, or else its members with
-    the respondent role."""
+    municipality's active organisations (boards and companies first), the people who may
+    answer, the year after the program's latest cycle, its latest questionnaire version,
+    and per organisation the respondent and backup of that latest cycle, or else its
+    members with the respondent role."""
     organizations = list(
         Organization.objects.filter(active_q(), municipality=municipality)
         .annotate(kind_order=Case(*[When(kind=kind, then=Value(i)) for i, kind in enumerate(KIND_ORDER)],
                                   default=Value(len(KIND_ORDER))))
         .order_by("kind_order", "name")
     )
-    people = list(people_of_municipality(municipality=municipality))
+    people = respondent_candidates(municipality=municipality)
     latest = None
     questionnaire = None
     if program is not None:

@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from core.models import VersionedModel
 from followup.models.questionnaire import Question, Questionnaire
-from organizations.models import Organization
+from organizations.models import Membership, Organization
 from steering.models import Activity, Area, Program
 from steering.models.common import dates_ordered
 
@@ -21,6 +21,8 @@ DEADLINE_BEFORE_OPENING = _("Sista svarsdag kan inte vara före öppningsdagen."
 QUESTIONNAIRE_OF_OTHER_PROGRAM = _("Formuläret hör till ett annat program än uppföljningen.")
 BACKUP_IS_RESPONDENT = _("Ersättaren måste vara en annan person än uppgiftslämnaren.")
 ORGANIZATION_OF_OTHER_MUNICIPALITY = _("Organisationen hör till en annan kommun.")
+# Auditors examine the follow-up and politicians decide on it: neither answers it.
+NOT_RESPONDENT_ROLES = frozenset({Membership.Role.AUDITOR, Membership.Role.POLITICIAN})
 
 
 def _day_list_validator(value: str) -> None:

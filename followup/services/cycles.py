@@ -9,25 +9,33 @@ from django.utils.translation import gettext_lazy as _
 
 from core.versioning import StaleEditError, versioned_save
 from followup.models import ActivityRow, Answer, CycleOrganization, FollowUpCycle, Questionnaire
+from followup.models.cycle import NOT_RESPONDENT_ROLES
 from notifications.services import outbox_enqueue
 from organizations.models import Membership
 
 NO_ORGANIZATION_ASKED = _("Välj minst en organisation som ska svara.")
 PERSON_OF_OTHER_MUNICIPALITY = _("%(person)s arbetar inte i kommunen och kan inte svara för en organisation där.")
 CYCLE_ALREADY_CLOSED = _("Uppföljningen är redan stängd.")
+PERSON_NOT_A_RESPONDENT = _("%(person)s är revisor eller förtroendevald och kan inte svara för en organisation.")
 
 
 def _check_people(municipality, users) -> None:
     """A respondent or backup must work in the municipality: a forged id of someone
-    elsewhere is refused rather than handing them another municipality's answers."""
+    elsewhere is refused rather than handing them another municipality's answers. An
+    auditor or a politician is refused too: they examine and decide on the answers."""
     ids = {user.pk for user in users if user is not None}
-    known = set(
-        Membership.objects.filter(user_id__in=ids, organization__municipality=municipality)
-        .values_list("user_id", flat=True)
-    )
+    roles = {}
+    for user_id, role in Membership.objects.filter(
+        user_id__in=ids, organization__municipality=municipality
+    ).values_list("user_id", "role"):
+        roles.setdefault(user_id, set()).add(role)
     for user in users:
-        if user is not None and user.pk not in known:
+        if user is None:
+            continue
+        if user.pk not in roles:
             raise ValidationError(PERSON_OF_OTHER_MUNICIPALITY % {"person": user}, code="municipality")
+        if roles[user.pk] & NOT_RESPONDENT_ROLES:
+            raise ValidationError(PERSON_NOT_A_RESPONDENT % {"person": user}, code="not_a_respondent")
 
 
 def _invite(response: CycleOrganization, users) -> None:

@@ -42,6 +42,20 @@ def test_a_respondent_who_does_not_work_in_the_municipality_is_refused(setup, to
     assert not OutboxMessage.objects.filter(recipient=stranger.email).exists()
 
 
+@pytest.mark.parametrize("role", ["auditor", "politician"])
+def test_an_auditor_or_a_politician_cannot_be_named_to_answer(setup, town, role):
+    person = town.users[role]
+    with pytest.raises(ValidationError) as refused:
+        services.response_people_update(response=setup.response, respondent=person, backup=None,
+                                        seen_version=setup.response.version)
+    assert refused.value.messages == [str(services.cycles.PERSON_NOT_A_RESPONDENT % {"person": person})]
+    with pytest.raises(ValidationError):
+        _open(setup, {town.board: (None, person)})
+    assert CycleOrganization.objects.get(pk=setup.response.pk).respondent == town.users["respondent"]
+    assert not FollowUpCycle.objects.filter(year=2027).exists()
+    assert not OutboxMessage.objects.filter(recipient=person.email).exists()
+
+
 def test_naming_a_new_backup_invites_only_the_person_newly_named(setup, town):
     backup = UserFactory()
     MembershipFactory(user=backup, organization=town.board)

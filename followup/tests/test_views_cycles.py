@@ -1,4 +1,6 @@
 import datetime
+import re
+from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -6,7 +8,9 @@ from django.urls import reverse
 from core.tests.factories import UserFactory
 from core.versioning import versioned_save
 from followup import services
-from followup.forms.cycles import UNKNOWN_ORGANIZATION, UNKNOWN_PERSON
+from followup.forms.cycles import (
+    NO_ROLE_IN_ORGANIZATION, NOT_A_RESPONDENT, OTHER_PEOPLE, OWN_PEOPLE, PEOPLE_HELP, UNKNOWN_ORGANIZATION, UNKNOWN_PERSON,
+)
 from followup.models import Answer, CycleOrganization, FollowUpCycle, Question
 from followup.models.cycle import BACKUP_IS_RESPONDENT, DEADLINE_BEFORE_OPENING
 from notifications.models import OutboxMessage
@@ -211,3 +215,90 @@ def test_the_cycle_list_links_to_opening_a_cycle_and_the_questionnaires(coordina
     client.force_login(town.users[Role.KS_OFFICIAL])
     html = client.get(reverse("followup:cycle_list")).content.decode()
     assert OPEN_URL not in html and reverse("followup:questionnaire_list") in html
+
+
+# The respondent picker ------------------------------------------------------------------
+
+def _groups(html, select_id):
+    """The picker's option groups: [(label, [option text, ...]), ...]."""
+    select = re.search(rf'<select[^>]*id="{select_id}"[^>]*>(.*?)</select>', html, re.S).group(1)
+    return [(label, [unescape(text) for text in re.findall(r"<option[^>]*>([^<]*)</option>", options)])
+            for label, options in re.findall(r'<optgroup label="([^"]*)">(.*?)</optgroup>', select, re.S)]
+
+
+def _people_url(setup):
+    return reverse("followup:response_people_edit", kwargs={"pk": setup.response.pk})
+
+
+def test_the_picker_offers_the_organisations_people_first_and_no_auditor_or_politician(
+    coordinator_client, setup, town,
+):
+    html = coordinator_client.get(_people_url(setup)).content.decode()
+    groups = _groups(html, "id_respondent")
+    assert [label for label, _options in groups] == [str(OWN_PEOPLE), str(OTHER_PEOPLE)]
+    own, others = groups[0][1], groups[1][1]
+    assert own[0] == "Test Uppgiftslämnare – Arbetslivsnämnden – respondent@sjostad.example"
+    assert len(own) == 3 and len(others) == 2
+    assert "Test KS-tjänsteperson – Kommunstyrelsen – ks_official@sjostad.example" in others
+    assert "auditor@sjostad.example" not in html and "politician@sjostad.example" not in html
+    assert str(PEOPLE_HELP) in html
+
+
+def test_the_open_page_groups_each_organisations_people_first(coordinator_client, setup, town):
+    html = coordinator_client.get(OPEN_URL).content.decode()
+    board = _groups(html, f"respondent-{town.board.pk}")
+    assert [label for label, _options in board] == [str(OWN_PEOPLE), str(OTHER_PEOPLE)]
+    assert board[0][1][0].startswith("Test Uppgiftslämnare – Arbetslivsnämnden")
+    # Nobody holds a role in the company: everyone offered is among the others.
+    assert [label for label, _options in _groups(html, f"backup-{town.company.pk}")] == [str(OTHER_PEOPLE)]
+    assert "auditor@sjostad.example" not in html and "politician@sjostad.example" not in html
+
+
+@pytest.mark.parametrize("role", [Role.AUDITOR, Role.POLITICIAN])
+def test_a_forged_auditor_or_politician_is_refused_and_nothing_changes(coordinator_client, setup, town, role):
+    forged = str(town.users[role].pk)
+    page = coordinator_client.post(_people_url(setup), {"respondent": forged, "backup": "",
+                                                        "seen_version": setup.response.version})
+    assert str(NOT_A_RESPONDENT) in page.content.decode()
+    assert CycleOrganization.objects.get(pk=setup.response.pk).respondent == town.users[Role.RESPONDENT]
+    page = coordinator_client.post(OPEN_URL, _post(setup, town, **{f"backup-{town.board.pk}": forged}))
+    assert str(NOT_A_RESPONDENT) in page.content.decode()
+    assert _nothing_created()
+    assert not OutboxMessage.objects.filter(recipient=town.users[role].email).exists()
+
+
+def test_naming_someone_without_a_role_in_the_organisation_saves_with_a_warning(coordinator_client, setup, town):
+    official = town.users[Role.KS_OFFICIAL]
+    page = coordinator_client.post(_people_url(setup), {"respondent": official.pk, "backup": "",
+                                                        "seen_version": setup.response.version}, follow=True)
+    warning = str(NO_ROLE_IN_ORGANIZATION % {"person": official, "organization": town.board})
+    assert warning in unescape(page.content.decode())
+    assert CycleOrganization.objects.get(pk=setup.response.pk).respondent == official
+    page = coordinator_client.post(OPEN_URL, _post(setup, town, **{f"respondent-{town.company.pk}": official.pk}),
+                                   follow=True)
+    html = unescape(page.content.decode())
+    assert "Uppföljningen 2027 är öppnad" in html
+    assert str(NO_ROLE_IN_ORGANIZATION % {"person": official, "organization": town.company}) in html
+    # The board's own respondent gives no warning.
+    assert str(NO_ROLE_IN_ORGANIZATION % {"person": town.users[Role.RESPONDENT], "organization": town.board}) \
+        not in html
+
+
+def test_the_picker_runs_a_fixed_number_of_queries_however_many_people(
+    coordinator_client, setup, town, django_assert_max_num_queries,
+):
+    def count():
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            assert coordinator_client.get(_people_url(setup)).status_code == 200
+        return len(queries)
+
+    few = count()
+    for index in range(30):
+        MembershipFactory(organization=town.board if index % 2 else town.company,
+                          role=Role.SECRETARY if index % 3 else Role.RESPONDENT)
+    with django_assert_max_num_queries(few):
+        html = coordinator_client.get(_people_url(setup)).content.decode()
+    assert len(sum((options for _label, options in _groups(html, "id_respondent")), [])) == 35

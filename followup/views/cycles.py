@@ -123,9 +123,11 @@ def cycle_open(request):
         if cycle is not None:
             messages.success(request, _("Uppföljningen %(year)s är öppnad och inbjudningarna är på väg till "
                                         "uppgiftslämnarna.") % {"year": cycle.year})
+            for warning in table.warnings():
+                messages.warning(request, warning)
             return redirect(cycle)
     return render(request, "followup/cycle_open.html", {
-        "form": form, "table": table, "people": choices.people, "programs": programs, "program": program,
+        "form": form, "table": table, "programs": programs, "program": program,
         "table_invalid": data is not None and not table.is_valid(),
     })
 

@@ -196,8 +196,8 @@ def response_people_edit(request, pk):
     """The coordinator names another respondent or backup for one organisation."""
     response = _response(request, pk)
     require(request.user, "followup.manage_cycle")
-    people = selectors.people_of_municipality(municipality=request.municipality)
-    form = ResponsePeopleForm(request.POST or None, instance=response, people=people)
+    candidates = selectors.respondent_candidates(municipality=request.municipality)
+    form = ResponsePeopleForm(request.POST or None, instance=response, candidates=candidates)
     stale_edit = None
     if request.method == "POST" and form.is_valid():
         record, stale_edit = save_form(form, lambda form: services.response_people_update(
@@ -206,6 +206,8 @@ def response_people_edit(request, pk):
         ))
         if record is not None:
             messages.success(request, _("Uppgiftslämnare och ersättare är sparade."))
+            for warning in form.warnings():
+                messages.warning(request, warning)
             return redirect(record)
     return render(request, "followup/response_people_form.html", {
         "form": form, "response": response, "stale_edit": stale_edit,

@@ -44,7 +44,7 @@ def test_the_coordinator_opens_a_cycle_a_respondent_answers_submits_completes_an
     expect(site.page.get_by_label("År", exact=True)).to_have_value(str(year))
     site.page.get_by_label("Öppnar", exact=True).fill(f"{year}-02-01")
     site.page.get_by_label("Sista svarsdag", exact=True).fill(f"{year}-01-15")
-    site.page.get_by_label("Uppgiftslämnare för Förskolenämnden").select_option(label="Ahmed Yusuf")
+    site.page.get_by_label("Uppgiftslämnare för Förskolenämnden").select_option(label="Ahmed Yusuf – Förskolenämnden – uppgiftslamnare@boras.example")
     site.page.get_by_role("button", name="Öppna uppföljningen").click()
     site.check()
     # A deadline before the opening day is refused, and nothing is opened.
@@ -135,7 +135,7 @@ def test_the_coordinator_names_a_backup_closes_the_cycle_and_adds_a_section_and_
     _open_the_cycle_as_coordinator(site, year)
     site.page.get_by_role("link", name="Byt uppgiftslämnare eller ersättare").click()
     site.check()
-    site.page.get_by_label(re.compile("^Ersättare")).select_option(label="Eva Johansson")
+    site.page.get_by_label(re.compile("^Ersättare")).select_option(label="Eva Johansson – Förskolenämnden – sekreterare@boras.example")
     site.page.get_by_role("button", name="Spara").click()
     site.check()
     expect(site.page.get_by_text("Uppgiftslämnare och ersättare är sparade.")).to_be_visible()
