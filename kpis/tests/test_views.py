@@ -212,3 +212,16 @@ def test_another_municipalitys_group_cannot_be_edited(client, town):
     group = ComparisonGroupFactory()
     login(client, town)
     assert client.get(reverse("kpis:comparison_group_edit", kwargs={"pk": group.pk})).status_code == 404
+
+
+def test_a_local_kpi_is_shown_without_county_and_national_means_and_a_count_without_decimals(client, town):
+    local = LocalKpiFactory(owner=town.municipality, title="Språkcafé, deltagare", unit="antal")
+    borås = KoladaMunicipalityFactory(id="1490", title="Borås")
+    for year, value in ((2022, 347.0), (2023, 352.0)):
+        KpiValueFactory(kpi=local, municipality=borås, year=year, gender="T", value=value)
+    kpi_means_refresh(kpi_ids=[local.pk])
+    login(client, town)
+    page = client.get(local.get_absolute_url()).content.decode()
+    assert "<td>347</td>" in page and "347,0" not in page
+    assert "Riket, medel" not in page and "medel (antal kommuner)" not in page and "(1)" not in page
+    assert "Borås 2022: 347" in page  # the chart's point label
