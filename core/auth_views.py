@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class EmailAuthenticationForm(AuthenticationForm):
+    # Logging in saves nothing: the error summary says what did fail.
+    error_summary_heading = _("Inloggningen misslyckades")
     error_messages = {
         "invalid_login": _("Fel e-postadress eller lösenord. Kontrollera stavningen och försök igen."),
         "inactive": _("Kontot är inaktiverat. Kontakta din administratör."),

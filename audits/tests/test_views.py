@@ -200,6 +200,16 @@ def test_the_request_button_queues_the_requests(auditor_client, town):
     assert "1 begäran om svar har lagts i utskickskön." in response.content.decode()
 
 
+def test_requests_to_several_organisations_are_counted_in_the_plural(auditor_client, town):
+    recommendation = RecommendationFactory(audit__municipality=town.municipality, organization=town.board)
+    RecommendationFactory(audit=recommendation.audit, organization=town.other_board)
+
+    response = auditor_client.post(reverse("audits:audit_request_responses", args=[recommendation.audit_id]),
+                                   follow=True)
+
+    assert "2 begäranden om svar har lagts i utskickskön." in response.content.decode()
+
+
 def test_list_overview_and_audit_pages_run_a_fixed_number_of_queries(auditor_client, town, django_assert_max_num_queries):
     boards = [OrganizationFactory(municipality=town.municipality, parent=town.council) for _ in range(8)]
     for n in range(6):
