@@ -262,3 +262,14 @@ def test_the_cycle_list_shows_the_latest_year_first_as_its_caption_says(coordina
     page = coordinator_client.get(reverse("followup:cycle_list"))
     assert "den senaste först" in page.content.decode()
     assert [cycle.year for cycle in page.context["cycles"]] == [2026, 2025, 2024]
+
+
+def test_the_coordinators_breadcrumb_on_a_boards_response_leads_back_to_the_cycle(coordinator_client, client, setup,
+                                                                                   town):
+    url = reverse("followup:response_edit", kwargs={"pk": setup.response.pk})
+    html = coordinator_client.get(url).content.decode()
+    breadcrumbs = html.split('class="ds-breadcrumbs"')[1].split("</nav>")[0]
+    assert setup.cycle.get_absolute_url() in breadcrumbs and "Min uppföljning" not in breadcrumbs
+    client.force_login(town.users[Role.RESPONDENT])
+    breadcrumbs = client.get(url).content.decode().split('class="ds-breadcrumbs"')[1].split("</nav>")[0]
+    assert "Min uppföljning" in breadcrumbs and setup.cycle.get_absolute_url() not in breadcrumbs
