@@ -181,6 +181,24 @@ def test_marking_a_measure_done_without_evidence_is_refused_on_the_form(client, 
     assert measure.status == Measure.Status.PLANNED
 
 
+def test_a_measures_due_date_is_a_date_field_and_text_is_refused(client, town):
+    measure = MeasureFactory(recommendation__audit__municipality=town.municipality, owner=town.board,
+                             due_date=datetime.date(2030, 12, 31))
+    client.force_login(town.users[Role.RESPONDENT])
+    url = reverse("audits:measure_edit", args=[measure.pk])
+    page = client.get(url).content.decode()
+    assert 'type="date" name="due_date" value="2030-12-31"' in page
+
+    response = client.post(url, {
+        "description": "Ändrad", "owner": town.board.pk, "due_date": "i höst",
+        "status": "planned", "evidence_note": "", "seen_version": measure.version,
+    })
+
+    assert "Fyll i ett giltigt datum." in response.content.decode()
+    measure.refresh_from_db()
+    assert measure.due_date == datetime.date(2030, 12, 31) and measure.description != "Ändrad"
+
+
 def test_a_respondent_cannot_verify(client, town):
     measure = MeasureFactory(recommendation__audit__municipality=town.municipality, status="done",
                              evidence_note="x")
