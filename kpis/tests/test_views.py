@@ -57,8 +57,21 @@ def test_the_list_says_when_the_last_refresh_failed_and_how_old_the_figures_are(
     ImportRun.objects.filter(pk=ok.pk).update(started_at=datetime.datetime(2026, 3, 2, 3, 0, tzinfo=datetime.UTC))
     refresh_failure_record(error="Kolada svarar inte just nu (HTTP 503). Försök igen senare.")
     page = login(client, town).get(reverse("kpis:kpi_list")).content.decode()
-    assert "misslyckades: Kolada svarar inte just nu (HTTP 503)." in page
+    assert "misslyckades. Uppsikt försöker igen automatiskt" in page
+    assert "<q>Kolada svarar inte just nu (HTTP 503). Försök igen senare.</q>" in page
     assert "Siffrorna är från hämtningen 2 mars 2026." in page
+
+
+def test_a_failed_refresh_reads_as_one_language_in_english(client, town, gendered):
+    from kpis.services.refresh import refresh_failure_record
+
+    refresh_failure_record(error="Kolada svarar inte just nu (HTTP 503). Försök igen senare.")
+    login(client, town)
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("kpis:kpi_list")).content.decode()
+    sentence = page.split("The latest fetch from Kolada, ")[1].split("</p>")[0]
+    assert "failed. Uppsikt tries again automatically" in sentence and "Kolada svarar" not in sentence
+    assert "Reason as recorded:" in page
 
 
 def test_the_list_says_when_figures_were_last_fetched(client, town, gendered):
