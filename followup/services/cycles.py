@@ -17,7 +17,8 @@ from organizations.models import Membership
 NO_ORGANIZATION_ASKED = _("Välj minst en organisation som ska svara.")
 PERSON_OF_OTHER_MUNICIPALITY = _("%(person)s arbetar inte i kommunen och kan inte svara för en organisation där.")
 CYCLE_ALREADY_CLOSED = _("Uppföljningen är redan stängd.")
-YEAR_OUTSIDE_PROGRAM = _("Programmet gäller %(start)s–%(end)s, så en uppföljning för %(year)s ligger utanför dess period.")
+YEAR_OUTSIDE_PROGRAM = _("Programmet gäller %(start)s–%(end)s, så en uppföljning för %(year)s ligger utanför "
+                         "dess period.")
 EARLIER_CYCLE_OPEN = _("Uppföljningen %(year)s är fortfarande öppen. Stäng den när dess svar är sammanställda, "
                        "så att organisationerna inte svarar på två uppföljningar samtidigt.")
 
