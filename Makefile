@@ -8,6 +8,8 @@ MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.installed
 VENDOR := static/vendor
 DEMO_ENV := DEBUG=1
+# The demo's port: `make demo PORT=8001` when 8000 is taken.
+PORT ?= 8000
 # Build steps (translations) load the settings but serve nothing: development settings do.
 TOOL_ENV := DEBUG=1
 
@@ -50,11 +52,11 @@ locale/en/LC_MESSAGES/django.mo: locale/en/LC_MESSAGES/django.po | system-packag
 
 demo: install
 	$(DEMO_ENV) $(MANAGE) migrate --no-input
-	$(DEMO_ENV) $(MANAGE) load_demo
-	@echo "Uppsikt serves on http://127.0.0.1:8000 (Ctrl-C stops it)."
+	$(DEMO_ENV) $(MANAGE) load_demo --port $(PORT)
+	@echo "Uppsikt serves on http://127.0.0.1:$(PORT) (Ctrl-C stops it)."
 	$(DEMO_ENV) $(MANAGE) db_worker & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-		$(DEMO_ENV) $(MANAGE) runserver 127.0.0.1:8000
+		$(DEMO_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install test-suite
 

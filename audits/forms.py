@@ -5,6 +5,7 @@ from audits.importer import ImportFileError, extract_text
 from audits.models import Assessment, Audit, AuditResponse, Measure
 from core.forms import VersionedModelForm
 from core.uploads import PDF, TEXT, UploadValidator
+from organizations.forms import DateInput
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
@@ -52,13 +53,14 @@ class AuditReviewForm(forms.Form):
     title = forms.CharField(label=_("Titel"), max_length=250)
     auditor = forms.CharField(label=_("Revisionsbyrå"), max_length=150, required=False)
     commissioned_by = forms.CharField(label=_("På uppdrag av"), max_length=150, required=False)
-    date = forms.DateField(label=_("Rapportdatum"), required=False, help_text=_("ÅÅÅÅ-MM-DD"))
+    date = forms.DateField(label=_("Rapportdatum"), required=False, help_text=_("ÅÅÅÅ-MM-DD"), widget=DateInput())
     scope = forms.CharField(label=_("Omfattning och syfte"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     audited_organizations = forms.ModelMultipleChoiceField(
         label=_("Granskade organisationer"), queryset=None, required=False
     )
     response_from = forms.ModelMultipleChoiceField(label=_("Svar begärs från"), queryset=None, required=False)
-    response_by = forms.DateField(label=_("Svar senast"), required=False, help_text=_("ÅÅÅÅ-MM-DD"))
+    response_by = forms.DateField(label=_("Svar senast"), required=False, help_text=_("ÅÅÅÅ-MM-DD"),
+                                  widget=DateInput())
 
     def __init__(self, *args, organizations, raw: dict | None = None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -78,6 +80,7 @@ class AuditForm(VersionedModelForm):
         fields = ["title", "auditor", "commissioned_by", "date", "scope", "report_file", "audited_organizations",
                   "response_from", "response_by"]
         help_texts = {"date": _("ÅÅÅÅ-MM-DD"), "response_by": _("ÅÅÅÅ-MM-DD")}
+        widgets = {"date": DateInput(), "response_by": DateInput()}
 
     def __init__(self, *args, organizations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -126,6 +129,7 @@ class AuditResponseForm(forms.ModelForm):
         model = AuditResponse
         fields = ["decision", "meeting_date", "paragraph", "registry_number", "minutes_file"]
         help_texts = {"meeting_date": _("ÅÅÅÅ-MM-DD")}
+        widgets = {"meeting_date": DateInput()}
 
     def __init__(self, *args, recommendations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -149,7 +153,9 @@ class MeasureForm(VersionedModelForm):
     class Meta:
         model = Measure
         fields = ["description", "owner", "due_date", "status", "evidence_note", "evidence_file"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3}), "evidence_note": forms.Textarea(attrs={"rows": 3})}
+        # A date the browser offers a date picker for, not a free-text box.
+        widgets = {"description": forms.Textarea(attrs={"rows": 3}), "evidence_note": forms.Textarea(attrs={"rows": 3}),
+                   "due_date": DateInput()}
         help_texts = {"due_date": _("ÅÅÅÅ-MM-DD")}
 
     def __init__(self, *args, organizations, **kwargs):

@@ -8,6 +8,8 @@ from core.ratelimit import limit_password_reset, limit_token_link
 
 
 class EmailAuthenticationForm(AuthenticationForm):
+    # Logging in saves nothing: the error summary says what did fail.
+    error_summary_heading = _("Inloggningen misslyckades")
     error_messages = {
         "invalid_login": _("Fel e-postadress eller lösenord. Kontrollera stavningen och försök igen."),
         "inactive": _("Kontot är inaktiverat. Kontakta din administratör."),

@@ -3,6 +3,7 @@ that builds its part through the app's own services and is safe to run twice."""
 
 DEMO_STEPS = [
     "organizations.demo.load",
+    "followup.demo_people.load",
     "steering.demo.load",
     "audits.demo.load",
     "kpis.demo.load",

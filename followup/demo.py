@@ -2,16 +2,16 @@
 to every board and company that the 2021 audit describes (shared seed 002: a survey
 whose answers are compiled and analysed), a closed cycle for last year answered by every
 board and company, and an open cycle for this year with a mix of statuses, in which the
-demo respondent of Förskolenämnden has a draft. Built through the services."""
+demo respondent of Förskolenämnden has a draft. Every organisation is answered for by the
+respondent and backup followup.demo_people names. Built through the services."""
 
 import datetime
 
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from followup import services
 from followup.models import CycleOrganization, FollowUpCycle, Question, Questionnaire, Section
-from organizations.models import Organization
+from organizations.models import Membership, Organization
 from steering.models import Program
 from steering.demo import PROGRAM_NAME
 
@@ -62,12 +62,11 @@ def load(*, context: dict) -> None:
                                                                          Organization.Kind.COMPANY])
         .order_by("kind", "name")
     )
-    respondent = get_user_model().objects.filter(email="uppgiftslamnare@boras.example").first()
     questionnaire = _questionnaire(program)
     today = timezone.localdate()
 
     def respondents_for():
-        return {org: (respondent if org.name == "Förskolenämnden" else None, None) for org in organizations}
+        return _respondents(organizations)
 
     last_year = services.cycle_open(
         program=program, year=today.year - 1, questionnaire=questionnaire,
@@ -92,6 +91,19 @@ def load(*, context: dict) -> None:
     preschool = this_year.organizations_asked.get(organization__name="Förskolenämnden")
     question = questionnaire.questions.get(key="arbete-praktik")
     services.answer_save(response=preschool, question=question, value="5", seen_version=None)
+
+
+def _respondents(organizations) -> dict:
+    """Each organisation's first two people with the respondent role, the respondent and
+    the backup, as the open-a-cycle page proposes them."""
+    people: dict[int, list] = {}
+    for membership in (
+        Membership.objects.filter(role=Membership.Role.RESPONDENT, organization__in=organizations,
+                                  user__is_active=True).select_related("user").order_by("pk")
+    ):
+        people.setdefault(membership.organization_id, []).append(membership.user)
+    return {organization: tuple((people.get(organization.pk, []) + [None, None])[:2])
+            for organization in organizations}
 
 
 def _questionnaire(program) -> Questionnaire:

@@ -29,6 +29,8 @@ def responses_for_user(*, user, municipality):
 
 
 def cycles_for_municipality(*, municipality):
+    """The municipality's cycles, the latest year first. The order is explicit: a query
+    that counts (GROUP BY) does not take the model's default ordering."""
     return (
         FollowUpCycle.objects.filter(program__municipality=municipality)
         .select_related("program", "questionnaire")
@@ -41,6 +43,7 @@ def cycles_for_municipality(*, municipality):
                 ]),
             ),
         )
+        .order_by("-year", "program__name")
     )
 
 

@@ -68,8 +68,9 @@ class LineChart:
 
 
 def line_chart(*, title: str, description: str, series: list[tuple[str, dict[int, float]]],
-               years: list[int]) -> LineChart | None:
-    """A chart of ``series`` (label, year → value) over ``years``; None when there is nothing to draw."""
+               years: list[int], unit: str = "") -> LineChart | None:
+    """A chart of ``series`` (label, year → value) over ``years``, each point's label
+    formatted for ``unit``; None when there is nothing to draw."""
     values = [v for _label, points in series for v in points.values()]
     if not values or not years:
         return None
@@ -89,7 +90,7 @@ def line_chart(*, title: str, description: str, series: list[tuple[str, dict[int
         colour, dash, marker = STYLES[index % len(STYLES)]
         lines.append(Line(
             label=label, colour=colour, dash=dash, marker=marker,
-            points=[Point(year=yr, value=v, x=x(yr), y=y(v), label=f"{label} {yr}: {format_number(v, decimals=1)}")
+            points=[Point(year=yr, value=v, x=x(yr), y=y(v), label=f"{label} {yr}: {format_value(v, unit=unit)}")
                     for yr, v in sorted(points.items())],
         ))
     y_ticks = []
@@ -113,6 +114,24 @@ def format_number(value: float | None, *, decimals: int | None = None) -> str:
         decimals = 0 if float(value).is_integer() else 1
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "\u00a0").replace(".", ",")
+
+
+# Units of things counted (people, places): their values are whole numbers.
+COUNT_UNITS = frozenset({"antal", "st", "st.", "stycken", "personer", "antal personer", "deltagare"})
+
+
+def is_count_unit(unit: str | None) -> bool:
+    return (unit or "").strip().lower() in COUNT_UNITS
+
+
+def format_value(value: float | int | None, *, unit: str | None = "") -> str:
+    """A value as the pages show it: a count ("antal") or an integer without decimals,
+    347 rather than "347,0 antal"; a measure (a share, an amount) with one, 42,0 %,
+    so that a column of them lines up."""
+    if value is None:
+        return ""
+    whole = is_count_unit(unit) or isinstance(value, int)
+    return format_number(value, decimals=0 if whole else 1)
 
 
 def _scale(low: float, high: float) -> tuple[float, float, float]:

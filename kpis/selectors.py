@@ -6,6 +6,10 @@ The comparison reads the municipality's own values through the primary key
 KpiMean summary that every import rebuilds; a custom or Kolada group's mean is
 computed on the spot over its few members. Means are unweighted over the
 municipalities with a value, each with the count behind it.
+
+A mean over the municipality alone is no comparison: it is left out (no value, count
+0), as are the county and national means of a local KPI, which only its municipality
+reports.
 """
 
 from __future__ import annotations
@@ -41,6 +45,9 @@ class ComparisonRow:
         return Gender(self.gender).label
 
 
+NO_MEAN = Mean(None, 0)
+
+
 @dataclass
 class Comparison:
     kpi: Kpi
@@ -49,6 +56,11 @@ class Comparison:
     county_name: str
     group: ComparisonGroup | None
     rows: list[ComparisonRow] = field(default_factory=list)
+
+    @property
+    def has_area_means(self) -> bool:
+        """Whether county and national means exist: not for a local KPI."""
+        return not self.kpi.is_local
 
     @property
     def years(self) -> list[int]:
@@ -100,25 +112,31 @@ def kpi_comparison(
     ):
         if part == "own":
             own[(year, gender)] = value
-        else:
+        elif not kpi.is_local:
             means.setdefault((year, gender), {})[part] = Mean(value, count)
     group_means = {}
     if group is not None:
         members = group.members.through.objects.filter(comparisongroup_id=group.pk).values("koladamunicipality_id")
         group_means = {
-            (r["year"], r["gender"]): Mean(r["mean"], r["count"])
+            (r["year"], r["gender"]): NO_MEAN if r["count"] == r["own_count"] == 1 else Mean(r["mean"], r["count"])
             for r in KpiValue.objects.filter(years, kpi=kpi, municipality_id__in=members, value__isnull=False)
-            .values("year", "gender").annotate(mean=Avg("value"), count=Count("value"))
+            .values("year", "gender").annotate(mean=Avg("value"), count=Count("value"),
+                                               own_count=Count("value", filter=Q(municipality_id=municipality_code)))
         }
-    none = Mean(None, 0)
+
+    def area_mean(year, gender, part):
+        mean = means.get((year, gender), {}).get(part, NO_MEAN)
+        # The county and the country hold the municipality: a mean of one beside its own value is its own value.
+        return NO_MEAN if mean.count == 1 and (year, gender) in own else mean
+
     rows = [
         ComparisonRow(
             year=year,
             gender=gender,
             own=own.get((year, gender)),
-            county=means.get((year, gender), {}).get("county", none),
-            national=means.get((year, gender), {}).get("national", none),
-            group=group_means.get((year, gender), none) if group is not None else None,
+            county=area_mean(year, gender, "county"),
+            national=area_mean(year, gender, "national"),
+            group=group_means.get((year, gender), NO_MEAN) if group is not None else None,
         )
         for year, gender in sorted(set(own) | set(means) | set(group_means),
                                    key=lambda key: (key[0], GENDER_ORDER.index(key[1])))

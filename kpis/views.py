@@ -84,9 +84,10 @@ def _charts(comparison) -> list:
     name, county = comparison.municipality_name, comparison.county_name or _("Länet")
     title = comparison.kpi.title
     charts = []
-    series = [(name, comparison.series(gender="T", which="own")),
-              (_("%(county)s, medel") % {"county": county}, comparison.series(gender="T", which="county")),
-              (_("Riket, medel"), comparison.series(gender="T", which="national"))]
+    series = [(name, comparison.series(gender="T", which="own"))]
+    if comparison.has_area_means:
+        series += [(_("%(county)s, medel") % {"county": county}, comparison.series(gender="T", which="county")),
+                   (_("Riket, medel"), comparison.series(gender="T", which="national"))]
     if comparison.group:
         series.append((_("%(group)s, medel") % {"group": comparison.group.title},
                        comparison.series(gender="T", which="group")))
@@ -94,23 +95,25 @@ def _charts(comparison) -> list:
         title=_("%(title)s, totalt") % {"title": title},
         description=_("Linjediagram över år: %(lines)s. Samma siffror finns i tabellen.")
         % {"lines": ", ".join(label for label, _points in series)},
-        series=series, years=comparison.years,
+        series=series, years=comparison.years, unit=comparison.kpi.unit,
     ))
     if {"K", "M"} <= set(comparison.genders):
         gendered = []
         for gender in ("K", "M"):
             label = Gender(gender).label.lower()
-            gendered += [
-                (f"{name}, {label}", comparison.series(gender=gender, which="own")),
-                (_("%(county)s, medel, %(gender)s") % {"county": county, "gender": label},
-                 comparison.series(gender=gender, which="county")),
-                (_("Riket, medel, %(gender)s") % {"gender": label}, comparison.series(gender=gender, which="national")),
-            ]
+            gendered.append((f"{name}, {label}", comparison.series(gender=gender, which="own")))
+            if comparison.has_area_means:
+                gendered += [
+                    (_("%(county)s, medel, %(gender)s") % {"county": county, "gender": label},
+                     comparison.series(gender=gender, which="county")),
+                    (_("Riket, medel, %(gender)s") % {"gender": label},
+                     comparison.series(gender=gender, which="national")),
+                ]
         charts.append(line_chart(
             title=_("%(title)s, kvinnor och män") % {"title": title},
             description=_("Linjediagram över år: %(lines)s. Samma siffror finns i tabellen.")
             % {"lines": ", ".join(label for label, _points in gendered)},
-            series=gendered, years=comparison.years,
+            series=gendered, years=comparison.years, unit=comparison.kpi.unit,
         ))
     return [chart for chart in charts if chart is not None]
 

@@ -184,6 +184,24 @@ def test_marking_a_measure_done_without_evidence_is_refused_on_the_form(client, 
     assert measure.status == Measure.Status.PLANNED
 
 
+def test_a_measures_due_date_is_a_date_field_and_text_is_refused(client, town):
+    measure = MeasureFactory(recommendation__audit__municipality=town.municipality, owner=town.board,
+                             due_date=datetime.date(2030, 12, 31))
+    client.force_login(town.users[Role.RESPONDENT])
+    url = reverse("audits:measure_edit", args=[measure.pk])
+    page = client.get(url).content.decode()
+    assert 'type="date" name="due_date" value="2030-12-31"' in page
+
+    response = client.post(url, {
+        "description": "Ändrad", "owner": town.board.pk, "due_date": "i höst",
+        "status": "planned", "evidence_note": "", "seen_version": measure.version,
+    })
+
+    assert "Fyll i ett giltigt datum." in response.content.decode()
+    measure.refresh_from_db()
+    assert measure.due_date == datetime.date(2030, 12, 31) and measure.description != "Ändrad"
+
+
 def test_a_respondent_cannot_verify(client, town):
     measure = MeasureFactory(recommendation__audit__municipality=town.municipality, status="done",
                              evidence_note="x")
@@ -201,6 +219,16 @@ def test_the_request_button_queues_the_requests(auditor_client, town):
                                    follow=True)
 
     assert "1 begäran om svar har lagts i utskickskön." in response.content.decode()
+
+
+def test_requests_to_several_organisations_are_counted_in_the_plural(auditor_client, town):
+    recommendation = RecommendationFactory(audit__municipality=town.municipality, organization=town.board)
+    RecommendationFactory(audit=recommendation.audit, organization=town.other_board)
+
+    response = auditor_client.post(reverse("audits:audit_request_responses", args=[recommendation.audit_id]),
+                                   follow=True)
+
+    assert "2 begäranden om svar har lagts i utskickskön." in response.content.decode()
 
 
 def test_list_overview_and_audit_pages_run_a_fixed_number_of_queries(auditor_client, town, django_assert_max_num_queries):

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from audits import importer, selectors, services
@@ -256,7 +256,9 @@ def audit_request_responses(request, pk):
     require(request.user, "audits.send_requests", audit)
     sent, queued = run_step(request, lambda: services.audit_request_responses(audit=audit, by=request.user))
     if sent and queued:
-        messages.success(request, _("%(count)s begäran om svar har lagts i utskickskön.") % {"count": queued})
+        messages.success(request, ngettext("%(count)s begäran om svar har lagts i utskickskön.",
+                                           "%(count)s begäranden om svar har lagts i utskickskön.", queued)
+                         % {"count": queued})
     elif sent:
         messages.info(request, _("Begäran om svar var redan skickad till alla mottagare."))
     return redirect(audit)

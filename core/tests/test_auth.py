@@ -33,6 +33,12 @@ def test_a_wrong_password_gets_a_swedish_message_and_no_session(client, responde
     assert "_auth_user_id" not in client.session
 
 
+def test_a_failed_login_is_summarised_as_a_failed_login_not_a_failed_save(client, respondent):
+    page = _login(client, respondent.email, "fel-losenord").content.decode()
+    assert "Inloggningen misslyckades" in page and "Det gick inte att spara" not in page
+    assert "_auth_user_id" not in client.session
+
+
 def test_repeated_wrong_passwords_lock_the_account_even_for_the_right_one(client, respondent):
     for _ in range(settings.AXES_FAILURE_LIMIT):
         _login(client, respondent.email, "fel-losenord")

@@ -8,8 +8,8 @@ from followup.services.answering import (
     response_return, response_submit,
 )
 from followup.services.cycles import (
-    CYCLE_ALREADY_CLOSED, NO_ORGANIZATION_ASKED, PERSON_OF_OTHER_MUNICIPALITY, cycle_close, cycle_open,
-    response_people_update,
+    CYCLE_ALREADY_CLOSED, EARLIER_CYCLE_OPEN, NO_ORGANIZATION_ASKED, PERSON_OF_OTHER_MUNICIPALITY,
+    YEAR_OUTSIDE_PROGRAM, cycle_close, cycle_open, cycle_open_warnings, response_people_update,
 )
 from followup.services.questionnaires import (
     AREA_ALREADY_IN_QUESTIONNAIRE, NEW_VERSION_MADE, NOT_LATEST_VERSION, ORGANIZATIONS_NEEDED, question_add,
@@ -17,10 +17,12 @@ from followup.services.questionnaires import (
 )
 
 __all__ = [
-    "AREA_ALREADY_IN_QUESTIONNAIRE", "COMMENT_NEEDED", "CYCLE_ALREADY_CLOSED", "CYCLE_CLOSED", "NEW_VERSION_MADE",
+    "AREA_ALREADY_IN_QUESTIONNAIRE", "COMMENT_NEEDED", "CYCLE_ALREADY_CLOSED", "CYCLE_CLOSED", "EARLIER_CYCLE_OPEN",
+    "NEW_VERSION_MADE",
     "NOT_ASKED", "NOT_EDITABLE", "NOT_LATEST_VERSION", "NOT_SUBMITTED", "NOTHING_TO_SUBMIT", "NO_ORGANIZATION_ASKED",
     "NUMBER_EXPECTED", "ORGANIZATIONS_NEEDED", "OTHER_QUESTIONNAIRE", "PERSON_OF_OTHER_MUNICIPALITY",
-    "RATING_EXPECTED", "UNKNOWN_OPTION", "activity_row_add", "answer_save", "cycle_close", "cycle_open",
+    "RATING_EXPECTED", "UNKNOWN_OPTION", "YEAR_OUTSIDE_PROGRAM", "activity_row_add", "answer_save", "cycle_close",
+    "cycle_open", "cycle_open_warnings",
     "question_add", "question_update", "questionnaire_in_use", "questionnaire_new_version", "response_approve",
     "response_people_update", "response_return", "response_submit", "section_add",
 ]

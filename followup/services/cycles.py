@@ -5,18 +5,39 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.versioning import StaleEditError, versioned_save
 from followup.models import ActivityRow, Answer, CycleOrganization, FollowUpCycle, Questionnaire
 from followup.models.cycle import NOT_RESPONDENT_ROLES
-from notifications.services import outbox_enqueue
+from followup.notify import cycle_invitations_send, invitations_send
+from followup.tasks import invitations_send_on_opening, opening_moment
 from organizations.models import Membership
 
 NO_ORGANIZATION_ASKED = _("Välj minst en organisation som ska svara.")
 PERSON_OF_OTHER_MUNICIPALITY = _("%(person)s arbetar inte i kommunen och kan inte svara för en organisation där.")
 CYCLE_ALREADY_CLOSED = _("Uppföljningen är redan stängd.")
 PERSON_NOT_A_RESPONDENT = _("%(person)s är revisor eller förtroendevald och kan inte svara för en organisation.")
+YEAR_OUTSIDE_PROGRAM = _("Programmet gäller %(start)s–%(end)s, så en uppföljning för %(year)s ligger utanför "
+                         "dess period.")
+EARLIER_CYCLE_OPEN = _("Uppföljningen %(year)s är fortfarande öppen. Stäng den när dess svar är sammanställda, "
+                       "så att organisationerna inte svarar på två uppföljningar samtidigt.")
+
+
+def cycle_open_warnings(*, program, year: int | None) -> list[str]:
+    """What the coordinator should know before opening a cycle for `year`, without being
+    stopped: a year outside the program's period, an earlier cycle still open."""
+    if program is None or year is None:
+        return []
+    warnings = []
+    if not program.start_year <= year <= program.end_year:
+        warnings.append(YEAR_OUTSIDE_PROGRAM % {"start": program.start_year, "end": program.end_year, "year": year})
+    for earlier in FollowUpCycle.objects.filter(
+        program=program, year__lt=year, status=FollowUpCycle.Status.OPEN
+    ).order_by("year"):
+        warnings.append(EARLIER_CYCLE_OPEN % {"year": earlier.year})
+    return warnings
 
 
 def _check_people(municipality, users) -> None:
@@ -38,24 +59,15 @@ def _check_people(municipality, users) -> None:
             raise ValidationError(PERSON_NOT_A_RESPONDENT % {"person": user}, code="not_a_respondent")
 
 
-def _invite(response: CycleOrganization, users) -> None:
-    cycle = response.cycle
-    for user in users:
-        outbox_enqueue(
-            to=user.email, template="followup/email/invitation",
-            context={"response": response, "cycle": cycle, "person": user},
-            topic=f"followup:{cycle.pk}:invitation:{response.organization_id}",
-            municipality=cycle.program.municipality,
-        )
-
-
 def cycle_open(
     *, program, year: int, questionnaire: Questionnaire, opens_on: date, deadline: date,
     respondents: dict, by=None, **schedule,
 ) -> FollowUpCycle:
     """Open a cycle asking each organisation in `respondents` ({organisation: (respondent,
     backup)}). Where last year's cycle asked the same question (same key and kind) of the
-    same organisation, its answer is copied as a starting point."""
+    same organisation, its answer is copied as a starting point. The respondents are
+    invited on `opens_on`: at once when that day has come, else by a task scheduled for
+    it (and by the daily reminder run, should that task be lost)."""
     if not respondents:
         raise ValidationError(NO_ORGANIZATION_ASKED, code="none_asked")
     _check_people(program.municipality, [person for pair in respondents.values() for person in pair])
@@ -71,17 +83,25 @@ def cycle_open(
             asked.append(response)
         CycleOrganization.objects.bulk_create(asked)
         _copy_previous_answers(cycle=cycle)
-        for response in cycle.organizations_asked.select_related("organization", "respondent", "backup"):
-            response.cycle = cycle
-            _invite(response, filter(None, [response.respondent, response.backup]))
+        today = timezone.localdate()
+        if opens_on <= today:
+            cycle_invitations_send(cycle=cycle, today=today)
+        else:
+            transaction.on_commit(lambda: _invitations_schedule(cycle))
     return cycle
+
+
+def _invitations_schedule(cycle: FollowUpCycle) -> None:
+    # A backend that cannot defer leaves the invitations to the daily reminder run.
+    if invitations_send_on_opening.get_backend().supports_defer:
+        invitations_send_on_opening.using(run_after=opening_moment(cycle)).enqueue(cycle_id=cycle.pk)
 
 
 def response_people_update(
     *, response: CycleOrganization, respondent, backup, seen_version: int, by=None,
 ) -> CycleOrganization:
     """Name another respondent or backup for an organisation in an open cycle; a person
-    newly named is sent the invitation."""
+    newly named is sent the invitation if the cycle has opened (else the opening does)."""
     if not response.cycle.is_open:
         raise ValidationError(_("Uppföljningen är stängd, så uppgiftslämnaren kan inte bytas."), code="closed")
     _check_people(response.cycle.program.municipality, [respondent, backup])
@@ -90,7 +110,8 @@ def response_people_update(
         response.respondent, response.backup = respondent, backup
         response.full_clean()
         versioned_save(instance=response, seen_version=seen_version)
-        _invite(response, [user for user in (respondent, backup) if user is not None and user.pk not in before])
+        invitations_send(response=response, today=timezone.localdate(),
+                         people=[user for user in (respondent, backup) if user is not None and user.pk not in before])
     return response
 
 

@@ -28,3 +28,24 @@ def test_the_demo_has_last_years_closed_cycle_and_this_years_with_mixed_statuses
     preschool = this.organizations_asked.get(organization__name="Förskolenämnden")
     assert preschool.status == Status.DRAFT and preschool.respondent.email == "uppgiftslamnare@boras.example"
     assert preschool.answers.filter(copied_from_previous=True).exists()
+
+
+def test_every_board_and_company_has_a_named_respondent_and_backup_in_its_own_organisation(db):
+    from organizations.models import Membership, Organization
+
+    call_command("load_demo")
+    this = FollowUpCycle.objects.order_by("year").last()
+    asked = list(this.organizations_asked.select_related("organization", "respondent", "backup"))
+    kinds = {Organization.Kind.BOARD, Organization.Kind.COMPANY}
+    assert len(asked) == Organization.objects.filter(kind__in=kinds).count() == 22
+    people = set()
+    for response in asked:
+        assert response.respondent and response.backup, response.organization
+        for person in (response.respondent, response.backup):
+            assert person.email.endswith("@boras.example") and " " in person.full_name and person.title
+            assert Membership.objects.filter(user=person, organization=response.organization,
+                                             role=Membership.Role.RESPONDENT).exists()
+            people.add(person.pk)
+    assert len(people) == 44
+    # The reminders name them: the respondent and the backup of each late organisation.
+    assert this.organizations_asked.filter(respondent__email="johanna.berglund@boras.example").exists()

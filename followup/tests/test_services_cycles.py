@@ -5,7 +5,10 @@ from django.core.exceptions import ValidationError
 
 from core.tests.factories import UserFactory
 from core.versioning import StaleEditError
-from followup import services
+from django.utils import timezone
+
+from followup import services, tasks
+from followup.notify import reminders_send_due
 from followup.models import Answer, CycleOrganization, FollowUpCycle, Question
 from notifications.models import OutboxMessage
 from organizations.tests.factories import MembershipFactory
@@ -110,3 +113,75 @@ def test_opening_next_year_copies_last_years_answers_where_the_question_is_the_s
     [answer] = Answer.objects.filter(response__cycle=cycle)
     assert answer.text == "Språkcafé varje vecka." and answer.copied_from_previous
     assert answer.question.questionnaire == next_questionnaire
+
+
+def _invitations():
+    return OutboxMessage.objects.filter(template="followup/email/invitation", body__contains="2027")
+
+
+def _open_later(setup, town, days):
+    opens_on = timezone.localdate() + datetime.timedelta(days=days)
+    return services.cycle_open(
+        program=setup.program, year=2027, questionnaire=setup.questionnaire, opens_on=opens_on,
+        deadline=opens_on + datetime.timedelta(days=60), respondents={town.board: (town.users["respondent"], None)},
+    )
+
+
+def test_a_cycle_opening_later_invites_nobody_until_its_opening_day_and_then_once(setup, town):
+    cycle = _open_later(setup, town, days=10)
+    assert not _invitations().exists()
+    reminders_send_due(today=cycle.opens_on - datetime.timedelta(days=1))
+    assert not _invitations().exists()
+    reminders_send_due(today=cycle.opens_on)
+    reminders_send_due(today=cycle.opens_on + datetime.timedelta(days=1))
+    assert list(_invitations().values_list("recipient", flat=True)) == [town.users["respondent"].email]
+
+
+def test_a_person_named_before_the_opening_day_is_invited_on_it_not_before(setup, town):
+    cycle = _open_later(setup, town, days=10)
+    response = cycle.organizations_asked.get()
+    backup = UserFactory()
+    MembershipFactory(user=backup, organization=town.board)
+    services.response_people_update(response=response, respondent=town.users["respondent"], backup=backup,
+                                    seen_version=response.version)
+    assert not _invitations().exists()
+    reminders_send_due(today=cycle.opens_on)
+    assert set(_invitations().values_list("recipient", flat=True)) == {town.users["respondent"].email, backup.email}
+
+
+def test_the_invitations_are_scheduled_for_the_opening_day_and_the_task_sends_them_once(
+        setup, town, settings, monkeypatch, django_capture_on_commit_callbacks):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    from django_tasks import default_task_backend
+
+    with django_capture_on_commit_callbacks(execute=True):
+        cycle = _open_later(setup, town, days=10)
+    [scheduled] = default_task_backend.results
+    assert scheduled.task.func is tasks.invitations_send_on_opening.func
+    assert scheduled.task.run_after == tasks.opening_moment(cycle) and scheduled.kwargs == {"cycle_id": cycle.pk}
+    # Run a day early (a clock off), it sends nothing; on the day, the invitation; run twice, still one.
+    assert tasks.invitations_send_on_opening.call(cycle_id=cycle.pk) == 0
+    monkeypatch.setattr(tasks.timezone, "localdate", lambda: cycle.opens_on)
+    assert tasks.invitations_send_on_opening.call(cycle_id=cycle.pk) == 1
+    assert tasks.invitations_send_on_opening.call(cycle_id=cycle.pk) == 0
+    assert _invitations().count() == 1
+
+
+def test_a_closed_cycle_sends_no_invitations_on_its_opening_day(setup, town):
+    cycle = _open_later(setup, town, days=10)
+    services.cycle_close(cycle=cycle)
+    reminders_send_due(today=cycle.opens_on)
+    assert tasks.invitations_send_on_opening.call(cycle_id=cycle.pk) == 0
+    assert not _invitations().exists()
+
+
+def test_opening_warns_of_a_year_outside_the_program_and_of_an_earlier_cycle_still_open(setup):
+    # The program runs 2022–2026 and the 2026 cycle is open.
+    assert services.cycle_open_warnings(program=setup.program, year=2026) == []
+    warnings = services.cycle_open_warnings(program=setup.program, year=2027)
+    assert warnings == [
+        "Programmet gäller 2022–2026, så en uppföljning för 2027 ligger utanför dess period.",
+        str(services.EARLIER_CYCLE_OPEN % {"year": 2026}),
+    ]
+    services.cycle_close(cycle=setup.cycle)
+    assert len(services.cycle_open_warnings(program=setup.program, year=2027)) == 1

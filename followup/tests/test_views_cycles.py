@@ -35,6 +35,8 @@ def _post(setup, town, **changes):
         "reminder_days_after": "1, 7", "escalate_after_days": "14",
         "ask": [str(town.board.pk), str(town.company.pk)],
         f"respondent-{town.board.pk}": str(town.users[Role.RESPONDENT].pk), f"backup-{town.board.pk}": "",
+        # 2027 is after the program's period and the 2026 cycle is still open: confirmed.
+        "bekraftat": f"{setup.program.pk}:2027",
     }
     data.update(changes)
     return data
@@ -75,7 +77,9 @@ def test_without_an_earlier_cycle_the_organisations_respondents_are_proposed(coo
 def test_opening_a_cycle_asks_the_organisations_invites_and_shows_its_completeness(coordinator_client, setup, town):
     services.answer_save(response=setup.response, question=setup.questions[Kind.TEXT], value="Språkcafé",
                          seen_version=None)
-    page = coordinator_client.post(OPEN_URL, _post(setup, town), follow=True)
+    today = datetime.date.today()
+    page = coordinator_client.post(OPEN_URL, _post(setup, town, opens_on=str(today),
+                                                   deadline=str(today + datetime.timedelta(weeks=6))), follow=True)
     cycle = FollowUpCycle.objects.get(year=2027)
     assert page.redirect_chain[-1][0] == cycle.get_absolute_url()
     assert "Uppföljningen 2027 är öppnad" in page.content.decode()
@@ -302,3 +306,61 @@ def test_the_picker_runs_a_fixed_number_of_queries_however_many_people(
     with django_assert_max_num_queries(few):
         html = coordinator_client.get(_people_url(setup)).content.decode()
     assert len(sum((options for _label, options in _groups(html, "id_respondent")), [])) == 35
+
+
+def test_opening_later_says_when_the_invitations_go_and_sends_none_now(coordinator_client, setup, town):
+    opens_on = datetime.date.today() + datetime.timedelta(days=20)
+    page = coordinator_client.post(OPEN_URL, _post(setup, town, opens_on=str(opens_on),
+                                                   deadline=str(opens_on + datetime.timedelta(weeks=6))), follow=True)
+    assert FollowUpCycle.objects.filter(year=2027).exists()
+    assert "Uppföljningen 2027 öppnar" in page.content.decode()
+    assert not OutboxMessage.objects.filter(template="followup/email/invitation", body__contains="2027").exists()
+
+
+def test_opening_outside_the_period_with_last_year_open_warns_first_and_opens_when_confirmed(
+        coordinator_client, setup, town):
+    data = _post(setup, town)
+    del data["bekraftat"]
+    page = coordinator_client.post(OPEN_URL, data)
+    html = page.content.decode()
+    assert "Programmet gäller 2022–2026, så en uppföljning för 2027 ligger utanför dess period." in html
+    assert "Uppföljningen 2026 är fortfarande öppen." in html and "Öppna uppföljningen ändå" in html
+    assert _nothing_created()
+    # A confirmation of another year does not confirm this one.
+    page = coordinator_client.post(OPEN_URL, {**data, "bekraftat": f"{setup.program.pk}:2028"})
+    assert "Öppna uppföljningen ändå" in page.content.decode() and _nothing_created()
+    coordinator_client.post(OPEN_URL, {**data, "bekraftat": page.context["confirmation"]})
+    assert FollowUpCycle.objects.filter(year=2027).exists()
+
+
+def test_a_year_within_the_period_with_no_cycle_open_opens_without_a_warning(coordinator_client, setup, town):
+    services.cycle_close(cycle=setup.cycle)
+    setup.program.end_year = 2030
+    setup.program.save()
+    data = _post(setup, town)
+    del data["bekraftat"]
+    coordinator_client.post(OPEN_URL, data)
+    assert FollowUpCycle.objects.filter(year=2027).exists()
+
+
+def test_the_cycle_list_shows_the_latest_year_first_as_its_caption_says(coordinator_client, setup, town):
+    for year in (2024, 2025):
+        services.cycle_open(
+            program=setup.program, year=year, questionnaire=setup.questionnaire,
+            opens_on=datetime.date(year, 2, 1), deadline=datetime.date(year, 3, 31),
+            respondents={town.board: (None, None)},
+        )
+    page = coordinator_client.get(reverse("followup:cycle_list"))
+    assert "den senaste först" in page.content.decode()
+    assert [cycle.year for cycle in page.context["cycles"]] == [2026, 2025, 2024]
+
+
+def test_the_coordinators_breadcrumb_on_a_boards_response_leads_back_to_the_cycle(coordinator_client, client, setup,
+                                                                                   town):
+    url = reverse("followup:response_edit", kwargs={"pk": setup.response.pk})
+    html = coordinator_client.get(url).content.decode()
+    breadcrumbs = html.split('class="ds-breadcrumbs"')[1].split("</nav>")[0]
+    assert setup.cycle.get_absolute_url() in breadcrumbs and "Min uppföljning" not in breadcrumbs
+    client.force_login(town.users[Role.RESPONDENT])
+    breadcrumbs = client.get(url).content.decode().split('class="ds-breadcrumbs"')[1].split("</nav>")[0]
+    assert "Min uppföljning" in breadcrumbs and setup.cycle.get_absolute_url() not in breadcrumbs

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -61,7 +62,7 @@ def cycle_detail(request, pk):
     return render(request, "followup/cycle_detail.html", {
         "cycle": cycle, "completeness": completeness, "filters": filters,
         "statuses": CycleOrganization.Status.choices, "kinds": Organization.Kind.choices,
-        "query": request.GET.urlencode(),
+        "query": request.GET.urlencode(), "today": timezone.localdate(),
     })
 
 
@@ -113,7 +114,11 @@ def cycle_open(request):
     data = request.POST if request.method == "POST" else None
     form = CycleOpenForm(data, municipality=request.municipality, initial=initial)
     table = AskTable(choices=choices, data=data)
-    if data is not None and all([form.is_valid(), table.is_valid()]):
+    valid = data is not None and all([form.is_valid(), table.is_valid()])
+    warnings, confirmation = _warnings(form, program, choices.year, valid)
+    # A warning does not stop the coordinator, but is read before anything is sent: the
+    # first post shows it, a second post confirming the same program and year opens.
+    if valid and (not warnings or data.get("bekraftat") == confirmation):
         cycle, _stale = save_form(form, lambda form: services.cycle_open(
             program=form.cleaned_data["program"], year=form.cleaned_data["year"],
             questionnaire=form.cleaned_data["questionnaire"], opens_on=form.cleaned_data["opens_on"],
@@ -121,15 +126,34 @@ def cycle_open(request):
             **form.schedule(),
         ))
         if cycle is not None:
-            messages.success(request, _("Uppföljningen %(year)s är öppnad och inbjudningarna är på väg till "
-                                        "uppgiftslämnarna.") % {"year": cycle.year})
+            messages.success(request, _opened_message(cycle, today))
             for warning in table.warnings():
                 messages.warning(request, warning)
             return redirect(cycle)
     return render(request, "followup/cycle_open.html", {
         "form": form, "table": table, "programs": programs, "program": program,
         "table_invalid": data is not None and not table.is_valid(),
+        "warnings": warnings, "confirmation": confirmation if valid and warnings else "",
     })
+
+
+def _warnings(form, program, proposed_year, valid) -> tuple[list[str], str]:
+    """The warnings for the program and year posted (or proposed), and the value that
+    confirms having read them."""
+    if valid:
+        program, year = form.cleaned_data["program"], form.cleaned_data["year"]
+    else:
+        year = proposed_year if not form.is_bound else None
+    warnings = services.cycle_open_warnings(program=program, year=year)
+    return warnings, f"{program.pk}:{year}" if warnings else ""
+
+
+def _opened_message(cycle, today) -> str:
+    if cycle.opens_on > today:
+        return _("Uppföljningen %(year)s öppnar %(date)s. Då skickas inbjudningarna till uppgiftslämnarna.") % {
+            "year": cycle.year, "date": date_format(cycle.opens_on, "j F Y")}
+    return _("Uppföljningen %(year)s är öppnad och inbjudningarna är på väg till uppgiftslämnarna.") % {
+        "year": cycle.year}
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,4 +1,4 @@
-from kpis.charts import STYLES, format_number, line_chart
+from kpis.charts import STYLES, format_number, format_value, line_chart
 
 
 def test_lines_differ_in_colour_dash_and_marker_and_carry_text_labels():
@@ -34,3 +34,12 @@ def test_texts_in_the_chart_are_escaped_and_numbers_written_as_they_are():
     assert "<desc id=\"diagram-1-beskrivning\">&quot;Citat&quot;</desc>" in svg
     assert "<title>Borås &lt;b&gt; 2019: 12,5</title>" in svg
     assert "<b>" not in svg
+
+
+def test_a_count_shows_no_decimals_and_other_values_one_unless_whole():
+    assert format_value(347.0, unit="antal") == "347"
+    assert format_value(346.6, unit="Antal ") == "347"
+    assert format_value(1247.0, unit="%") == "1\u00a0247,0"
+    assert format_value(12, unit="") == "12"
+    assert format_value(41.25, unit="%") == "41,2"
+    assert format_value(None, unit="antal") == ""

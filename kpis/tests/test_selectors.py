@@ -2,7 +2,7 @@
 
 import pytest
 
-from kpis.selectors import kpi_comparison, kpis_for_page
+from kpis.selectors import NO_MEAN, kpi_comparison, kpis_for_page
 from kpis.services import kpi_means_refresh
 from kpis.tests.factories import (
     ComparisonGroupFactory,
@@ -35,8 +35,37 @@ def test_means_are_unweighted_over_municipalities_with_a_value(kpi):
     assert total_2018.own == 40.0
     assert (total_2018.county.value, total_2018.county.count) == (60.0, 3)
     assert (total_2018.national.value, total_2018.national.count) == (50.0, 4)
+
+
+def test_a_mean_over_the_municipality_alone_is_left_out(kpi):
+    # Only Borås reports women in 2018: "the county's mean (1)" would be Borås itself.
+    comparison = kpi_comparison(kpi=kpi, municipality_code="1490")
     women_2018 = next(r for r in comparison.rows if (r.year, r.gender) == (2018, "K"))
-    assert (women_2018.own, women_2018.county.count) == (30.0, 1)
+    assert women_2018.own == 30.0
+    assert women_2018.county == women_2018.national == NO_MEAN
+    # Another municipality's single value is still a comparison for Borås.
+    other = kpi_comparison(kpi=kpi, municipality_code="1488")
+    women = next(r for r in other.rows if (r.year, r.gender) == (2018, "K"))
+    assert women.own is None and (women.county.value, women.county.count) == (30.0, 1)
+
+
+def test_a_local_kpi_has_no_county_or_national_means(town):
+    local = LocalKpiFactory(owner=town.municipality, unit="antal")
+    KpiValueFactory(kpi=local, municipality=KoladaMunicipalityFactory(id="1490"), year=2022, gender="T", value=347.0)
+    kpi_means_refresh(kpi_ids=[local.pk])
+    comparison = kpi_comparison(kpi=local, municipality_code="1490")
+    [row] = comparison.rows
+    assert row.own == 347.0 and row.county == row.national == NO_MEAN
+    assert not comparison.has_area_means and comparison.series(gender="T", which="county") == {}
+
+
+def test_a_group_mean_over_the_municipality_alone_is_left_out(kpi, town):
+    group = ComparisonGroupFactory(owner=town.municipality)
+    group.members.set(["1490", "1488"])
+    comparison = kpi_comparison(kpi=kpi, municipality_code="1490", group=group)
+    rows = {(r.year, r.gender): r for r in comparison.rows}
+    assert (rows[2018, "T"].group.value, rows[2018, "T"].group.count) == (45.0, 2)
+    assert rows[2019, "T"].group == NO_MEAN and rows[2018, "K"].group == NO_MEAN
 
 
 def test_rows_come_by_year_then_total_women_men(kpi):

@@ -58,8 +58,21 @@ def test_the_list_says_when_the_last_refresh_failed_and_how_old_the_figures_are(
     ImportRun.objects.filter(pk=ok.pk).update(started_at=datetime.datetime(2026, 3, 2, 3, 0, tzinfo=datetime.UTC))
     refresh_failure_record(error="Kolada svarar inte just nu (HTTP 503). Försök igen senare.")
     page = login(client, town).get(reverse("kpis:kpi_list")).content.decode()
-    assert "misslyckades: Kolada svarar inte just nu (HTTP 503)." in page
+    assert "misslyckades. Uppsikt försöker igen automatiskt" in page
+    assert "<q>Kolada svarar inte just nu (HTTP 503). Försök igen senare.</q>" in page
     assert "Siffrorna är från hämtningen 2 mars 2026." in page
+
+
+def test_a_failed_refresh_reads_as_one_language_in_english(client, town, gendered):
+    from kpis.services.refresh import refresh_failure_record
+
+    refresh_failure_record(error="Kolada svarar inte just nu (HTTP 503). Försök igen senare.")
+    login(client, town)
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("kpis:kpi_list")).content.decode()
+    sentence = page.split("The latest fetch from Kolada, ")[1].split("</p>")[0]
+    assert "failed. Uppsikt tries again automatically" in sentence and "Kolada svarar" not in sentence
+    assert "Reason as recorded:" in page
 
 
 def test_the_list_says_when_figures_were_last_fetched(client, town, gendered):
@@ -258,3 +271,16 @@ def test_a_group_named_like_a_formula_is_text_in_both_downloads(client, town, ge
     assert '"\'=HYPERLINK(""http://x.example"";""Klicka""), medel"' in header
     cell = sheet.cell(row=1, column=9)
     assert (cell.data_type, cell.value) == ("s", '=HYPERLINK("http://x.example";"Klicka"), medel')
+
+
+def test_a_local_kpi_is_shown_without_county_and_national_means_and_a_count_without_decimals(client, town):
+    local = LocalKpiFactory(owner=town.municipality, title="Språkcafé, deltagare", unit="antal")
+    borås = KoladaMunicipalityFactory(id="1490", title="Borås")
+    for year, value in ((2022, 347.0), (2023, 352.0)):
+        KpiValueFactory(kpi=local, municipality=borås, year=year, gender="T", value=value)
+    kpi_means_refresh(kpi_ids=[local.pk])
+    login(client, town)
+    page = client.get(local.get_absolute_url()).content.decode()
+    assert "<td>347</td>" in page and "347,0" not in page
+    assert "Riket, medel" not in page and "medel (antal kommuner)" not in page and "(1)" not in page
+    assert "Borås 2022: 347" in page  # the chart's point label

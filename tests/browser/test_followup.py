@@ -52,7 +52,12 @@ def test_the_coordinator_opens_a_cycle_a_respondent_answers_submits_completes_an
     site.page.get_by_label("Sista svarsdag", exact=True).fill(f"{year}-03-31")
     site.page.get_by_role("button", name="Öppna uppföljningen").click()
     site.check()
-    expect(site.page.get_by_text(f"Uppföljningen {year} är öppnad")).to_be_visible()
+    # This year's cycle is still open: the coordinator is told before anything is sent, and confirms.
+    expect(site.page.get_by_text(f"Uppföljningen {year - 1} är fortfarande öppen.")).to_be_visible()
+    site.page.get_by_role("button", name="Öppna uppföljningen ändå").click()
+    site.check()
+    # It opens on 1 February: the invitations go then.
+    expect(site.page.get_by_text(f"Uppföljningen {year} öppnar")).to_be_visible()
     expect(site.page.get_by_role("heading", name=re.compile(f"Uppföljning {year}"))).to_be_visible()
 
     _switch_user(site, "uppgiftslamnare@boras.example")

@@ -8,6 +8,12 @@ from core.demo import DEMO_PASSWORD, DEMO_STEPS
 class Command(BaseCommand):
     help = "Loads the demo municipality (modelled on Borås) with one user per role. Safe to run twice."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--port", type=int, default=8000,
+            help="The port the demo server listens on, for the login address printed (default 8000).",
+        )
+
     def handle(self, *args, **options):
         context = {}
         with transaction.atomic():
@@ -17,7 +23,7 @@ class Command(BaseCommand):
         for line in context.get("summary", []):
             self.stdout.write(f"  {line}")
         self.stdout.write("")
-        self.stdout.write("Log in at http://127.0.0.1:8000/konto/logga-in/ with one of these accounts,")
+        self.stdout.write(f"Log in at http://127.0.0.1:{options['port']}/konto/logga-in/ with one of these accounts,")
         self.stdout.write(f"all with the password {DEMO_PASSWORD}")
         for role, email, where in context.get("logins", []):
             self.stdout.write(f"  {role:<20} {email:<32} {where}")
