@@ -281,7 +281,7 @@ def test_naming_someone_without_a_role_in_the_organisation_saves_with_a_warning(
     page = coordinator_client.post(OPEN_URL, _post(setup, town, **{f"respondent-{town.company.pk}": official.pk}),
                                    follow=True)
     html = unescape(page.content.decode())
-    assert "Uppföljningen 2027 är öppnad" in html
+    assert "Uppföljningen 2027 öppnar" in html
     assert str(NO_ROLE_IN_ORGANIZATION % {"person": official, "organization": town.company}) in html
     # The board's own respondent gives no warning.
     assert str(NO_ROLE_IN_ORGANIZATION % {"person": town.users[Role.RESPONDENT], "organization": town.board}) \
