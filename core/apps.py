@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Grund")
+
+    def ready(self):
+        from django.db.models import IntegerField
+
+        from core.params import IntegerFieldIn
+
+        IntegerField.register_lookup(IntegerFieldIn)

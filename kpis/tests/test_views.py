@@ -212,3 +212,10 @@ def test_another_municipalitys_group_cannot_be_edited(client, town):
     group = ComparisonGroupFactory()
     login(client, town)
     assert client.get(reverse("kpis:comparison_group_edit", kwargs={"pk": group.pk})).status_code == 404
+
+
+@pytest.mark.parametrize("value", ["9" * 25, "²", "abc"])
+def test_a_malformed_comparison_group_in_the_address_is_not_found(client, town, gendered, value):
+    login(client, town)
+
+    assert client.get(gendered.get_absolute_url(), {"grupp": value}).status_code == 404
