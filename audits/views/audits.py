@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from audits import importer, selectors, services
+from audits import selectors, services
 from audits.forms import (
     AuditForm,
     AuditReviewForm,
