@@ -435,7 +435,8 @@ def test_another_users_or_an_expired_draft_is_not_shown(auditor_client, client, 
     assert client.get(reverse("audits:audit_review")).url == reverse("audits:audit_import")
 
     ImportDraft.objects.update(created_at=draft.created_at - DRAFT_LIFETIME)
-    assert auditor_client.get(reverse("audits:audit_review")).url == reverse("audits:audit_import")
+    polled = auditor_client.get(reverse("audits:audit_review"), HTTP_HX_REQUEST="true")
+    assert polled["HX-Redirect"] == reverse("audits:audit_import")
     assert SESSION_KEY not in auditor_client.session
 
 

@@ -139,10 +139,9 @@ def audit_review(request):
     if draft is None:
         request.session.pop(SESSION_KEY, None)
         messages.info(request, _("Ladda upp en granskningsrapport först."))
-        return redirect("audits:audit_import")
+        return _whole_page(request, reverse("audits:audit_import"))
     if request.htmx and draft.status != ImportDraft.Status.PENDING:
-        # The waiting page polls; once the reading is done it loads the whole page.
-        return HttpResponseClientRedirect(reverse("audits:audit_review"))
+        return _whole_page(request, reverse("audits:audit_review"))
     if draft.status == ImportDraft.Status.PENDING:
         return _reading(request, draft)
     if draft.status == ImportDraft.Status.FAILED:
@@ -197,6 +196,11 @@ def audit_review(request):
             "unmatched": initial["unmatched"],
         },
     )
+
+
+def _whole_page(request, url: str):
+    # The waiting page polls with htmx; a change of page must load the whole page, not swap into the poll.
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
 
 
 def _reading(request, draft: ImportDraft):
