@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rapidfuzz import fuzz, process
 
-from audits.models import Audit, AuditResponse, Measure, Recommendation, RecommendationAnswer
+from audits.models import Audit, AuditResponse, ImportDraft, Measure, Recommendation, RecommendationAnswer
+from audits.models.draft import DRAFT_LIFETIME
 from organizations.models import Organization
 
 
@@ -188,3 +189,16 @@ def answers_by_recommendation(*, answers, recommendations) -> dict[int, str]:
         if match and match[2] not in matched:
             matched[match[2]] = answer.text
     return matched
+
+
+def import_draft_for(*, draft_id, by, municipality) -> ImportDraft | None:
+    """`by`'s unexpired import draft of that id in the municipality, without its text; None if none."""
+    if not isinstance(draft_id, int):
+        return None
+    return (
+        ImportDraft.objects.filter(
+            pk=draft_id, created_by=by, municipality=municipality, created_at__gte=timezone.now() - DRAFT_LIFETIME
+        )
+        .defer("source_text")
+        .first()
+    )

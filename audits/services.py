@@ -1,15 +1,22 @@
 """Workflow that writes audits, answers and measures: one function a verb."""
 
+import logging
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
-from audits.models import Audit, AuditQuestion, AuditResponse, Measure, OverallAssessment, Recommendation
+from audits import importer
+from audits.models import Audit, AuditQuestion, AuditResponse, ImportDraft, Measure, OverallAssessment, Recommendation
+from audits.models.draft import DRAFT_LIFETIME
 from audits.models.response import VERIFIED_NEEDS_EVIDENCE, RecommendationAnswer
 from audits.notify import recipients_for_response_request
 from core.versioning import versioned_save
 from notifications.services import outbox_enqueue_once
+from organizations.models import Organization
 
 NOT_ADDRESSED = _(
     "%(organization)s har inte fått någon rekommendation och inte ombetts svara på granskningen, "
@@ -19,6 +26,14 @@ NOT_DONE = _("Bara en genomförd åtgärd kan verifieras.")
 ALREADY_VERIFIED = _("Åtgärden är redan verifierad och kan inte ändras.")
 NO_RECIPIENTS = _("Ingen av de organisationer som ska svara har en nämndsekreterare eller en registratorsadress.")
 EMPTY_AUDIT = _("Granskningen behöver minst en revisionsfråga, en bedömning eller en rekommendation.")
+# Kept in the draft row as written (the worker has no user's language) and translated where shown.
+IS_A_RESPONSE = gettext_noop(
+    "Texten ser ut att vara en nämnds svar på en granskning, inte en granskningsrapport. "
+    "Registrera svaret från granskningens sida i stället."
+)
+READING_FAILED = gettext_noop("Rapporten kunde inte läsas in. Försök igen, eller fyll i granskningen för hand.")
+
+logger = logging.getLogger(__name__)
 
 
 def audit_create(
@@ -74,8 +89,6 @@ def audit_request_responses(*, audit: Audit, by=None) -> int:
     """Queue the request for an answer, with the deadline, to each addressed organisation's
     secretaries (or its registry when it has none). A request already queued for the same
     recipient and deadline is not queued again. Returns how many were queued."""
-    from organizations.models import Organization
-
     organizations = Organization.objects.filter(pk__in=audit_addressed_organizations(audit=audit))
     queued = 0
     found_any = False
@@ -145,3 +158,63 @@ def measure_verify(*, measure: Measure, by) -> Measure:
     measure.verified_at = timezone.now()
     measure.full_clean()
     return versioned_save(instance=measure, seen_version=measure.version)
+
+
+def import_draft_start(*, municipality, text: str, filename: str, by) -> ImportDraft:
+    """Keep an uploaded report's text as `by`'s pending draft and queue its reading.
+
+    Refuses a text over importer.MAX_TEXT_CHARS, keeping nothing. Replaces the
+    drafts `by` had before, and deletes everyone's expired drafts.
+    """
+    try:
+        importer.check_text_length(text=text)
+    except importer.ImportFileError as error:
+        raise ValidationError(error.message, code="too_long") from error
+    from audits.tasks import import_draft_read_task  # the task module imports this one
+
+    with transaction.atomic():
+        ImportDraft.objects.filter(Q(created_by=by) | Q(created_at__lt=timezone.now() - DRAFT_LIFETIME)).delete()
+        draft = ImportDraft.objects.create(
+            municipality=municipality, created_by=by, filename=filename[:255], source_text=text
+        )
+        transaction.on_commit(lambda: import_draft_read_task.enqueue(draft_id=draft.pk))
+    return draft
+
+
+def import_draft_read(*, draft_id: int) -> ImportDraft | None:
+    """Read a pending draft's text into a draft audit; the draft is then ready, or failed
+    with the reason for the reviewer, and its text is dropped. None if the draft is gone.
+
+    Reading a long report takes seconds, so it runs in no transaction: it must hold no
+    database lock while it works. Only the final update writes.
+    """
+    draft = ImportDraft.objects.filter(pk=draft_id, status=ImportDraft.Status.PENDING).first()
+    if draft is None:
+        return None
+    status, result, error = ImportDraft.Status.FAILED, None, READING_FAILED
+    try:
+        if importer.detect_document_kind(text=draft.source_text) == "response":
+            error = IS_A_RESPONSE
+        else:
+            names = Organization.objects.filter(municipality_id=draft.municipality_id).order_by("name")
+            parsed = importer.parse_audit(text=draft.source_text, extra_names=list(names.values_list("name", flat=True)))
+            status, error = ImportDraft.Status.READY, ""
+            result = {
+                "draft": parsed.to_json_dict(),
+                "raw": parsed.raw,
+                "question_raw": [question.raw for question in parsed.questions],
+                "recommendation_raw": [recommendation.raw for recommendation in parsed.recommendations],
+                "messages": list(parsed.messages),
+            }
+    except Exception:
+        # The reviewer is told and can fill the audit in by hand; the worker goes on.
+        logger.exception("Reading import draft %s failed", draft_id)
+    ImportDraft.objects.filter(pk=draft.pk, status=ImportDraft.Status.PENDING).update(
+        status=status, result=result, error=error, source_text=""
+    )
+    return ImportDraft.objects.filter(pk=draft.pk).first()
+
+
+def import_draft_discard(*, draft: ImportDraft) -> None:
+    """Delete a draft once its audit is saved or its failure shown."""
+    draft.delete()

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from bench.harness import page_beside_floor, percentiles, time_calls
+from bench.importer import importer
 from bench.kpis import kpis
 
 FLOOR = "/__bench__/bare/"
@@ -62,4 +63,4 @@ def followup(context: dict) -> dict:
     }
 
 
-SUITES = [dashboard, audits, kpis, followup]
+SUITES = [dashboard, audits, importer, kpis, followup]

@@ -10,3 +10,9 @@ class CoreConfig(AppConfig):
         from core.uploads import files_follow_records
 
         files_follow_records()
+
+        from django.db.models import IntegerField
+
+        from core.params import IntegerFieldIn
+
+        IntegerField.register_lookup(IntegerFieldIn)

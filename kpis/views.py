@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.forms import add_service_errors
+from core.params import int_param
 from core.permissions import require
 from core.views import render_history
 from kpis import exports, selectors, services
@@ -36,8 +37,8 @@ def _local_kpi(request, kpi_id) -> Kpi:
 
 
 def _group(request) -> ComparisonGroup | None:
-    group_id = request.GET.get("grupp", "")
-    if not group_id.isdigit():
+    group_id = int_param(request.GET, "grupp")
+    if group_id is None:
         return None
     return selectors.comparison_groups_for(municipality=request.municipality).filter(pk=group_id).first()
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_noop
 Assessment = str  # "yes", "partly", "no" or "not_assessed"
 ASSESSMENTS = ("yes", "partly", "no", "not_assessed")
 
-# Kept in the draft as written (the draft travels in the session as JSON) and translated
+# Kept in the draft as written (the worker stores the draft as JSON) and translated
 # where a page shows it.
 NO_STRUCTURE_FOUND = gettext_noop(
     "Ingen granskningsstruktur hittades i texten (varken revisionsfrågor, bedömningar "

@@ -10,8 +10,10 @@ reviewer sees what the report said rather than a wrong guess.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -95,9 +97,25 @@ def fold(text: str, *, ocr_digits: bool = False) -> str:
     text = text.lower()
     if ocr_digits:
         text = text.translate(_OCR_DIGITS)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"\s+", " ", text).strip()
+    if not text.isascii():
+        # ASCII has nothing to decompose; the table drops the marks NFKD splits off.
+        text = unicodedata.normalize("NFKD", text).translate(_combining_marks())
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=1)
+def _combining_marks() -> dict[int, None]:
+    """A str.translate table deleting every combining mark (some 900 code points), built once."""
+    return dict.fromkeys(code for code in range(sys.maxunicode + 1) if unicodedata.combining(chr(code)))
+
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=64)
+def _folded_names(names: tuple[str, ...], *, ocr_digits: bool) -> tuple[str, ...]:
+    # A document's names are compared with the same boards many thousand times: fold them once.
+    return tuple(fold(name, ocr_digits=ocr_digits) for name in names)
 
 
 def clean_name(name: str) -> str:
@@ -120,6 +138,9 @@ def _variants(name: str) -> list[str]:
     return variants
 
 
+_AMBIGUOUS_FOLDED = frozenset({fold(form) for form in AMBIGUOUS} | {"namndens", "styrelsens"})
+
+
 def canonical_name(*, name: str, extra_names: Iterable[str] = (), context: Iterable[str] = ()) -> str | None:
     """Return the known name a written name stands for, the cleaned name if none fits.
 
@@ -132,10 +153,10 @@ def canonical_name(*, name: str, extra_names: Iterable[str] = (), context: Itera
     key = fold(cleaned, ocr_digits=True)
     if key in ABBREVIATIONS:
         return ABBREVIATIONS[key]
-    if key in {fold(form) for form in AMBIGUOUS} or key in {"namndens", "styrelsens"}:
+    if key in _AMBIGUOUS_FOLDED:
         return _from_context(key, context)
-    candidates = list(dict.fromkeys([*extra_names, *BOARD_NAMES]))
-    folded = [fold(candidate, ocr_digits=True) for candidate in candidates]
+    candidates = tuple(dict.fromkeys([*extra_names, *BOARD_NAMES]))
+    folded = _folded_names(candidates, ocr_digits=True)
     for variant in _variants(key):
         found = process.extractOne(variant, folded, scorer=fuzz.ratio, score_cutoff=SCORE_CUTOFF)
         if found:
@@ -163,9 +184,9 @@ def find_org_names(*, text: str, extra_names: Iterable[str] = (), context: Itera
     for match in _ABBREVIATION_PATTERN.finditer(text):
         found.append((match.start(), ABBREVIATIONS[match.group(1).lower()]))
     folded_text = fold(text)
-    for extra in extra_names:
+    for extra, folded_extra in zip(extra_names, _folded_names(tuple(extra_names), ocr_digits=False)):
         # The municipality's own bodies (companies, "AB Bostäder") lack a telltale suffix.
-        position = folded_text.find(fold(extra))
+        position = folded_text.find(folded_extra)
         if position >= 0:
             found.append((position, extra))
     found.sort()

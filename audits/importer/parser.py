@@ -16,13 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .draft import NO_STRUCTURE_FOUND, AuditDraft, OverallAssessment
 from .municipalities import find_municipality
 from .names import canonical_name, clean_name, find_org_names, fold
 from .questions import assessment_of, extract_questions
 from .recommendations import extract_recommendations
-from .structure import content_lines, find_dates, heading_kind, sentences, units
+from .structure import Unit, content_lines, find_dates, heading_kind, sentences, units
 from .text import fold_whitespace, normalize_text
 
 FIRMS = (
@@ -90,6 +91,11 @@ class Section:
     kind: str  # "front", "recommendations", "answers", "summary", "questions", "assessment", "other"
     heading: str | None
     lines: list[str] = field(default_factory=list)
+
+    @cached_property
+    def units(self) -> list[Unit]:
+        """The section's items and prose, grouped once for every reader (read after the lines are complete)."""
+        return units(self.lines)
 
     @property
     def pure(self) -> bool:
@@ -244,7 +250,7 @@ def _overall_assessments(sections, extra_names, context) -> list[OverallAssessme
     for section in sections:
         if section.kind == "answers":
             continue
-        for unit in units(section.lines):
+        for unit in section.units:
             label = _OVERALL_LABEL.match(unit.text)
             if label and assessment_of(label.group("label")):
                 found.append(OverallAssessment(None, assessment_of(label.group("label")), unit.text, unit.text))
@@ -253,11 +259,11 @@ def _overall_assessments(sections, extra_names, context) -> list[OverallAssessme
                 match = _OVERALL.search(sentence)
                 if match:
                     found.extend(_overall_from(sentence, match.group("rest"), extra_names, context))
-    unique: list[OverallAssessment] = []
+    # The first of each body and assessment, in the order found.
+    unique: dict[tuple[str | None, str | None], OverallAssessment] = {}
     for item in found:
-        if not any(other.body == item.body and other.assessment == item.assessment for other in unique):
-            unique.append(item)
-    return unique
+        unique.setdefault((item.body, item.assessment), item)
+    return list(unique.values())
 
 
 def _overall_from(sentence, rest, extra_names, context) -> list[OverallAssessment]:
@@ -278,7 +284,7 @@ def _overall_from(sentence, rest, extra_names, context) -> list[OverallAssessmen
 
 def _response_requested(draft: AuditDraft, sections, extra_names, context) -> None:
     for section in sections:
-        for unit in units(section.lines):
+        for unit in section.units:
             for sentence in sentences(unit.text):
                 if not (_RESPONSE_REQUEST.search(sentence) and _DEADLINE.search(sentence)):
                     continue

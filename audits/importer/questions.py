@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from .draft import AuditQuestion
 from .names import fold
-from .structure import BULLET, NUMBERED, TERMINAL, heading_kind, is_generic_heading, units
+from .structure import BULLET, NUMBERED, TERMINAL, Unit, heading_kind, is_generic_heading
 from .text import fold_whitespace
 from .verdict import read_verdict
 
@@ -52,6 +52,8 @@ _STATED = re.compile(
     rf"(?:revisionsfragan|kontrollmalet|fragan)\s+(?:\w+\s+){{0,3}}(?:bedoms\s+(?:som\s+|vara\s+)?|ar\s+)({_WORDS_PATTERN})"
 )
 MAX_QUESTION_LINES = 12
+# No audit asks more than a few dozen questions; see _distinct.
+MAX_QUESTIONS = 100
 _AFTER_TABLE = re.compile(
     r"\b(?:vi\s+rekommenderar|rekommenderar\s+vi|rekommenderas|emotser|önskar\s+svar|svar\s+senast)\b", re.IGNORECASE
 )
@@ -77,18 +79,20 @@ def extract_questions(*, sections) -> list[AuditQuestion]:
         else:
             chapters.extend(_read_chapter_questions(sections, position))
         if section.kind in ("questions", "other", "front", "summary"):
-            scope.extend(_read_scope(section.lines, whole=section.kind == "questions"))
+            scope.extend(_read_scope(section.units, whole=section.kind == "questions"))
     primary = answers or chapters or scope
+    folded = _Folded()
     for secondary in (chapters, scope):
         if secondary is not primary:
-            _merge(primary, secondary)
+            _merge(_distinct(primary, folded), _distinct(secondary, folded, merged=True), folded)
+    primary = _distinct(primary, folded)
     # Only after every stated label has had its chance: a label wins over prose.
     for question in primary:
         if question.assessment is None and question.comment:
             question.assessment, sentence = read_verdict(question.comment)
             if sentence:
                 question.raw = "\n".join([question.text, sentence])
-    return _numbered(primary)
+    return _numbered(primary, folded)
 
 
 def _question_at(lines: list[str], index: int, *, labelled_only: bool):
@@ -206,15 +210,15 @@ def _read_chapter_questions(sections, position: int) -> list[AuditQuestion]:
     # "Bedömning" subsection before another question starts.
     result: list[AuditQuestion] = []
     lines = sections[position].lines
-    for index, line in enumerate(lines):
-        if not LABEL.match(line):
-            continue
+    labelled = [index for index, line in enumerate(lines) if LABEL.match(line)]
+    for index in labelled:
         started = _question_at(lines, index, labelled_only=True)
         if not started:
             continue
         number, text, _remainder, _next = started
         question = AuditQuestion(number=number, text=text, raw=text)
-        comment_lines = _assessment_subsection(sections, position, index)
+        # Only the section's last question can own a later "Bedömning": another question follows the others.
+        comment_lines = _assessment_subsection(sections, position) if index == labelled[-1] else []
         if comment_lines:
             question.assessment, comment_lines = _take_assessment(comment_lines)
             question.comment = _comment(comment_lines)
@@ -223,11 +227,9 @@ def _read_chapter_questions(sections, position: int) -> list[AuditQuestion]:
     return result
 
 
-def _assessment_subsection(sections, position: int, index: int) -> list[str]:
-    later_lines = sections[position].lines[index + 1 :]
-    if any(LABEL.match(line) for line in later_lines):
-        return []
-    for section in sections[position + 1 :]:
+def _assessment_subsection(sections, position: int) -> list[str]:
+    for later in range(position + 1, len(sections)):
+        section = sections[later]
         if section.kind == "assessment":
             kept: list[str] = []
             for line_index, line in enumerate(section.lines):
@@ -241,10 +243,9 @@ def _assessment_subsection(sections, position: int, index: int) -> list[str]:
     return []
 
 
-def _read_scope(lines: list[str], *, whole: bool) -> list[AuditQuestion]:
+def _read_scope(parts: list[Unit], *, whole: bool) -> list[AuditQuestion]:
     # The list after "följande revisionsfrågor:", or in a "Revisionsfrågor"
     # section every item and every stand-alone question.
-    parts = units(lines)
     result: list[AuditQuestion] = []
     listing = False
     for unit in parts:
@@ -262,12 +263,46 @@ def _read_scope(lines: list[str], *, whole: bool) -> list[AuditQuestion]:
     return result
 
 
-def _merge(primary: list[AuditQuestion], secondary: list[AuditQuestion]) -> None:
+class _Folded(dict):
+    """Each question's folded text, folded once and reused by every comparison."""
+
+    def __call__(self, question: AuditQuestion) -> str:
+        key = id(question)  # every question lives as long as the extraction using this
+        if key not in self:
+            self[key] = fold(question.text)
+        return self[key]
+
+
+def _distinct(questions: list[AuditQuestion], folded: _Folded, *, merged: bool = False) -> list[AuditQuestion]:
+    """The questions without exact repeats (same folded text), at most MAX_QUESTIONS of them.
+
+    A repeat changes nothing a first occurrence does not: it matches the same
+    question in _merge and _numbered drops it. Read for merging into another
+    list, a repeat only counts if it brings a number, assessment or comment the
+    first lacked. Fuzzy matching compares every pair, so the cap keeps a text
+    that is not a report (thousands of questions) from making parsing quadratic.
+    """
+    seen: set = set()
+    kept: list[AuditQuestion] = []
+    for question in questions:
+        key = folded(question)
+        if merged:
+            key = (key, question.number, question.assessment, bool(question.comment))
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(question)
+        if len(kept) == MAX_QUESTIONS:
+            break
+    return kept
+
+
+def _merge(primary: list[AuditQuestion], secondary: list[AuditQuestion], folded: _Folded) -> None:
     # Match on text: numbering differs between a summary list and a chapter.
     for other in secondary:
         best, best_score = None, 0.0
         for question in primary:
-            score = fuzz.token_set_ratio(fold(question.text), fold(other.text))
+            score = fuzz.token_set_ratio(folded(question), folded(other))
             if score > best_score:
                 best, best_score = question, score
         if best is None or best_score < 80:
@@ -280,10 +315,10 @@ def _merge(primary: list[AuditQuestion], secondary: list[AuditQuestion]) -> None
             best.comment, best.raw = other.comment, other.raw
 
 
-def _numbered(questions: list[AuditQuestion]) -> list[AuditQuestion]:
+def _numbered(questions: list[AuditQuestion], folded: _Folded) -> list[AuditQuestion]:
     unique: list[AuditQuestion] = []
     for question in questions:
-        if any(fuzz.ratio(fold(question.text), fold(other.text)) >= 92 for other in unique):
+        if any(fuzz.ratio(folded(question), folded(other)) >= 92 for other in unique):
             continue
         unique.append(question)
     for position, question in enumerate(unique, start=1):

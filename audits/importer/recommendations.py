@@ -43,6 +43,9 @@ _ADDRESSEE_LINE = re.compile(r"^(?:till\s+|rekommendationer?\s+till\s+)?(?P<addr
 _INTRO_REST = re.compile(r"^(?:i detta avseende|bland annat|följande|även|också|vidare)?\s*:?\s*$", re.IGNORECASE)
 _VERB_START = re.compile(r"^(?P<orgs>.{0,120}?)\s+(?=[a-zåäö]+(?:r|s)\b)", re.DOTALL)
 
+# A report gives a handful of recommendations per body; past this many a text is not a report.
+MAX_RECOMMENDATIONS = 200
+
 
 @dataclass
 class _State:
@@ -59,15 +62,14 @@ def extract_recommendations(
         if section.kind == "recommendations":
             found.extend(_read_region(section.lines, pure=section.pure, extra_names=extra_names, context=context))
         else:
-            found.extend(_read_triggered(section.lines, extra_names=extra_names, context=context))
+            found.extend(_read_triggered(section.units, extra_names=extra_names, context=context))
     return _deduplicate(found)
 
 
-def _read_triggered(lines, *, extra_names, context) -> list[Recommendation]:
+def _read_triggered(parts: list[Unit], *, extra_names, context) -> list[Recommendation]:
     # Outside a recommendations section only a recommending phrase opens a region,
     # and the first unit without a recommendation closes it.
     result: list[Recommendation] = []
-    parts = units(lines)
     index = 0
     while index < len(parts):
         # "Vi rekommenderar" may stand alone as a sub-heading inside a summary.
@@ -201,15 +203,23 @@ def _clean_text(text: str) -> str:
 
 
 def _deduplicate(found: list[Recommendation]) -> list[Recommendation]:
+    # Each text is folded once; fuzzy matching compares a candidate with every kept
+    # one of its addressee, so exact repeats are skipped first and the kept are capped.
     kept: list[Recommendation] = []
+    seen: set[tuple[str | None, str]] = set()
+    kept_texts: dict[str | None, list[str]] = {}
     for candidate in found:
         if not candidate.text:
             continue
         key = fold(candidate.text)
-        if any(
-            other.addressee == candidate.addressee and fuzz.ratio(fold(other.text), key) >= 90
-            for other in kept
-        ):
+        if (candidate.addressee, key) in seen:
             continue
+        seen.add((candidate.addressee, key))
+        others = kept_texts.setdefault(candidate.addressee, [])
+        if any(fuzz.ratio(other, key) >= 90 for other in others):
+            continue
+        others.append(key)
         kept.append(candidate)
+        if len(kept) == MAX_RECOMMENDATIONS:
+            break
     return kept

@@ -23,7 +23,7 @@ from .text import fold_whitespace, normalize_text
 _RESPONSE_MARKERS = (
     r"svar\s*pa\s*(?:revisions|gransknings)?rapport",
     r"yttrande\s+(?:over|angaende|med anledning av)\s+(?:revisions|gransknings)?rapport",
-    r"\w+(?:n[aid]mnd|styrelse)ns\s+beslut\b",
+    r"\b\w+(?:n[aid]mnd|styrelse)ns\s+beslut\b",
     r"\btillstyrk", r"\bavstyrk", r"sammantradesdatum", r"\bdnr\b|diarienummer",
     r"§\s*\d+", r"beslutsunderlag", r"expedieras\s+till", r"protokollsutdrag|utdrag ur protokoll",
     r"\bjusterare\b|\bjusterandes\b", r"forslag till beslut",
@@ -66,6 +66,8 @@ _ORDINAL = re.compile(
     r"\b(?P<word>" + "|".join(_ORDINALS) + r")\s+(?:punkten|rekommendationen|att-satsen|punkt)\b"
     r"|\brekommendation(?:en)?\s+(?:nr\.?\s*)?(?P<digit>\d{1,2})\b"
 )
+# A board's answer quotes a handful of recommendations; past this many a text is not one.
+MAX_QUOTED = 200
 _INTRO = re.compile(r"(?:rekommend|\bbor\b|\bbör\b|foljande)", re.IGNORECASE)
 
 
@@ -203,17 +205,22 @@ def _answers(lines: list[str]) -> list[RecommendationAnswer]:
     recommendations = _quoted_recommendations(lines)
     parts = units(lines)
     answers: list[RecommendationAnswer] = []
+    # Each answer's paragraphs, joined once at the end rather than at every paragraph.
+    paragraphs: list[list[str]] = []
     for unit in parts:
         ordinal = _ORDINAL.search(fold(unit.text)) if unit.kind == "prose" else None
         if ordinal:
             number = _ORDINALS[ordinal.group("word")] if ordinal.group("word") else int(ordinal.group("digit"))
             quoted = recommendations[number - 1] if number <= len(recommendations) else None
-            answers.append(RecommendationAnswer(number, quoted, fold_whitespace(unit.text), raw=unit.text))
+            answers.append(RecommendationAnswer(number, quoted, ""))
+            paragraphs.append([unit.text])
         elif answers and unit.kind == "prose" and not _ends_answers(unit.text):
-            answers[-1].text = f"{answers[-1].text} {fold_whitespace(unit.text)}"
-            answers[-1].raw = f"{answers[-1].raw}\n{unit.text}"
+            paragraphs[-1].append(unit.text)
         elif answers:
             break
+    for answer, texts in zip(answers, paragraphs):
+        answer.text = " ".join(fold_whitespace(text) for text in texts)
+        answer.raw = "\n".join(texts)
     if len(answers) < 2:
         answers = _answers_after_items(parts, recommendations)
     for answer in answers:
@@ -228,6 +235,7 @@ def _ends_answers(text: str) -> bool:
 def _quoted_recommendations(lines: list[str]) -> list[str]:
     """The recommendations the answer quotes, as list items after an introducing line."""
     found: list[str] = []
+    folded_found: list[str] = []
     intro = False
     for unit in units(lines):
         if unit.kind != "item":
@@ -236,8 +244,15 @@ def _quoted_recommendations(lines: list[str]) -> list[str]:
             elif is_generic_heading(unit.text, "."):
                 intro = False
             continue
-        if intro and not any(fuzz.ratio(fold(unit.text), fold(other)) >= 85 for other in found):
+        if not intro:
+            continue
+        folded = fold(unit.text)
+        if not any(fuzz.ratio(folded, other) >= 85 for other in folded_found):
             found.append(fold_whitespace(unit.text))
+            folded_found.append(folded)
+            # Each item is compared with every one kept: the cap keeps that linear.
+            if len(found) == MAX_QUOTED:
+                break
     return found
 
 
@@ -245,12 +260,14 @@ def _answers_after_items(parts, recommendations: list[str]) -> list[Recommendati
     # "• utveckla uppföljningen ..." followed by "Nämnden anser att ..." : the
     # prose under a quoted recommendation is the board's answer to it.
     answers: list[RecommendationAnswer] = []
+    folded_recommendations = [fold(quoted) for quoted in recommendations]
     for position, unit in enumerate(parts[:-1]):
         following = parts[position + 1]
         if unit.kind != "item" or following.kind != "prose" or following.text.endswith(":"):
             continue
+        folded = fold(unit.text)
         number = next(
-            (index + 1 for index, quoted in enumerate(recommendations) if fuzz.ratio(fold(quoted), fold(unit.text)) >= 85),
+            (index + 1 for index, quoted in enumerate(folded_recommendations) if fuzz.ratio(quoted, folded) >= 85),
             None,
         )
         if number is None or any(answer.number == number for answer in answers):

@@ -47,6 +47,7 @@ _HEADINGS = (
               r"viktiga iakttagelser|resultat \| viktiga iakttagelser|mottagande av nyanlanda"),
 )
 _HEADING_RES = [(kind, re.compile(rf"^(?:\d+(?:\.\d+)*\.?\s+)?(?:{pattern})$")) for kind, pattern in _HEADINGS]
+HEADING_MAX_CHARS = 90
 _PAGE_NOISE = re.compile(r"^(?:\d{1,3}|sida \d+(?: av \d+)?|\d+ av \d+|\d+ \(\d+\)|\d+/\d+)$", re.IGNORECASE)
 
 
@@ -58,7 +59,7 @@ def clean_heading(line: str) -> str:
 
 def heading_kind(line: str) -> str | None:
     """Return which known section a line opens, or None if it is not a known heading."""
-    if len(line) > 90 or line.rstrip().endswith((".", ",", ";", "?")) or BULLET.match(line):
+    if len(line) > HEADING_MAX_CHARS or line.rstrip().endswith((".", ",", ";", "?")) or BULLET.match(line):
         return None
     text = clean_heading(line)
     if len(text.split()) > 10:
@@ -130,39 +131,64 @@ def units(lines: list[str]) -> list[Unit]:
     after each item's full stop, once such a list has begun) are items too.
     """
     result: list[Unit] = []
+    # Each unit's lines, joined once at the end: joining at every line made a long unit quadratic.
+    pieces: list[list[str]] = []
+    lengths: list[int] = []
     bare_list = False
+
+    def start(kind: str, text: str, number: int | None = None) -> None:
+        result.append(Unit(kind, "", number))
+        pieces.append([text])
+        lengths.append(len(text))
+
     for position, line in enumerate(lines):
         following = lines[position + 1] if position + 1 < len(lines) else ""
         bullet = BULLET.match(line)
         numbered = NUMBERED.match(line)
         if bullet and len(line) > bullet.end():
-            result.append(Unit("item", line[bullet.end():].strip()))
+            start("item", line[bullet.end():].strip())
             continue
         if numbered:
-            number = int(numbered.group(1)) if numbered.group(1) else None
-            result.append(Unit("item", line[numbered.end():].strip(), number))
+            start("item", line[numbered.end():].strip(), int(numbered.group(1)) if numbered.group(1) else None)
             continue
         if bullet:
             continue  # a lone bullet glyph: the item text is on the next line
-        previous = result[-1].text if result else None
+        previous = _text_so_far(pieces[-1], lengths[-1]) if result else None
         # A heading is followed by a new sentence; a short wrapped fragment is not.
         if is_generic_heading(line, previous) and following[:1].isupper():
-            result.append(Unit("heading", line))
+            start("heading", line)
             bare_list = False
             continue
         if previous and line[:1].islower() and _sentence_ended(previous) and (previous.endswith(":") or bare_list):
             bare_list = True
-            result.append(Unit("item", line))
+            start("item", line)
             continue
         if result and result[-1].kind != "heading" and _continues(previous, line, in_item=result[-1].kind == "item"):
-            result[-1].text = f"{previous} {line}"
+            pieces[-1].append(line)
+            lengths[-1] += 1 + len(line)
             continue
-        result.append(Unit("prose", line))
+        start("prose", line)
+    for unit, unit_lines in zip(result, pieces):
+        unit.text = " ".join(unit_lines)
     return result
 
 
+def _text_so_far(unit_lines: list[str], length: int) -> str:
+    """A unit's text as the checks on the line after it read it, without joining it again.
+
+    Those checks read the text's last word and mark, both in its last line, and
+    whether it is a heading, which a text over 90 characters never is: so a long
+    unit stands as its last line padded past 90 characters.
+    """
+    if length <= HEADING_MAX_CHARS:
+        return " ".join(unit_lines)
+    last = unit_lines[-1]
+    return last.rjust(HEADING_MAX_CHARS + 1)
+
+
 _ABBREVIATIONS = r"(?<!\bbl\.a)(?<!\bt\.ex)(?<!\bs\.k)(?<!\bm\.m)(?<!\bd\.v\.s)(?<!\bca)(?<!\bjfr)"
-_SENTENCE_END = re.compile(rf"{_ABBREVIATIONS}(?<=[.!?])\s+(?=[A-ZÅÄÖ\"“])")
+# The mark first: it fails at almost every position, before the six abbreviations are tried.
+_SENTENCE_END = re.compile(rf"(?<=[.!?]){_ABBREVIATIONS}\s+(?=[A-ZÅÄÖ\"“])")
 
 
 def sentences(text: str) -> list[str]:

@@ -12,6 +12,10 @@ from pypdf import PdfReader
 from pypdf.errors import DependencyError, PdfReadError, PyPdfError
 
 FILE_TOO_LARGE = _("Filen är för stor. Den får vara högst {max_mb} MB.")
+TEXT_TOO_LONG = _(
+    "Texten i filen är för lång: högst {max_chars} tecken kan läsas in. "
+    "Ladda upp den del av rapporten som innehåller granskningen."
+)
 EMPTY_FILE = _("Filen är tom.")
 UNSUPPORTED_FILE_TYPE = _("Filtypen stöds inte. Ladda upp en PDF-fil eller en textfil (.txt).")
 ENCRYPTED_PDF = _(
@@ -29,6 +33,9 @@ UNREADABLE_TEXT = _(
 )
 
 TEXT_EXTENSIONS = (".txt", ".text")
+# Reading takes time in proportion to the text; a PDF's text can outgrow its file, so the
+# text has a bound of its own, as many characters as the file limit has bytes.
+MAX_TEXT_CHARS = 10 * 1024 * 1024
 # Fewer letters than this in a whole PDF means no text layer, only stray marks
 # such as page numbers from a scanner's header.
 MIN_LETTERS_IN_PDF = 25
@@ -50,7 +57,8 @@ def extract_text(*, data: bytes, filename: str, max_bytes: int) -> str:
     """Return the text of an uploaded PDF or text file.
 
     Raises ImportFileError with a Swedish message for a file that is too large,
-    empty, of another type, encrypted, corrupt, image-only or not text.
+    empty, of another type, encrypted, corrupt, image-only or not text, and for a
+    text too long to read.
     """
     if len(data) > max_bytes:
         raise ImportFileError(FILE_TOO_LARGE.format(max_mb=_megabytes(max_bytes)))
@@ -59,10 +67,21 @@ def extract_text(*, data: bytes, filename: str, max_bytes: int) -> str:
     name = (filename or "").lower()
     # The magic number decides before the name: browsers and users rename files.
     if data.lstrip()[:5] == b"%PDF-" or name.endswith(".pdf"):
-        return _pdf_text(data)
-    if name.endswith(TEXT_EXTENSIONS):
-        return _decode_text(data)
-    raise ImportFileError(UNSUPPORTED_FILE_TYPE)
+        text = _pdf_text(data)
+    elif name.endswith(TEXT_EXTENSIONS):
+        text = _decode_text(data)
+    else:
+        raise ImportFileError(UNSUPPORTED_FILE_TYPE)
+    check_text_length(text=text)
+    return text
+
+
+def check_text_length(*, text: str, max_chars: int | None = None) -> None:
+    """Raise ImportFileError (TEXT_TOO_LONG) for a text over max_chars, by default MAX_TEXT_CHARS."""
+    max_chars = MAX_TEXT_CHARS if max_chars is None else max_chars
+    if len(text) > max_chars:
+        # Grouped with spaces, as Swedish writes thousands.
+        raise ImportFileError(TEXT_TOO_LONG.format(max_chars=f"{max_chars:,}".replace(",", "\u00a0")))
 
 
 def _megabytes(max_bytes: int) -> str:

@@ -29,8 +29,11 @@ _CONTRAST = re.compile(r"\b(?:dock|emellertid|men|samtidigt|daremot)\b")
 _PARTLY = re.compile(
     r"\bdelvis\b|\btill (?:viss|en viss|nagon|begransad) del\b|\binte helt\b|\bej helt\b"
     r"|\bi (?:begransad|viss|nagon) utstrackning\b|\binte fullt ut\b|\bej fullt ut\b"
-    r"|\b(?:i huvudsak|huvudsakligen|till stor del)\b.*\b(?:men|dock|emellertid)\b"
 )
+# "I huvudsak ... men ...": read as a pair by _followed, not as one pattern with ".*"
+# between them, which backtracks over the rest of the text at every first word.
+_MOSTLY = re.compile(r"\b(?:i huvudsak|huvudsakligen|till stor del)\b")
+_BUT = re.compile(r"\b(?:men|dock|emellertid)\b")
 # Negated positives: the question's own words with a "not".
 _NEGATED = re.compile(
     r"\bfinns (?:det )?(?:inte|ej|ingen|inga|inget)\b|\bdet finns (?:inte|ej|ingen|inga|inget)\b"
@@ -41,10 +44,9 @@ _NEGATED = re.compile(
 # Words that are negative on their own; "inte ... en brist" turns them round, so
 # a negation before them leaves the sentence unclear.
 _LACKING = re.compile(r"\bsaknas\b|\bsaknar\b|\bavsaknad\w*|\bbrist(?:er|erna|ande|fallig\w*)?\b")
-_DOUBLE_NEGATIVE = re.compile(
-    r"\b(?:inte|ej|icke)\b(?: \w+){0,3}? att\b.*\b(?:saknas|saknar|avsaknad\w*|brist\w*)"
-    r"|\b(?:inte|ej|ingen|icke)\b(?: \w+){0,4}? (?:en |nagon |nagra )?brist"
-)
+_NOT_THAT = re.compile(r"\b(?:inte|ej|icke)\b(?: \w+){0,3}? att\b")
+_LACKING_WORD = re.compile(r"\b(?:saknas|saknar|avsaknad\w*|brist\w*)")
+_NO_LACK = re.compile(r"\b(?:inte|ej|ingen|icke)\b(?: \w+){0,4}? (?:en |nagon |nagra )?brist")
 _NEGATION = re.compile(r"\b(?:inte|ej|ingen|inga|inget|icke)\b")
 _POSITIVE = re.compile(
     r"^ja\b|\bfinns\b"
@@ -99,16 +101,22 @@ def _turns(first: str, text: str) -> bool:
 
 
 def _polarity(text: str) -> str | None:
-    if _PARTLY.search(text):
+    if _PARTLY.search(text) or _followed(_MOSTLY, _BUT, text):
         return "partly"
     lacking = _LACKING.search(text)
-    if lacking and _DOUBLE_NEGATIVE.search(text):
+    if lacking and (_followed(_NOT_THAT, _LACKING_WORD, text) or _NO_LACK.search(text)):
         return None  # "ser vi inte att avsaknaden ... skulle vara en brist" is left unread
     if _NEGATED.search(text) or lacking:
         return "no"
     if _POSITIVE.search(text) and not _NEGATION.search(text) and not _QUALIFIER.search(text):
         return "yes"
     return None
+
+
+def _followed(first: re.Pattern, then: re.Pattern, text: str) -> bool:
+    """Whether `then` occurs after the first `first`: the end of the first one is the earliest."""
+    match = first.search(text)
+    return bool(match and then.search(text, match.end()))
 
 
 def _fold(text: str) -> str:
@@ -123,7 +131,9 @@ def split_sentences(paragraph: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     for match in re.finditer(r"[.!?](?=\s+[A-ZÅÄÖ\"”»(])", text):
-        before = text[start : match.start()].rsplit(" ", 1)[-1].lower()
+        # Only the last word: slicing from `start` again at every skipped mark was quadratic.
+        word_start = max(start, text.rfind(" ", start, match.start()) + 1)
+        before = text[word_start : match.start()].lower()
         if before in _ABBREVIATIONS or before.rsplit(".", 1)[-1] in _ABBREVIATIONS or (before.isdigit() and len(before) <= 2):
             continue
         sentences.append(text[start : match.end()].strip())

@@ -1,4 +1,5 @@
 from audits.models.audit import Audit, AuditQuestion, Assessment, OverallAssessment, Recommendation
+from audits.models.draft import ImportDraft
 from audits.models.response import AuditResponse, Measure, RecommendationAnswer
 
 __all__ = [
@@ -6,6 +7,7 @@ __all__ = [
     "Audit",
     "AuditQuestion",
     "AuditResponse",
+    "ImportDraft",
     "Measure",
     "OverallAssessment",
     "Recommendation",

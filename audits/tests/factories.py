@@ -2,8 +2,8 @@ import datetime
 
 import factory
 
-from audits.models import Audit, AuditQuestion, AuditResponse, Measure, Recommendation
-from core.tests.factories import MunicipalityFactory
+from audits.models import Audit, AuditQuestion, AuditResponse, ImportDraft, Measure, Recommendation
+from core.tests.factories import MunicipalityFactory, UserFactory
 from organizations.tests.factories import OrganizationFactory
 
 
@@ -61,3 +61,15 @@ class MeasureFactory(factory.django.DjangoModelFactory):
     description = factory.Sequence(lambda n: f"Åtgärd {n}")
     owner = factory.SelfAttribute("recommendation.organization")
     due_date = datetime.date(2030, 12, 31)
+
+
+class ImportDraftFactory(factory.django.DjangoModelFactory):
+    """A report uploaded and waiting to be read."""
+
+    class Meta:
+        model = ImportDraft
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    created_by = factory.SubFactory(UserFactory)
+    filename = "rapport.txt"
+    source_text = "Revisionsfråga 1: Har nämnden en plan?"

@@ -4,9 +4,16 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from audits import services
-from audits.models import Audit, AuditResponse, Measure
+from audits.models import Audit, AuditResponse, ImportDraft, Measure
 from audits.models.response import VERIFIED_NEEDS_EVIDENCE
-from audits.tests.factories import AuditFactory, AuditResponseFactory, MeasureFactory, RecommendationFactory
+from audits.tests.factories import (
+    AuditFactory,
+    AuditResponseFactory,
+    ImportDraftFactory,
+    MeasureFactory,
+    RecommendationFactory,
+)
+from audits.tests.samples import seed
 from notifications.models import OutboxMessage
 from organizations.models import Membership
 from organizations.tests.factories import MembershipFactory
@@ -212,3 +219,43 @@ def test_another_board_secretary_is_not_asked(town):
     services.audit_request_responses(audit=recommendation.audit)
 
     assert not OutboxMessage.objects.filter(recipient=other_secretary.email).exists()
+
+
+def test_a_pending_draft_is_read_once_and_its_text_dropped(town):
+    draft = ImportDraftFactory(municipality=town.municipality, source_text=seed("004"))
+
+    read = services.import_draft_read(draft_id=draft.pk)
+
+    assert read.status == ImportDraft.Status.READY and read.source_text == ""
+    assert len(read.result["draft"]["recommendations"]) >= 4 and read.result["messages"] == []
+    assert services.import_draft_read(draft_id=draft.pk) is None  # no longer pending
+
+
+def test_a_boards_answer_read_as_a_report_fails_with_the_reason(town):
+    draft = ImportDraftFactory(municipality=town.municipality, source_text=seed("001"))
+
+    read = services.import_draft_read(draft_id=draft.pk)
+
+    assert read.status == ImportDraft.Status.FAILED and read.error == services.IS_A_RESPONSE
+    assert read.result is None and read.source_text == ""
+
+
+def test_a_reading_that_breaks_fails_the_draft_instead_of_leaving_it_pending(town, monkeypatch):
+    draft = ImportDraftFactory(municipality=town.municipality)
+    monkeypatch.setattr("audits.importer.parse_audit", lambda **kwargs: 1 / 0)
+
+    read = services.import_draft_read(draft_id=draft.pk)
+
+    assert read.status == ImportDraft.Status.FAILED and read.error == services.READING_FAILED
+
+
+def test_a_text_over_the_limit_is_refused_and_no_draft_kept(town, monkeypatch):
+    monkeypatch.setattr("audits.importer.text.MAX_TEXT_CHARS", 10)
+
+    with pytest.raises(ValidationError) as refused:
+        services.import_draft_start(municipality=town.municipality, text="x" * 11, filename="a.txt",
+                                    by=town.users[Role.AUDITOR])
+
+    assert refused.value.messages == ["Texten i filen är för lång: högst 10 tecken kan läsas in. "
+                                      "Ladda upp den del av rapporten som innehåller granskningen."]
+    assert not ImportDraft.objects.exists()

@@ -2,18 +2,30 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test import TestCase
 from django.urls import reverse
 from django.utils.html import escape
 
+from audits import importer, services
 from audits.importer import CORRUPT_PDF, ENCRYPTED_PDF, IMAGE_ONLY_PDF, NO_STRUCTURE_FOUND
-from audits.models import Audit, AuditResponse, Measure
-from audits.tests.factories import AuditFactory, AuditResponseFactory, MeasureFactory, RecommendationFactory
+from audits.models import Audit, AuditResponse, ImportDraft, Measure
+from audits.models.draft import DRAFT_LIFETIME
+from audits.services import IS_A_RESPONSE
+from audits.tests.factories import (
+    AuditFactory,
+    AuditResponseFactory,
+    ImportDraftFactory,
+    MeasureFactory,
+    RecommendationFactory,
+)
 from audits.tests.samples import pdf_bytes, seed
-from audits.views.audits import IS_A_RESPONSE, SESSION_KEY
+from audits.views.audits import SESSION_KEY
+from core.tests.factories import UserFactory
 from core.tests.files import ELF, docx_bytes
 from core.uploads import OFFICE_BROKEN, PDF_BROKEN
 from organizations.models import Membership
-from organizations.tests.factories import OrganizationFactory
+from organizations.tests.factories import MembershipFactory, OrganizationFactory
 
 Role = Membership.Role
 
@@ -25,7 +37,9 @@ def auditor_client(client, town):
 
 
 def _upload(client, name, content):
-    return client.post(reverse("audits:audit_import"), {"report": SimpleUploadedFile(name, content)})
+    # The reading is queued on commit; the test's transaction never commits, so run it here.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(reverse("audits:audit_import"), {"report": SimpleUploadedFile(name, content)})
 
 
 def _review_post(page_context, **changes) -> dict:
@@ -73,7 +87,7 @@ def test_an_auditor_uploads_a_seed_report_corrects_the_draft_and_saves_it(audito
     assert audit.questions.count() == 7 and audit.questions.get(number=1).assessment == "partly"
     assert audit.recommendations.count() == 6
     assert audit.recommendations.filter(organization=town.board).count() == 1
-    assert SESSION_KEY not in auditor_client.session
+    assert SESSION_KEY not in auditor_client.session and not ImportDraft.objects.exists()
 
 
 def test_the_trollhattan_report_gives_four_recommendations_to_the_executive_board(auditor_client, town):
@@ -122,10 +136,12 @@ def test_a_text_without_audit_structure_gives_an_empty_draft_with_a_message(audi
 
 
 def test_a_boards_answer_uploaded_as_an_audit_is_recognised(auditor_client):
-    response = _upload(auditor_client, "svar.txt", seed("001").encode())
+    _upload(auditor_client, "svar.txt", seed("001").encode())
+    response = auditor_client.get(reverse("audits:audit_review"), follow=True)
 
-    assert str(IS_A_RESPONSE) in response.content.decode()
+    assert IS_A_RESPONSE in response.content.decode()
     assert SESSION_KEY not in auditor_client.session
+    assert not ImportDraft.objects.exists() and not Audit.objects.exists()
 
 
 def test_the_secretary_records_the_boards_answer(client, town):
@@ -460,3 +476,107 @@ def test_a_program_named_as_a_report_to_import_is_refused(auditor_client):
 
     assert str(PDF_BROKEN) in response.content.decode()
     assert SESSION_KEY not in auditor_client.session and not Audit.objects.exists()
+
+
+@pytest.mark.parametrize("value", ["9" * 25, "²", "abc"])
+def test_a_malformed_audit_in_the_overview_address_is_not_found(auditor_client, value):
+    response = auditor_client.get(reverse("audits:followup_overview"), {"granskning": value})
+
+    assert response.status_code == 404
+
+
+def test_the_draft_is_kept_in_its_own_row_and_the_session_holds_only_its_id(auditor_client, town):
+    _upload(auditor_client, "rapport.txt", seed("000").encode())
+
+    draft = ImportDraft.objects.get()
+    assert auditor_client.session[SESSION_KEY] == draft.pk
+    assert draft.created_by == town.users[Role.AUDITOR] and draft.status == ImportDraft.Status.READY
+    assert draft.result["draft"]["title"] == "Integration och etablering i Borås Stad"
+    assert draft.source_text == ""  # read: the draft keeps the passages it used
+    stored = auditor_client.session.load()
+    assert "Integration och etablering" not in str(stored)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_report_is_read_outside_any_transaction(auditor_client, monkeypatch):
+    """On SQLite a transaction holds the write lock: every other user waited on the reading."""
+    seen = []
+    parse_audit = importer.parse_audit
+
+    def watched(**kwargs):
+        seen.append(connection.in_atomic_block)
+        return parse_audit(**kwargs)
+
+    monkeypatch.setattr(importer, "parse_audit", watched)
+    response = auditor_client.post(reverse("audits:audit_import"), {"report": SimpleUploadedFile("r.txt", seed("000").encode())})
+
+    assert response.status_code == 302 and seen == [False]
+    assert ImportDraft.objects.get().status == ImportDraft.Status.READY
+
+
+def test_a_text_over_the_limit_is_refused_before_reading_and_nothing_is_kept(auditor_client, monkeypatch):
+    monkeypatch.setattr("audits.importer.text.MAX_TEXT_CHARS", 1000)
+    read = []
+    monkeypatch.setattr("audits.importer.parse_audit", lambda **kwargs: read.append(kwargs))
+
+    response = _upload(auditor_client, "lang.txt", ("Revisionsfråga 1: Har nämnden en plan? " * 50).encode())
+
+    assert response.status_code == 200
+    assert "Texten i filen är för lång: högst 1\u00a0000 tecken kan läsas in." in response.content.decode()
+    assert read == [] and not ImportDraft.objects.exists()
+    assert SESSION_KEY not in auditor_client.session and not Audit.objects.exists()
+
+
+def test_the_page_waits_for_the_reading_and_polls_until_the_draft_is_ready(auditor_client, town):
+    auditor_client.post(reverse("audits:audit_import"), {"report": SimpleUploadedFile("r.txt", seed("000").encode())})
+    url = reverse("audits:audit_review")
+
+    waiting = auditor_client.get(url).content.decode()
+    assert "Rapporten läses in" in waiting and 'hx-trigger="every 1s"' in waiting
+    fragment = auditor_client.get(url, HTTP_HX_REQUEST="true")
+    assert 'id="inlasning"' in fragment.content.decode() and "<html" not in fragment.content.decode()
+
+    services.import_draft_read(draft_id=ImportDraft.objects.get().pk)
+
+    assert auditor_client.get(url, HTTP_HX_REQUEST="true")["HX-Redirect"] == url
+    assert "Integration och etablering i Borås Stad" in auditor_client.get(url).content.decode()
+
+
+def test_another_users_or_an_expired_draft_is_not_shown(auditor_client, client, town):
+    _upload(auditor_client, "rapport.txt", seed("000").encode())
+    draft = ImportDraft.objects.get()
+    colleague = UserFactory()
+    MembershipFactory(user=colleague, organization=town.council, role=Role.AUDITOR)
+    client.force_login(colleague)
+    session = client.session
+    session[SESSION_KEY] = draft.pk
+    session.save()
+    assert client.get(reverse("audits:audit_review")).url == reverse("audits:audit_import")
+
+    ImportDraft.objects.update(created_at=draft.created_at - DRAFT_LIFETIME)
+    polled = auditor_client.get(reverse("audits:audit_review"), HTTP_HX_REQUEST="true")
+    assert polled["HX-Redirect"] == reverse("audits:audit_import")
+    assert SESSION_KEY not in auditor_client.session
+
+
+def test_a_new_upload_replaces_the_users_draft_and_drops_expired_ones(auditor_client, town):
+    old = ImportDraftFactory(municipality=town.municipality, created_by=town.users[Role.KS_OFFICIAL])
+    ImportDraft.objects.filter(pk=old.pk).update(created_at=old.created_at - DRAFT_LIFETIME)
+    _upload(auditor_client, "a.txt", seed("000").encode())
+    _upload(auditor_client, "b.txt", seed("004").encode())
+
+    assert list(ImportDraft.objects.values_list("filename", flat=True)) == ["b.txt"]
+
+
+def test_minutes_over_the_limit_are_refused_and_nothing_is_read(client, town, monkeypatch):
+    monkeypatch.setattr("audits.views.responses.MAX_MINUTES_CHARS", 1000)
+    read = []
+    monkeypatch.setattr("audits.importer.parse_response", lambda **kwargs: read.append(kwargs))
+    recommendation = RecommendationFactory(audit__municipality=town.municipality, organization=town.board)
+    client.force_login(town.users[Role.SECRETARY])
+    url = reverse("audits:response_create", args=[recommendation.audit_id, town.board.pk])
+
+    page = client.post(url, {"las_in": "1", "protokoll-minutes": SimpleUploadedFile("utdrag.txt", ("Beslut " * 500).encode())})
+
+    assert "Texten är för lång för ett protokollsutdrag: högst 1\u00a0000 tecken kan läsas in." in page.content.decode()
+    assert read == [] and not AuditResponse.objects.exists()

@@ -6,12 +6,16 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
-from audits import importer, selectors, services
+from audits import selectors, services
 from audits.forms import (
     AuditForm,
     AuditReviewForm,
@@ -20,18 +24,18 @@ from audits.forms import (
     QuestionFormSet,
     RecommendationFormSet,
 )
-from audits.models import Assessment, Audit
+from audits.models import Assessment, Audit, ImportDraft
 from core.forms import add_service_errors, save_form
+from core.params import int_param
 from core.permissions import require
 from core.views import render_history, run_step
 from organizations.models import Organization
 
+# The session keeps only the id of the user's ImportDraft row.
 SESSION_KEY = "audits_import_draft"
 AUDIT_FIELDS = ("title", "auditor", "commissioned_by", "date", "scope", "response_by")
-IS_A_RESPONSE = gettext_lazy(
-    "Texten ser ut att vara en nämnds svar på en granskning, inte en granskningsrapport. "
-    "Registrera svaret från granskningens sida i stället."
-)
+# A reading still pending after this long means a busy or stopped worker: the page says so.
+READING_SLOW_SECONDS = 120
 
 
 def _audit(request, pk) -> Audit:
@@ -103,27 +107,25 @@ def audit_edit(request, pk):
     return render(request, "audits/audit_form.html", {"form": form, "audit": audit, "stale_edit": stale_edit})
 
 
+@transaction.non_atomic_requests
 @require_http_methods(["GET", "POST"])
 @login_required
 def audit_import(request):
-    """Read an uploaded report into a draft kept in the session; nothing is saved until
-    the reviewer confirms the draft on the next page."""
+    """Keep an uploaded report as a draft whose reading the worker does; nothing is saved
+    as an audit until the reviewer confirms the draft on the next page. The request holds
+    no transaction: a long report's text is read from the file with no database lock held."""
     require(request.user, "audits.add_audit")
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        if importer.detect_document_kind(text=form.text) == "response":
-            form.add_error("report", IS_A_RESPONSE)
+        try:
+            draft = services.import_draft_start(
+                municipality=request.municipality, text=form.text, filename=form.cleaned_data["report"].name,
+                by=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
         else:
-            names = list(_organizations(request).values_list("name", flat=True))
-            draft = importer.parse_audit(text=form.text, extra_names=names)
-            request.session[SESSION_KEY] = {
-                "draft": draft.to_json_dict(),
-                "raw": draft.raw,
-                "question_raw": [q.raw for q in draft.questions],
-                "recommendation_raw": [r.raw for r in draft.recommendations],
-                "messages": list(draft.messages),
-                "filename": form.cleaned_data["report"].name,
-            }
+            request.session[SESSION_KEY] = draft.pk
             return redirect("audits:audit_review")
     return render(request, "audits/audit_import.html", {"form": form})
 
@@ -132,10 +134,23 @@ def audit_import(request):
 @login_required
 def audit_review(request):
     require(request.user, "audits.add_audit")
-    stored = request.session.get(SESSION_KEY)
-    if stored is None:
+    draft = selectors.import_draft_for(
+        draft_id=request.session.get(SESSION_KEY), by=request.user, municipality=request.municipality
+    )
+    if draft is None:
+        request.session.pop(SESSION_KEY, None)
         messages.info(request, _("Ladda upp en granskningsrapport först."))
+        return _whole_page(request, reverse("audits:audit_import"))
+    if request.htmx and draft.status != ImportDraft.Status.PENDING:
+        return _whole_page(request, reverse("audits:audit_review"))
+    if draft.status == ImportDraft.Status.PENDING:
+        return _reading(request, draft)
+    if draft.status == ImportDraft.Status.FAILED:
+        services.import_draft_discard(draft=draft)
+        del request.session[SESSION_KEY]
+        messages.error(request, _(draft.error))
         return redirect("audits:audit_import")
+    stored = draft.result
     organizations = _organizations(request)
     initial = _review_initial(stored["draft"], list(organizations), municipality=request.municipality.name)
     data = request.POST if request.method == "POST" else None
@@ -159,6 +174,7 @@ def audit_review(request):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            services.import_draft_discard(draft=draft)
             del request.session[SESSION_KEY]
             messages.success(request, _("Granskningen är sparad."))
             return redirect(audit)
@@ -166,7 +182,7 @@ def audit_review(request):
     for formset, sources in ((questions, stored["question_raw"]), (recommendations, stored["recommendation_raw"])):
         for item, source in zip(formset.forms, sources):
             item.source = source
-    draft = stored["draft"]
+    municipality = stored["draft"]["municipality"]
     return render(
         request,
         "audits/audit_review.html",
@@ -176,13 +192,23 @@ def audit_review(request):
             "overall": overall,
             "recommendations": recommendations,
             "notes": stored["messages"],
-            "filename": stored["filename"],
-            "other_municipality": draft["municipality"]
-            if draft["municipality"] and draft["municipality"] != request.municipality.name
-            else None,
+            "filename": draft.filename,
+            "other_municipality": municipality if municipality and municipality != request.municipality.name else None,
             "unmatched": initial["unmatched"],
         },
     )
+
+
+def _whole_page(request, url: str):
+    # The waiting page polls with htmx; a change of page must load the whole page, not swap into the poll.
+    return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
+
+
+def _reading(request, draft: ImportDraft):
+    seconds = int((timezone.now() - draft.created_at).total_seconds())
+    context = {"filename": draft.filename, "seconds": seconds, "slow": seconds > READING_SLOW_SECONDS}
+    template = "audits/audit_import_reading.html"
+    return render(request, f"{template}#status" if request.htmx else template, context)
 
 
 def _kept(formset) -> list[dict]:
@@ -268,8 +294,7 @@ def audit_request_responses(request, pk):
 @login_required
 def followup_overview(request):
     require(request.user, "audits.view_audit")
-    audit_id = request.GET.get("granskning")
-    audit_id = int(audit_id) if audit_id and audit_id.isdigit() else None
+    audit_id = int_param(request.GET, "granskning")
     overview = selectors.followup_overview(municipality=request.municipality, audit_id=audit_id)
     return render(
         request,

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -23,6 +24,13 @@ from organizations.models import Organization
 OTHER_ORGANIZATION = gettext_lazy(
     "Protokollet verkar komma från %(found)s, inte från %(name)s. Kontrollera att det är rätt utdrag."
 )
+MINUTES_TOO_LONG = gettext_lazy(
+    "Texten är för lång för ett protokollsutdrag: högst %(max_chars)s tecken kan läsas in. "
+    "Ladda upp bara utdraget med nämndens beslut."
+)
+# A minutes extract is a few pages. It is read while the secretary waits, so its text is
+# bounded far below the report importer's limit; reading this much takes under a second.
+MAX_MINUTES_CHARS = 500_000
 
 
 def _measure(request, pk) -> Measure:
@@ -37,9 +45,12 @@ def _organizations(request):
     return Organization.objects.filter(municipality=request.municipality).order_by("name")
 
 
+@transaction.non_atomic_requests
 @require_http_methods(["GET", "POST"])
 @login_required
 def response_create(request, pk, organization_pk):
+    """Record a board's answer; its minutes may be read to fill in the form first. The request
+    holds no transaction while the minutes are read: the service saves in its own."""
     audit = get_object_or_404(Audit.objects.filter(municipality=request.municipality), pk=pk)
     organization = get_object_or_404(_organizations(request), pk=organization_pk)
     require(request.user, "audits.record_response", organization)
@@ -54,7 +65,9 @@ def response_create(request, pk, organization_pk):
         # Reading the minutes only fills in the form; the secretary checks it and saves.
         reader = MinutesImportForm(request.POST, request.FILES, prefix="protokoll")
         initial = {}
-        if reader.is_valid():
+        if reader.is_valid() and len(reader.text) > MAX_MINUTES_CHARS:
+            reader.add_error("minutes", MINUTES_TOO_LONG % {"max_chars": f"{MAX_MINUTES_CHARS:,}".replace(",", "\u00a0")})
+        elif reader.is_valid():
             draft = importer.parse_response(text=reader.text, extra_names=[organization.name])
             initial, notes = _response_initial(draft, organization, recommendations)
         form = AuditResponseForm(recommendations=recommendations, initial=initial)

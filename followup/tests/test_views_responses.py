@@ -149,3 +149,13 @@ def test_an_activity_row_with_its_period_reversed_is_refused(respondent_client, 
     page = respondent_client.post(url, {"name": "X", "period_start": "2026-05-01", "period_end": "2026-01-01"})
     assert page.status_code == 200 and "Slutdatum kan inte vara före startdatum." in page.content.decode()
     assert not Answer.objects.exists()
+
+
+@pytest.mark.parametrize("version", ["9" * 25, "²", "-1"])
+def test_a_malformed_version_is_not_found_and_nothing_is_saved(respondent_client, setup, version):
+    question = setup.questions[Kind.TEXT]
+    url = reverse("followup:answer_save", kwargs={"pk": setup.response.pk, "question_pk": question.pk})
+    page = respondent_client.post(url, {f"q-{question.pk}": "Utkast", f"v-{question.pk}": version}, HTTP_HX_REQUEST="true")
+
+    assert page.status_code == 404
+    assert not Answer.objects.exists()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.forms import save_form
+from core.params import int_param
 from core.permissions import require
 from core.versioning import StaleEditError
 from core.views import render_history, run_step
@@ -35,16 +36,12 @@ def my_followup(request):
     return render(request, "followup/response_list.html", {"responses": responses})
 
 
-def _seen_version(raw: str | None) -> int | None:
-    return int(raw) if raw and raw.isdigit() else None
-
-
 def _save_one(request, response, question, problems: dict) -> Answer | None:
     """Save the posted value of one question; a refusal is kept in `problems` by question."""
     try:
         return services.answer_save(
             response=response, question=question, value=request.POST.get(f"q-{question.pk}", ""),
-            seen_version=_seen_version(request.POST.get(f"v-{question.pk}")), by=request.user,
+            seen_version=int_param(request.POST, f"v-{question.pk}", min_value=0), by=request.user,
         )
     except StaleEditError as conflict:
         problems[question.pk] = conflict.messages[0]

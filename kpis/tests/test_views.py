@@ -284,3 +284,10 @@ def test_a_local_kpi_is_shown_without_county_and_national_means_and_a_count_with
     assert "<td>347</td>" in page and "347,0" not in page
     assert "Riket, medel" not in page and "medel (antal kommuner)" not in page and "(1)" not in page
     assert "Borås 2022: 347" in page  # the chart's point label
+
+
+@pytest.mark.parametrize("value", ["9" * 25, "²", "abc"])
+def test_a_malformed_comparison_group_in_the_address_is_not_found(client, town, gendered, value):
+    login(client, town)
+
+    assert client.get(gendered.get_absolute_url(), {"grupp": value}).status_code == 404

@@ -286,3 +286,10 @@ def test_a_logged_in_user_downloads_the_attached_file(client, town, settings, tm
     response = client.get(reverse("steering:document_file", args=[document.pk]))
     assert response.status_code == 200 and b"".join(response.streaming_content) == PDF
     assert "attachment" in response["Content-Disposition"]
+
+
+@pytest.mark.parametrize("value", ["9" * 25, "²", "abc"])
+def test_a_malformed_organisation_in_the_document_list_address_is_not_found(client, town, value):
+    response = _login(client, town, Role.AUDITOR).get(reverse("steering:document_list"), {"organisation": value})
+
+    assert response.status_code == 404

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.params import int_param
 from core.permissions import require
 from core.views import render_history
 from steering import selectors, services
@@ -39,17 +40,13 @@ def _history(request, record):
     return render_history(request, instance=record, back_url=record.get_absolute_url())
 
 
-def _int_or_none(value):
-    return int(value) if value and value.isdigit() else None
-
-
 @require_GET
 @login_required
 def document_list(request):
     require(request.user, "steering.view_steering")
     kind = request.GET.get("typ", "")
     kind = kind if kind in SteeringDocument.Kind.values else ""
-    organization_id = _int_or_none(request.GET.get("organisation"))
+    organization_id = int_param(request.GET, "organisation")
     overdue = request.GET.get("oversyn") == "forsenad"
     return render(
         request,
