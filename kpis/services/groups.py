@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import Municipality
 from kpis.kolada import KoladaGroup
-from kpis.models import ComparisonGroup, KoladaMunicipality
+from kpis.models import ComparisonGroup, KoladaMunicipality, clipped
 
 GROUP_NEEDS_MEMBERS = _("Välj minst två kommuner att jämföra med.")
 
@@ -53,7 +53,7 @@ def kolada_groups_store(*, groups: Iterable[KoladaGroup]) -> int:
     with transaction.atomic():
         for record in groups:
             group, _created = ComparisonGroup.objects.update_or_create(
-                kolada_id=record.id, defaults={"kind": ComparisonGroup.Kind.KOLADA, "title": record.title[:200]}
+                kolada_id=record.id, defaults={"kind": ComparisonGroup.Kind.KOLADA, "title": clipped(record.title, 200)}
             )
             group.members.set(KoladaMunicipality.objects.filter(pk__in=[m.id for m in record.members]))
             stored += 1
