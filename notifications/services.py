@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.history import records_by
 from notifications.models import OutboxMessage
 
 NOT_FAILED = _("Bara ett utskick som har misslyckats kan skickas igen.")
@@ -108,6 +109,7 @@ def outbox_send_due(*, now=None) -> tuple[int, int]:
     return sent, failed
 
 
+@records_by
 def outbox_retry(*, message: OutboxMessage, by=None) -> OutboxMessage:
     """Give a failed message a fresh round of attempts, starting now."""
     if message.status != OutboxMessage.Status.FAILED:

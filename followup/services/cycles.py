@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from core.history import records_by
 from core.versioning import StaleEditError, versioned_save
 from followup.models import ActivityRow, Answer, CycleOrganization, FollowUpCycle, Questionnaire
 from notifications.services import outbox_enqueue
@@ -41,6 +42,7 @@ def _invite(response: CycleOrganization, users) -> None:
         )
 
 
+@records_by
 def cycle_open(
     *, program, year: int, questionnaire: Questionnaire, opens_on: date, deadline: date,
     respondents: dict, by=None, **schedule,
@@ -69,6 +71,7 @@ def cycle_open(
     return cycle
 
 
+@records_by
 def response_people_update(
     *, response: CycleOrganization, respondent, backup, seen_version: int, by=None,
 ) -> CycleOrganization:
@@ -86,6 +89,7 @@ def response_people_update(
     return response
 
 
+@records_by
 def cycle_close(*, cycle: FollowUpCycle, seen_version: int | None = None, by=None) -> FollowUpCycle:
     """Close a cycle: its answers can no longer be changed or submitted. With
     `seen_version`, a cycle changed since the coordinator looked is not closed."""

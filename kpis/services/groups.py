@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from core.history import records_by
 from core.models import Municipality
 from kpis.kolada import KoladaGroup
 from kpis.models import ComparisonGroup, KoladaMunicipality, clipped
@@ -15,6 +16,7 @@ from kpis.models import ComparisonGroup, KoladaMunicipality, clipped
 GROUP_NEEDS_MEMBERS = _("Välj minst två kommuner att jämföra med.")
 
 
+@records_by
 def comparison_group_create(
     *, owner: Municipality, title: str, members: Iterable[KoladaMunicipality], by=None
 ) -> ComparisonGroup:
@@ -29,6 +31,7 @@ def comparison_group_create(
     return group
 
 
+@records_by
 def comparison_group_update(
     *, group: ComparisonGroup, title: str, members: Iterable[KoladaMunicipality], by=None
 ) -> ComparisonGroup:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.utils import timezone
 
+from core.history import records_by
 from kpis.kolada import KoladaKpi, KoladaMunicipality as KoladaMunicipalityRecord, KoladaValue
 from kpis.models import ImportRun, KoladaMunicipality, Kpi, KpiMean, KpiValue, clipped
 from kpis.services.means import MeanSums, kpi_means_refresh
@@ -42,6 +43,7 @@ class ImportResult:
         return self.inserted + self.updated + self.unchanged + self.deleted
 
 
+@records_by
 def values_import(
     *,
     values: Sequence[KoladaValue],

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from core.history import records_by
 from core.models import Municipality
 from kpis.kolada import KoladaValue
 from kpis.models import MAX_YEAR, MIN_YEAR, ImportRun, KoladaMunicipality, Kpi
@@ -32,6 +33,7 @@ MAX_REPORTED = 10
 COLUMNS = ("år", "kön", "värde")
 
 
+@records_by
 def local_kpi_create(*, owner: Municipality, title: str, description: str = "", unit: str = "",
                      is_divided_by_gender: bool = False, by=None) -> Kpi:
     """A KPI of the municipality's own, id LOK<code>-<n>, that never collides with Kolada's."""
@@ -51,6 +53,7 @@ def local_kpi_create(*, owner: Municipality, title: str, description: str = "", 
     return kpi
 
 
+@records_by
 def manual_values_import(*, kpi: Kpi, filename: str, content: bytes, by=None) -> ImportResult:
     """Store the values in an uploaded CSV or Excel file for a local KPI, all or nothing."""
     if not kpi.is_local:
