@@ -347,12 +347,13 @@ def _gender(item: dict[str, Any], *, where: str) -> str:
 def _number(raw: Any, *, where: str) -> float | None:
     # Kolada documents the value as a JSON number or null in both versions, so a
     # string is refused rather than guessed at ("12,5" or "abc"); NaN and
-    # Infinity, which Python's json accepts, are not numbers Kolada sends.
-    # An integer too large for a float (json reads 1e400 as infinity, but 1 followed
-    # by 400 zeros as an integer) is not one either.
+    # Infinity, which Python's json accepts, are not numbers Kolada sends. A number
+    # past MAX_ABS_VALUE is one, but none Kolada has (1 followed by 400 zeros, read as
+    # an integer, would not even fit in a float).
     if raw is None:
         return None
-    if not isinstance(raw, (int, float)) or isinstance(raw, bool) or (isinstance(raw, float) and not math.isfinite(raw)):
+    is_number = isinstance(raw, (int, float)) and not isinstance(raw, bool)
+    if not is_number or (isinstance(raw, float) and not math.isfinite(raw)):
         raise KoladaFormatError(MSG_BAD_VALUE.format(where=where, value=show(raw)))
     if not -MAX_ABS_VALUE <= raw <= MAX_ABS_VALUE:
         raise KoladaFormatError(MSG_VALUE_OUT_OF_RANGE.format(where=where, value=show(raw)))

@@ -408,8 +408,10 @@ def test_response_that_is_not_json_raises_a_format_error(mock, kolada):
     assert str(excinfo.value) == "Kolada svarade med något som inte är JSON (HTTP 200, text/html)."
 
 
-@pytest.mark.parametrize("text", ['{"values": ' + "[" * 100_000 + "]" * 100_000 + "}", '{"values": [' + "9" * 5000 + "]}"],
-                         ids=["nested-deeper-than-json-reads", "integer-of-5000-digits"])
+@pytest.mark.parametrize("text", [
+    '{"values": ' + "[" * 100_000 + "]" * 100_000 + "}",
+    '{"values": [' + "9" * 5000 + "]}",
+], ids=["nested-deeper-than-json-reads", "integer-of-5000-digits"])
 def test_json_python_cannot_read_raises_a_format_error(mock, kolada, text):
     mock.get(url__startswith=BASE).mock(
         return_value=httpx.Response(200, text=text, headers={"Content-Type": "application/json"})
