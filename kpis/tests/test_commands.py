@@ -223,6 +223,10 @@ def test_a_time_out_is_a_clear_error_and_nothing_is_written(db, no_waiting):
     ({"kpi": "N00973", "municipality": "Borås"}, kolada_import.MSG_BAD_MUNICIPALITY.format(value="Borås")),
     ({"kpi": "N00973", "years": "2015-20"}, kolada_import.MSG_BAD_YEARS.format(value="2015-20")),
     ({"kpi": "N00973", "years": "2024-2015"}, kolada_import.MSG_YEARS_ORDER.format(value="2024-2015")),
+    ({"kpi": "N00973", "years": "2018,0001-9999"},
+     kolada_import.MSG_YEARS_OUT_OF_RANGE.format(value="0001-9999", min_year=1950, max_year=2100)),
+    ({"kpi": "N00973", "years": "1900"},
+     kolada_import.MSG_YEARS_OUT_OF_RANGE.format(value="1900", min_year=1950, max_year=2100)),
     ({"kpi": "N00973"}, kolada_import.MSG_YEARS_REQUIRED),
 ])
 def test_bad_arguments_are_refused_before_any_request(db, options, message):
