@@ -14,6 +14,7 @@ from audits.models import Audit, AuditQuestion, AuditResponse, ImportDraft, Meas
 from audits.models.draft import DRAFT_LIFETIME
 from audits.models.response import VERIFIED_NEEDS_EVIDENCE, RecommendationAnswer
 from audits.notify import recipients_for_response_request
+from core.history import records_by
 from core.versioning import versioned_save
 from notifications.services import outbox_enqueue_once
 from organizations.models import Organization
@@ -36,6 +37,7 @@ READING_FAILED = gettext_noop("Rapporten kunde inte läsas in. Försök igen, el
 logger = logging.getLogger(__name__)
 
 
+@records_by
 def audit_create(
     *, municipality, data: dict, questions: list[dict], overall_assessments: list[dict],
     recommendations: list[dict], audited_organizations=(), response_from=(), by=None,
@@ -65,6 +67,7 @@ def audit_create(
     return audit
 
 
+@records_by
 def audit_update(*, audit: Audit, data: dict, seen_version: int, by=None) -> Audit:
     """Correct an audit's own fields unless someone saved it after `seen_version`. A new
     deadline makes the next request and reminders go out again for it."""
@@ -85,6 +88,7 @@ def audit_addressed_organizations(*, audit: Audit) -> set[int]:
     return asked | set(audit.recommendations.values_list("organization_id", flat=True))
 
 
+@records_by
 def audit_request_responses(*, audit: Audit, by=None) -> int:
     """Queue the request for an answer, with the deadline, to each addressed organisation's
     secretaries (or its registry when it has none). A request already queued for the same
@@ -108,6 +112,7 @@ def audit_request_responses(*, audit: Audit, by=None) -> int:
     return queued
 
 
+@records_by
 def audit_response_record(*, audit: Audit, organization, data: dict, answers: dict[int, str], by=None) -> AuditResponse:
     """Record a board's decision on the audit and its answer to each recommendation
     addressed to it. An organisation that was not addressed cannot answer."""
@@ -126,6 +131,7 @@ def audit_response_record(*, audit: Audit, organization, data: dict, answers: di
     return response
 
 
+@records_by
 def measure_create(*, recommendation: Recommendation, data: dict, by=None) -> Measure:
     """Plan a measure for a recommendation."""
     measure = Measure(recommendation=recommendation, status=Measure.Status.PLANNED, **data)
@@ -134,6 +140,7 @@ def measure_create(*, recommendation: Recommendation, data: dict, by=None) -> Me
     return measure
 
 
+@records_by
 def measure_update(*, measure: Measure, data: dict, seen_version: int, by=None) -> Measure:
     """Change what, who, when, status and evidence of a measure that is not yet verified;
     marking it done needs evidence, and verification is `measure_verify`'s alone."""
@@ -147,6 +154,7 @@ def measure_update(*, measure: Measure, data: dict, seen_version: int, by=None) 
     return versioned_save(instance=measure, seen_version=seen_version)
 
 
+@records_by
 def measure_verify(*, measure: Measure, by) -> Measure:
     """Close a done measure that has evidence, as verified by `by`."""
     if measure.status != Measure.Status.DONE:

@@ -1,12 +1,19 @@
-"""Reads django-simple-history records into what a person can read: who changed what,
-field by field, with names instead of ids and labels instead of stored choices."""
+"""django-simple-history in Uppsikt: who a change is recorded as (``acting``,
+``records_by``), and the records read back into what a person can read: who changed
+what, field by field, with names instead of ids and labels instead of stored choices."""
 
+import functools
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from types import SimpleNamespace
+from typing import TypeVar
 
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 HIDDEN_FIELDS = {"id", "version", "password", "last_login", "name_key"}
 EMPTY = "—"
@@ -16,6 +23,48 @@ CHANGE_KIND = {
     "~": _("Ändrad"),
     "-": _("Borttagen"),
 }
+
+
+Service = TypeVar("Service", bound=Callable)
+_NO_REQUEST = object()
+
+
+@contextmanager
+def acting(by) -> Iterator[None]:
+    """Every history record written inside the block names ``by`` as who made the change.
+
+    simple-history takes the user from ``HistoricalRecords.context.request.user``, which
+    its middleware sets for a web request and nothing sets for a command, the worker or
+    ``load_demo``; inside the block it reads ``by`` instead, and after it whatever was
+    there before (the request, or nothing). ``by`` None changes nothing: a request's
+    change names its user, a change outside any request "Systemet".
+    """
+    if by is None:
+        yield
+        return
+    context = HistoricalRecords.context
+    previous = getattr(context, "request", _NO_REQUEST)
+    # simple-history reads only ``.user`` of the request (and whether it is authenticated).
+    context.request = SimpleNamespace(user=by)
+    try:
+        yield
+    finally:
+        if previous is _NO_REQUEST:
+            del context.request
+        else:
+            context.request = previous
+
+
+def records_by(service: Service) -> Service:
+    """Decorate a service that takes ``by=``: what it saves is recorded as done by ``by``
+    (see ``acting``), wherever it is called from."""
+
+    @functools.wraps(service)
+    def recorded(*args, **kwargs):
+        with acting(kwargs.get("by")):
+            return service(*args, **kwargs)
+
+    return recorded  # type: ignore[return-value]
 
 
 @dataclass

@@ -19,6 +19,11 @@ MIN_YEAR = 1950
 MAX_YEAR = 2100
 
 
+def clipped(text: str, max_length: int) -> str:
+    """``text`` whole if it fits in ``max_length`` characters, else cut with "…" as the last."""
+    return text if len(text) <= max_length else text[: max_length - 1] + "…"
+
+
 class Gender(models.TextChoices):
     TOTAL = "T", _("Totalt")
     WOMEN = "K", _("Kvinnor")
@@ -217,6 +222,8 @@ class ImportRun(models.Model):
     # say how old the figures are and why; it changed nothing.
     error = models.TextField(_("fel"), blank=True)
 
+    ERROR_MAX_LENGTH = 4000
+
     class Meta:
         verbose_name = _("import")
         verbose_name_plural = _("importer")
@@ -224,6 +231,14 @@ class ImportRun(models.Model):
 
     def __str__(self):
         return f"{self.get_source_display()} {self.started_at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        # The description names a file or a query and the error is a server's or the
+        # network's reason: both come from outside, so every run is kept bounded here
+        # (PostgreSQL would refuse a description past its column, SQLite store it whole).
+        self.description = clipped(self.description, self._meta.get_field("description").max_length)
+        self.error = clipped(self.error, self.ERROR_MAX_LENGTH)
+        super().save(*args, **kwargs)
 
     @property
     def failed(self) -> bool:

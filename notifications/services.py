@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.history import records_by
 from notifications.models import OutboxMessage
 
 NOT_FAILED = _("Bara ett utskick som har misslyckats eller som det är oklart om det kom fram kan skickas igen.")
@@ -155,6 +156,7 @@ def outbox_send_due(*, now=None) -> tuple[int, int]:
     return sent, failed
 
 
+@records_by
 def outbox_retry(*, message: OutboxMessage, by=None) -> OutboxMessage:
     """Give a failed message, or one whose arrival is unknown, a fresh round of attempts,
     starting now."""

@@ -12,6 +12,7 @@ from django.db.models import ProtectedError, RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.history import records_by
 from core.models import Municipality, email_identity
 from core.versioning import versioned_save
 from organizations.models import Membership, Organization
@@ -26,6 +27,7 @@ ALREADY_INACTIVE = _("Organisationen är redan avaktiverad.")
 User = get_user_model()
 
 
+@records_by
 def organization_create(*, municipality: Municipality, data: dict, by=None) -> Organization:
     """Create an organisation after every model rule and constraint has been checked."""
     organization = Organization(municipality=municipality, **data)
@@ -34,6 +36,7 @@ def organization_create(*, municipality: Municipality, data: dict, by=None) -> O
     return organization
 
 
+@records_by
 def organization_update(*, organization: Organization, data: dict, seen_version: int, by=None) -> Organization:
     """Apply `data` unless someone saved the organisation after `seen_version`."""
     for name, value in data.items():
@@ -42,6 +45,7 @@ def organization_update(*, organization: Organization, data: dict, seen_version:
     return versioned_save(instance=organization, seen_version=seen_version)
 
 
+@records_by
 def organization_deactivate(*, organization: Organization, by=None) -> Organization:
     """End the organisation's active period yesterday, so that it is inactive from today;
     its records and history stay."""
@@ -54,6 +58,7 @@ def organization_deactivate(*, organization: Organization, by=None) -> Organizat
     return versioned_save(instance=organization, seen_version=organization.version)
 
 
+@records_by
 def organization_delete(*, organization: Organization, by=None) -> None:
     """Delete an organisation that nothing refers to; raise HAS_RECORDS otherwise. Every
     reference to an organisation is PROTECT, so the database itself says whether any exist."""
@@ -64,6 +69,7 @@ def organization_delete(*, organization: Organization, by=None) -> None:
         raise ValidationError(HAS_RECORDS, code="has_records") from refused
 
 
+@records_by
 def organization_delete_or_deactivate(*, organization: Organization, by=None) -> bool:
     """Delete if nothing refers to it, else deactivate. Returns True when deleted."""
     try:
@@ -74,6 +80,7 @@ def organization_delete_or_deactivate(*, organization: Organization, by=None) ->
     return True
 
 
+@records_by
 def membership_add(
     *,
     organization: Organization,
@@ -104,6 +111,7 @@ def membership_add(
     return membership
 
 
+@records_by
 def membership_remove(*, membership: Membership, by=None) -> None:
     membership.delete()
 

@@ -6,6 +6,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.history import records_by
 from core.models import Municipality
 from core.versioning import versioned_save
 from kpis.models import Kpi
@@ -73,23 +74,28 @@ def _require_own(by, permission: str, record, field: str) -> None:
         raise ValidationError({field: NOT_YOUR_ORGANIZATION}, code="not_yours")
 
 
+@records_by
 def program_create(*, municipality: Municipality, data: dict, by=None) -> Program:
     """Create a program with no areas yet."""
     return _create(Program, data, municipality=municipality)
 
 
+@records_by
 def program_update(*, program: Program, data: dict, seen_version: int, by=None) -> Program:
     return _update(program, data, seen_version)
 
 
+@records_by
 def area_create(*, program: Program, data: dict, by=None) -> Area:
     return _create(Area, data, program=program)
 
 
+@records_by
 def area_update(*, area: Area, data: dict, seen_version: int, by=None) -> Area:
     return _update(area, data, seen_version)
 
 
+@records_by
 def goal_create(*, municipality: Municipality, data: dict, by=None) -> Goal:
     """Create a program goal (no organisation) or an organisation's own goal; a sub-goal
     takes the area of the goal it contributes to."""
@@ -100,6 +106,7 @@ def goal_create(*, municipality: Municipality, data: dict, by=None) -> Goal:
     return goal
 
 
+@records_by
 def goal_update(*, goal: Goal, data: dict, seen_version: int, by=None) -> Goal:
     for name, value in data.items():
         setattr(goal, name, value)
@@ -108,6 +115,7 @@ def goal_update(*, goal: Goal, data: dict, seen_version: int, by=None) -> Goal:
     return versioned_save(instance=goal, seen_version=seen_version)
 
 
+@records_by
 def indicator_create(*, goal: Goal, data: dict, by=None) -> Indicator:
     with transaction.atomic():
         indicator = _create(Indicator, data, goal=goal)
@@ -115,6 +123,7 @@ def indicator_create(*, goal: Goal, data: dict, by=None) -> Indicator:
     return indicator
 
 
+@records_by
 def indicator_update(*, indicator: Indicator, data: dict, seen_version: int, by=None) -> Indicator:
     with transaction.atomic():
         indicator = _update(indicator, data, seen_version)
@@ -134,6 +143,7 @@ def _follow_kolada_kpi(indicator: Indicator) -> None:
         Kpi.objects.filter(pk=kpi.pk).update(is_followed=True)
 
 
+@records_by
 def target_set(*, indicator: Indicator, year: int, value, decision: str = "", by=None) -> Target:
     """Set the indicator's target for a year, creating or changing it, with the decision it
     rests on; the year must lie within the program's period. The earlier target stays in
@@ -146,6 +156,7 @@ def target_set(*, indicator: Indicator, year: int, value, decision: str = "", by
     return _update(existing, {"value": value, "decision": decision}, existing.version)
 
 
+@records_by
 def indicator_value_set(*, indicator: Indicator, year: int, gender: str, value, by=None,
                         origin: str = IndicatorValue.Origin.ENTERED, origin_note: str = "") -> IndicatorValue:
     """Enter a manual indicator's value for a year and gender, creating or changing it; the
@@ -161,14 +172,17 @@ def indicator_value_set(*, indicator: Indicator, year: int, gender: str, value, 
     return _update(existing, {"value": value, **provenance}, existing.version)
 
 
+@records_by
 def action_plan_create(*, area: Area, data: dict, by=None) -> ActionPlan:
     return _create(ActionPlan, data, area=area)
 
 
+@records_by
 def action_plan_update(*, action_plan: ActionPlan, data: dict, seen_version: int, by=None) -> ActionPlan:
     return _update(action_plan, data, seen_version)
 
 
+@records_by
 def activity_create(*, action_plan: ActionPlan, data: dict, by=None) -> Activity:
     """Create an activity; an organisation's respondent may only make their own
     organisation responsible."""
@@ -177,6 +191,7 @@ def activity_create(*, action_plan: ActionPlan, data: dict, by=None) -> Activity
     return _create(Activity, data, action_plan=action_plan)
 
 
+@records_by
 def activity_update(*, activity: Activity, data: dict, seen_version: int, by=None) -> Activity:
     """Change an activity the acting user's organisation is responsible for, and keep it theirs."""
     _require_own(by, "steering.change_activity", activity, "responsible")
@@ -185,6 +200,7 @@ def activity_update(*, activity: Activity, data: dict, seen_version: int, by=Non
     return _update(activity, data, seen_version)
 
 
+@records_by
 def responsibility_assign(*, organization: Organization, role: str, area: Area | None = None,
                           goal: Goal | None = None, mandate: str = "", by=None) -> ResponsibilityAssignment:
     """Give an organisation a role for an area or a goal; one responsible each."""
@@ -194,19 +210,23 @@ def responsibility_assign(*, organization: Organization, role: str, area: Area |
     )
 
 
+@records_by
 def responsibility_update(*, assignment: ResponsibilityAssignment, data: dict, seen_version: int,
                           by=None) -> ResponsibilityAssignment:
     return _update(assignment, data, seen_version)
 
 
+@records_by
 def document_create(*, municipality: Municipality, data: dict, by=None) -> SteeringDocument:
     return _create(SteeringDocument, data, municipality=municipality)
 
 
+@records_by
 def document_update(*, document: SteeringDocument, data: dict, seen_version: int, by=None) -> SteeringDocument:
     return _update(document, data, seen_version)
 
 
+@records_by
 def project_create(*, municipality: Municipality, data: dict, by=None) -> Project:
     """Initiate a project; a respondent may only initiate it for their own organisation."""
     fields, _related = _split_many_to_many(Project, data)
@@ -214,12 +234,14 @@ def project_create(*, municipality: Municipality, data: dict, by=None) -> Projec
     return _create(Project, data, municipality=municipality)
 
 
+@records_by
 def project_update(*, project: Project, data: dict, seen_version: int, by=None) -> Project:
     if "owner" in data:
         _require_own(by, "steering.change_project", Project(owner=data["owner"]), "owner")
     return _update(project, data, seen_version)
 
 
+@records_by
 def project_evaluate(*, project: Project, data: dict, seen_version: int, by=None) -> Project:
     """Record the required final evaluation: results, goal fulfilment and lessons, once
     the project has ended."""
@@ -230,23 +252,27 @@ def project_evaluate(*, project: Project, data: dict, seen_version: int, by=None
     return _update(project, data, seen_version)
 
 
+@records_by
 def forum_create(*, municipality: Municipality, data: dict, by=None) -> Forum:
     fields, _related = _split_many_to_many(Forum, data)
     _require_own(by, "steering.change_forum", Forum(municipality=municipality, **fields), "convener")
     return _create(Forum, data, municipality=municipality)
 
 
+@records_by
 def forum_update(*, forum: Forum, data: dict, seen_version: int, by=None) -> Forum:
     if "convener" in data:
         _require_own(by, "steering.change_forum", Forum(convener=data["convener"]), "convener")
     return _update(forum, data, seen_version)
 
 
+@records_by
 def routine_create(*, municipality: Municipality, data: dict, by=None) -> Routine:
     _require_own(by, "steering.change_routine", Routine(municipality=municipality, **data), "organization")
     return _create(Routine, data, municipality=municipality)
 
 
+@records_by
 def routine_update(*, routine: Routine, data: dict, seen_version: int, by=None) -> Routine:
     if "organization" in data:
         _require_own(by, "steering.change_routine", Routine(organization=data["organization"]), "organization")
@@ -260,6 +286,7 @@ CARRY_OUTSIDE_PERIOD = _("Åren %(first)s–%(last)s ligger utanför programmets
 CARRY_NEEDS_DECISION = _("Ange beslutet som målvärdena förs över på.")
 
 
+@records_by
 def targets_carry_forward(*, program: Program, from_year: int, first_year: int, last_year: int,
                           decision: str, by=None) -> list[Target]:
     """For a new mandate or an extended program period: give every indicator of the program

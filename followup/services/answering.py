@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.history import records_by
 from core.versioning import versioned_save
 from followup.models import ActivityRow, Answer, CycleOrganization, Question
 from notifications.services import outbox_enqueue
@@ -60,6 +61,7 @@ def _parse(question: Question, raw: str) -> dict:
     return {"text": raw}
 
 
+@records_by
 def answer_save(
     *, response: CycleOrganization, question: Question, value: str, seen_version: int | None, by=None,
 ) -> Answer:
@@ -89,6 +91,7 @@ def answer_save(
     return answer
 
 
+@records_by
 def activity_row_add(*, response: CycleOrganization, question: Question, data: dict, areas=(), by=None) -> ActivityRow:
     """Add a structured activity row to an activities question."""
     _check_editable(response)
@@ -112,6 +115,7 @@ def _set_status(response: CycleOrganization, status: str, **fields) -> CycleOrga
     return versioned_save(instance=response, seen_version=response.version)
 
 
+@records_by
 def response_submit(*, response: CycleOrganization, by=None) -> CycleOrganization:
     """Lock the answers and send the person who submitted a receipt."""
     if not response.cycle.is_open:
@@ -130,6 +134,7 @@ def response_submit(*, response: CycleOrganization, by=None) -> CycleOrganizatio
     return response
 
 
+@records_by
 def response_return(*, response: CycleOrganization, comment: str, by=None) -> CycleOrganization:
     """Send submitted answers back for completion, saying what is missing."""
     if response.status != Status.SUBMITTED:
@@ -147,6 +152,7 @@ def response_return(*, response: CycleOrganization, comment: str, by=None) -> Cy
     return response
 
 
+@records_by
 def response_approve(*, response: CycleOrganization, by=None) -> CycleOrganization:
     """Accept submitted answers as final."""
     if response.status != Status.SUBMITTED:

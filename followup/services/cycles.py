@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.history import records_by
 from core.versioning import StaleEditError, versioned_save
 from followup.models import ActivityRow, Answer, CycleOrganization, FollowUpCycle, Questionnaire
 from followup.models.cycle import NOT_RESPONDENT_ROLES
@@ -59,6 +60,7 @@ def _check_people(municipality, users) -> None:
             raise ValidationError(PERSON_NOT_A_RESPONDENT % {"person": user}, code="not_a_respondent")
 
 
+@records_by
 def cycle_open(
     *, program, year: int, questionnaire: Questionnaire, opens_on: date, deadline: date,
     respondents: dict, by=None, **schedule,
@@ -97,6 +99,7 @@ def _invitations_schedule(cycle: FollowUpCycle) -> None:
         invitations_send_on_opening.using(run_after=opening_moment(cycle)).enqueue(cycle_id=cycle.pk)
 
 
+@records_by
 def response_people_update(
     *, response: CycleOrganization, respondent, backup, seen_version: int, by=None,
 ) -> CycleOrganization:
@@ -115,6 +118,7 @@ def response_people_update(
     return response
 
 
+@records_by
 def cycle_close(*, cycle: FollowUpCycle, seen_version: int | None = None, by=None) -> FollowUpCycle:
     """Close a cycle: its answers can no longer be changed or submitted. With
     `seen_version`, a cycle changed since the coordinator looked is not closed."""

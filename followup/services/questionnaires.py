@@ -8,6 +8,7 @@ from django.db.models import Max
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from core.history import records_by
 from core.versioning import versioned_save
 from followup.models import Question, Questionnaire, Section
 
@@ -27,6 +28,7 @@ def questionnaire_in_use(*, questionnaire: Questionnaire) -> bool:
     return questionnaire.cycles.exists()
 
 
+@records_by
 @transaction.atomic
 def questionnaire_new_version(*, questionnaire: Questionnaire, by=None) -> Questionnaire:
     """Copy a questionnaire with its sections and questions to the next version number;
@@ -73,6 +75,7 @@ def _check_targets(questionnaire: Questionnaire, targeting: str, organizations) 
         raise ValidationError({"target_organizations": ORGANIZATION_OF_OTHER_MUNICIPALITY})
 
 
+@records_by
 def question_update(*, question: Question, data: dict, seen_version: int, by=None) -> tuple[Question, str | None]:
     """Edit a question, its chosen organisations included (`target_organizations` in
     `data`). When a cycle uses its questionnaire the edit goes into a new
@@ -110,6 +113,7 @@ def _unique_key(questionnaire: Questionnaire, text: str) -> str:
     return key
 
 
+@records_by
 def question_add(*, section: Section, data: dict, by=None) -> tuple[Question, str | None]:
     """Add a question at the end of a section. Its key, which carries answers from one
     version to the next, is made from its text. Returns the question and the new-version
@@ -130,6 +134,7 @@ def question_add(*, section: Section, data: dict, by=None) -> tuple[Question, st
     return question, notice
 
 
+@records_by
 def section_add(*, questionnaire: Questionnaire, area, by=None) -> tuple[Section, str | None]:
     """Add a section for an area of the program that the questionnaire has none for, last
     in order. Returns the section and the new-version notice when it applies."""

@@ -41,6 +41,9 @@ def show(value: Any) -> str:
         shown = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):
         shown = repr(value)
+    except RecursionError:
+        # Nested almost as deep as json reads: only its outer brackets are worth showing.
+        shown = "[…]" if isinstance(value, list) else "{…}"
     return shown if len(shown) <= 40 else shown[:37] + "…"
 
 

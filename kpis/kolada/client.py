@@ -309,7 +309,9 @@ def _decode(response: httpx.Response, *, url: str) -> Any:
         raise KoladaError(MSG_HTTP_ERROR.format(status=status), status_code=status, url=url)
     try:
         return response.json()
-    except ValueError:
+    except (ValueError, RecursionError):
+        # ValueError also covers integers of more digits than Python converts, and
+        # RecursionError nesting deeper than json recurses: neither is Kolada's JSON.
         content_type = response.headers.get("Content-Type") or "okänd typ"
         raise KoladaFormatError(
             MSG_RESPONSE_NOT_JSON.format(status=status, content_type=content_type), status_code=status, url=url

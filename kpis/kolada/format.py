@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import json
 import math
-from math import isfinite
 import re
+import sys
 from os import PathLike
 from pathlib import Path
 from typing import IO, Any, NamedTuple
@@ -43,7 +43,15 @@ GENDERS = ("T", "K", "M")
 DEFAULT_MIN_YEAR = 1950
 DEFAULT_MAX_YEAR = 2100
 
+# No figure in Kolada comes near these; anything past them is garbage that would
+# overflow a column or every mean it enters. The count is bounded by its column.
+MAX_ABS_VALUE = 1e15
+MAX_COUNT = 2**31 - 1
+# KpiValue.status's length: a longer status could not be stored as read.
+MAX_STATUS_LENGTH = 30
+
 _DIGITS_RE = re.compile(r"\d+", re.ASCII)
+_LONG_NUMBER_RE = re.compile(r"\d{%d,}" % (sys.get_int_max_str_digits() + 1), re.ASCII)
 
 MSG_EMPTY = "Filen är tom."
 MSG_NOT_UTF8 = "Filen är inte text i UTF-8 och kan därför inte vara ett svar från Kolada."
@@ -51,11 +59,20 @@ MSG_NOT_JSON = "Filen är inte JSON: fel på rad {line}, kolumn {column}."
 MSG_TRUNCATED = (
     "Filen tar slut mitt i JSON-innehållet (rad {line}); den verkar avkortad. Hämta eller spara den på nytt."
 )
+MSG_TOO_DEEP = "Filen har listor eller objekt i fler nivåer än Python kan läsa; den är inte ett svar från Kolada."
+MSG_NUMBER_TOO_LONG = (
+    "Filen har ett tal med fler än {digits} siffror på rad {line}; så stora tal finns inte i Koladas data."
+)
 MSG_BAD_PERIOD = "{where}: året {value} är inte ett heltal."
 MSG_PERIOD_OUT_OF_RANGE = "{where}: året {value} ligger utanför {min_year}–{max_year}."
 MSG_BAD_GENDER = "{where}: kön {value} är inte T (totalt), K (kvinnor) eller M (män)."
 MSG_BAD_VALUE = "{where}: värdet {value} är inte ett tal."
+MSG_VALUE_OUT_OF_RANGE = (
+    "{where}: värdet {value} är orimligt stort till beloppet; ett värde ligger mellan −10¹⁵ och 10¹⁵."
+)
 MSG_BAD_COUNT = "{where}: antalet {value} är inte ett heltal."
+MSG_COUNT_OUT_OF_RANGE = "{where}: antalet {value} ligger utanför 0–{max_count}."
+MSG_STATUS_TOO_LONG = "{where}: statusen {value} är längre än {max_length} tecken."
 MSG_DUPLICATE = "{where}: ett värde för {kpi}, {municipality}, år {period}, kön {gender} finns redan i post {first}."
 MSG_BAD_NEXT_PAGE = 'Innehållet har en ogiltig länk till nästa sida i fältet "{field}" ({value}).'
 
@@ -153,7 +170,7 @@ def _checked_entry(entry: Any, row: int, records: list[KoladaValue], first_seen:
             period=period,
             gender=_gender(item, where=item_at),
             value=_number(item.get("value"), where=item_at),
-            status=optional_text(item, "status", where=item_at),
+            status=_status(item, where=item_at),
             count=_count(item.get("count"), where=item_at),
             is_deleted=_deleted(item, where=item_at),
         )
@@ -173,8 +190,7 @@ def _checked_entry(entry: Any, row: int, records: list[KoladaValue], first_seen:
 
 
 _make_value = tuple.__new__
-# Integers as large as this become floats without overflow; larger ones take the checked path.
-_FLOAT_INT = 2**1023
+_LOWEST_VALUE = -MAX_ABS_VALUE
 
 
 def _plain_entry(entry: Any, row: int, records: list[KoladaValue], first_seen: dict, known_kpis: set[str],
@@ -216,20 +232,21 @@ def _plain_entry(entry: Any, row: int, records: list[KoladaValue], first_seen: d
             break
         value = item.get("value")
         if value is not None:
+            # One range test refuses NaN and the infinities too: they compare false.
             if type(value) is float:
-                if not isfinite(value):
+                if not _LOWEST_VALUE <= value <= MAX_ABS_VALUE:
                     break
-            elif type(value) is int and -_FLOAT_INT <= value <= _FLOAT_INT:
+            elif type(value) is int and _LOWEST_VALUE <= value <= MAX_ABS_VALUE:
                 value = float(value)
             else:
                 break
         status = item.get("status")
         if status is None:
             status = ""
-        elif type(status) is not str:
+        elif type(status) is not str or len(status) > MAX_STATUS_LENGTH:
             break
         count = item.get("count")
-        if count is not None and type(count) is not int:
+        if count is not None and (type(count) is not int or not 0 <= count <= MAX_COUNT):
             break
         deleted = item.get("isdeleted")
         if deleted is not None and type(deleted) is not bool:
@@ -285,6 +302,18 @@ def _load_json(raw: bytes) -> Any:
         if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
             raise KoladaFormatError(MSG_TRUNCATED.format(line=exc.lineno)) from None
         raise KoladaFormatError(MSG_NOT_JSON.format(line=exc.lineno, column=exc.colno)) from None
+    except RecursionError:
+        # json recurses once per nesting level; Kolada's responses have four.
+        raise KoladaFormatError(MSG_TOO_DEEP) from None
+    except ValueError:
+        # The one other ValueError json raises: an integer with more digits than
+        # Python converts from text (sys.get_int_max_str_digits), a guard against
+        # the quadratic conversion.
+        match = _LONG_NUMBER_RE.search(text)
+        line = text.count("\n", 0, match.start()) + 1 if match else 1
+        raise KoladaFormatError(
+            MSG_NUMBER_TOO_LONG.format(digits=sys.get_int_max_str_digits(), line=line)
+        ) from None
 
 
 def _period(entry: dict[str, Any], *, where: str, min_year: int, max_year: int) -> int:
@@ -295,13 +324,14 @@ def _period(entry: dict[str, Any], *, where: str, min_year: int, max_year: int) 
     if isinstance(raw, int) and not isinstance(raw, bool):
         period = raw
     elif isinstance(raw, str) and _DIGITS_RE.fullmatch(raw):
-        period = int(raw)
+        # A year of more digits is out of range anyway, and int() refuses thousands.
+        period = int(raw) if len(raw) <= 9 else None
     else:
         raise KoladaFormatError(MSG_BAD_PERIOD.format(where=where, value=show(raw)))
-    if not min_year <= period <= max_year:
-        raise KoladaFormatError(
-            MSG_PERIOD_OUT_OF_RANGE.format(where=where, value=period, min_year=min_year, max_year=max_year)
-        )
+    if period is None or not min_year <= period <= max_year:
+        raise KoladaFormatError(MSG_PERIOD_OUT_OF_RANGE.format(
+            where=where, value=show(raw if period is None else period), min_year=min_year, max_year=max_year
+        ))
     return period
 
 
@@ -317,26 +347,35 @@ def _gender(item: dict[str, Any], *, where: str) -> str:
 def _number(raw: Any, *, where: str) -> float | None:
     # Kolada documents the value as a JSON number or null in both versions, so a
     # string is refused rather than guessed at ("12,5" or "abc"); NaN and
-    # Infinity, which Python's json accepts, are not numbers Kolada sends.
-    # An integer too large for a float (json reads 1e400 as infinity, but 1 followed
-    # by 400 zeros as an integer) is not one either.
+    # Infinity, which Python's json accepts, are not numbers Kolada sends. A number
+    # past MAX_ABS_VALUE is one, but none Kolada has (1 followed by 400 zeros, read as
+    # an integer, would not even fit in a float).
     if raw is None:
         return None
-    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
-        try:
-            if math.isfinite(raw):
-                return float(raw)
-        except OverflowError:
-            pass
-    raise KoladaFormatError(MSG_BAD_VALUE.format(where=where, value=show(raw)))
+    is_number = isinstance(raw, (int, float)) and not isinstance(raw, bool)
+    if not is_number or (isinstance(raw, float) and not math.isfinite(raw)):
+        raise KoladaFormatError(MSG_BAD_VALUE.format(where=where, value=show(raw)))
+    if not -MAX_ABS_VALUE <= raw <= MAX_ABS_VALUE:
+        raise KoladaFormatError(MSG_VALUE_OUT_OF_RANGE.format(where=where, value=show(raw)))
+    return float(raw)
+
+
+def _status(item: dict[str, Any], *, where: str) -> str:
+    status = optional_text(item, "status", where=where)
+    if len(status) > MAX_STATUS_LENGTH:
+        raise KoladaFormatError(MSG_STATUS_TOO_LONG.format(where=where, value=show(status),
+                                                           max_length=MAX_STATUS_LENGTH))
+    return status
 
 
 def _count(raw: Any, *, where: str) -> int | None:
     if raw is None:
         return None
-    if isinstance(raw, int) and not isinstance(raw, bool):
-        return raw
-    raise KoladaFormatError(MSG_BAD_COUNT.format(where=where, value=show(raw)))
+    if not isinstance(raw, int) or isinstance(raw, bool):
+        raise KoladaFormatError(MSG_BAD_COUNT.format(where=where, value=show(raw)))
+    if not 0 <= raw <= MAX_COUNT:
+        raise KoladaFormatError(MSG_COUNT_OUT_OF_RANGE.format(where=where, value=show(raw), max_count=MAX_COUNT))
+    return raw
 
 
 def _deleted(item: dict[str, Any], *, where: str) -> bool:

@@ -14,7 +14,8 @@ from .checks import show
 
 KPI_ID_RE = re.compile(r"[A-Z]\d{5}")
 MUNICIPALITY_ID_RE = re.compile(r"\d{4}")
-GROUP_ID_RE = re.compile(r"G\d+")
+# At most as long as the id columns (12 characters); Kolada's own are about seven.
+GROUP_ID_RE = re.compile(r"G\d{1,11}")
 
 MSG_BAD_KPI_ID = (
     "{where}: nyckeltalets id {value} har fel form; ett id är en stor bokstav och fem siffror, t.ex. N00973."

@@ -8,13 +8,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from core.history import records_by
 from core.models import Municipality
 from kpis.kolada import KoladaGroup
-from kpis.models import ComparisonGroup, KoladaMunicipality
+from kpis.models import ComparisonGroup, KoladaMunicipality, clipped
 
 GROUP_NEEDS_MEMBERS = _("Välj minst två kommuner att jämföra med.")
 
 
+@records_by
 def comparison_group_create(
     *, owner: Municipality, title: str, members: Iterable[KoladaMunicipality], by=None
 ) -> ComparisonGroup:
@@ -29,6 +31,7 @@ def comparison_group_create(
     return group
 
 
+@records_by
 def comparison_group_update(
     *, group: ComparisonGroup, title: str, members: Iterable[KoladaMunicipality], by=None
 ) -> ComparisonGroup:
@@ -53,7 +56,7 @@ def kolada_groups_store(*, groups: Iterable[KoladaGroup]) -> int:
     with transaction.atomic():
         for record in groups:
             group, _created = ComparisonGroup.objects.update_or_create(
-                kolada_id=record.id, defaults={"kind": ComparisonGroup.Kind.KOLADA, "title": record.title[:200]}
+                kolada_id=record.id, defaults={"kind": ComparisonGroup.Kind.KOLADA, "title": clipped(record.title, 200)}
             )
             group.members.set(KoladaMunicipality.objects.filter(pk__in=[m.id for m in record.members]))
             stored += 1

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.utils import timezone
 
+from core.history import records_by
 from kpis.kolada import KoladaKpi, KoladaMunicipality as KoladaMunicipalityRecord, KoladaValue
-from kpis.models import ImportRun, KoladaMunicipality, Kpi, KpiMean, KpiValue
+from kpis.models import ImportRun, KoladaMunicipality, Kpi, KpiMean, KpiValue, clipped
 from kpis.services.means import MeanSums, kpi_means_refresh
 
 # Rows per statement or COPY batch: large enough to pay the round trip, small
@@ -42,6 +43,7 @@ class ImportResult:
         return self.inserted + self.updated + self.unchanged + self.deleted
 
 
+@records_by
 def values_import(
     *,
     values: Sequence[KoladaValue],
@@ -102,7 +104,7 @@ def values_import(
         )
         ImportRun.objects.create(
             source=source,
-            description=description[:300],
+            description=description,
             kpi=kpi,
             by=by,
             inserted=result.inserted,
@@ -146,7 +148,7 @@ def metadata_store(
     kpi_rows = [
         Kpi(
             id=k.id,
-            title=k.title[:300],
+            title=clipped(k.title, 300),
             description=k.description,
             is_divided_by_gender=k.is_divided_by_gender,
             is_placeholder=False,
@@ -154,7 +156,7 @@ def metadata_store(
         for k in kpis
     ]
     municipality_rows = [
-        KoladaMunicipality(id=m.id, title=m.title[:150], type=m.type if m.type in ("K", "L") else "")
+        KoladaMunicipality(id=m.id, title=clipped(m.title, 150), type=m.type if m.type in ("K", "L") else "")
         for m in municipalities
     ]
     kpi_rows = _changed(Kpi, kpi_rows, fields=("title", "description", "is_divided_by_gender", "is_placeholder"))

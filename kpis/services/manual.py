@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from core.history import records_by
 from core.models import Municipality
 from core.spreadsheets import read_table
 from kpis.kolada import KoladaValue
@@ -40,6 +41,7 @@ _MAX_LABEL = f"{MAX_ABS_VALUE:,.0f}".replace(",", "\u00a0")
 COLUMNS = ("år", "kön", "värde")
 
 
+@records_by
 def local_kpi_create(*, owner: Municipality, title: str, description: str = "", unit: str = "",
                      is_divided_by_gender: bool = False, by=None) -> Kpi:
     """A KPI of the municipality's own, id LOK<code>-<n>, that never collides with Kolada's."""
@@ -59,6 +61,7 @@ def local_kpi_create(*, owner: Municipality, title: str, description: str = "", 
     return kpi
 
 
+@records_by
 def manual_values_import(*, kpi: Kpi, filename: str, content: bytes, by=None) -> ImportResult:
     """Store the values in an uploaded CSV or Excel file for a local KPI, all or nothing."""
     if not kpi.is_local:

@@ -45,4 +45,4 @@ def followed_kpis_refresh(*, client: KoladaClient, today: date) -> ImportResult:
 
 def refresh_failure_record(*, error: str) -> ImportRun:
     """Keep a failed refresh, with Kolada's or the network's reason: it wrote nothing."""
-    return ImportRun.objects.create(source=ImportRun.Source.API, description=REFRESH, error=error[:4000])
+    return ImportRun.objects.create(source=ImportRun.Source.API, description=REFRESH, error=error)

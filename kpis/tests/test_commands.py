@@ -16,7 +16,16 @@ from django.core.management import CommandError, call_command
 from kpis.kolada import KoladaClient, KoladaFormatError, read_file
 from kpis.kolada.checks import MSG_NOT_KOLADA, where
 from kpis.kolada.client import MSG_UNAVAILABLE, REASON_TIMEOUT
-from kpis.kolada.format import MSG_BAD_VALUE, MSG_PERIOD_OUT_OF_RANGE, MSG_TRUNCATED
+from kpis.kolada.format import (
+    MSG_BAD_VALUE,
+    MSG_COUNT_OUT_OF_RANGE,
+    MSG_NUMBER_TOO_LONG,
+    MSG_PERIOD_OUT_OF_RANGE,
+    MSG_STATUS_TOO_LONG,
+    MSG_TOO_DEEP,
+    MSG_TRUNCATED,
+    MSG_VALUE_OUT_OF_RANGE,
+)
 from kpis.kolada.ids import MSG_BAD_KPI_ID, MSG_BAD_MUNICIPALITY_ID
 from kpis.management.commands import kolada_import
 from kpis.models import ImportRun, KoladaMunicipality, Kpi, KpiValue
@@ -42,7 +51,7 @@ def write(tmp_path, payload) -> str:
 
 def snapshot():
     return (
-        sorted(KpiValue.objects.values_list("kpi_id", "municipality_id", "year", "gender", "value")),
+        sorted(KpiValue.objects.values_list("kpi_id", "municipality_id", "year", "gender", "value", "status", "count")),
         Kpi.objects.count(), KoladaMunicipality.objects.count(), ImportRun.objects.count(),
     )
 
@@ -50,6 +59,19 @@ def snapshot():
 def with_entry(**changes) -> dict:
     entry = {**GOOD["values"][0], **changes}
     return {"values": [GOOD["values"][0] | {"period": 2017}, entry], "next_url": None}
+
+
+def with_item(**changes) -> str:
+    return json.dumps(with_entry(values=[{"gender": "T", "count": 1, "status": "", "value": 1.0, **changes}]))
+
+
+def with_digits(field: str, digits: int) -> str:
+    """A file whose second entry has a number of ``digits`` digits in ``field``,
+    written as text since Python will not turn such an integer into text."""
+    return with_item(**{field: 1}).replace(f'"{field}": 1', f'"{field}": {"9" * digits}')
+
+
+COUNT_LIMITS = {"max_count": 2**31 - 1}
 
 
 def test_from_file_stores_the_values_and_prints_a_summary(db, tmp_path, capsys):
@@ -86,6 +108,42 @@ BAD_FILES = {
     "year_out_of_range": (
         json.dumps(with_entry(period=2201)),
         MSG_PERIOD_OUT_OF_RANGE.format(where=where(2), value=2201, min_year=1950, max_year=2100),
+    ),
+    "count_of_1e30": (
+        with_item(count=10**30),
+        MSG_COUNT_OUT_OF_RANGE.format(where=where(2, 1), value=10**30, **COUNT_LIMITS),
+    ),
+    "count_past_the_column": (
+        with_item(count=2**31),
+        MSG_COUNT_OUT_OF_RANGE.format(where=where(2, 1), value=2**31, **COUNT_LIMITS),
+    ),
+    "negative_count": (
+        with_item(count=-5),
+        MSG_COUNT_OUT_OF_RANGE.format(where=where(2, 1), value=-5, **COUNT_LIMITS),
+    ),
+    "value_of_1e30": (with_item(value=1e30), MSG_VALUE_OUT_OF_RANGE.format(where=where(2, 1), value="1e+30")),
+    "value_just_past_the_bound": (
+        with_item(value=-10**15 - 1),
+        MSG_VALUE_OUT_OF_RANGE.format(where=where(2, 1), value=-10**15 - 1),
+    ),
+    "infinite_value": (
+        with_item(value=1).replace('"value": 1', '"value": -Infinity'),
+        MSG_BAD_VALUE.format(where=where(2, 1), value="-Infinity"),
+    ),
+    "value_of_5000_digits": (with_digits("value", 5000), MSG_NUMBER_TOO_LONG.format(digits=4300, line=1)),
+    "count_of_5000_digits": (with_digits("count", 5000), MSG_NUMBER_TOO_LONG.format(digits=4300, line=1)),
+    "v2_year_of_5000_digits": (
+        json.dumps(with_entry(period="9" * 5000)),
+        MSG_PERIOD_OUT_OF_RANGE.format(where=where(2), value='"' + "9" * 36 + "…", min_year=1950, max_year=2100),
+    ),
+    "status_of_100000_characters": (
+        with_item(status="x" * 100_000),
+        MSG_STATUS_TOO_LONG.format(where=where(2, 1), value='"' + "x" * 36 + "…", max_length=30),
+    ),
+    "deeply_nested": ('{"values": ' + "[" * 100_000 + "]" * 100_000 + "}", MSG_TOO_DEEP),
+    "group_id_longer_than_the_column": (
+        json.dumps(with_entry(municipality="G" + "1" * 12)),
+        MSG_BAD_MUNICIPALITY_ID.format(where=where(2), value='"G' + "1" * 12 + '"'),
     ),
 }
 
@@ -165,6 +223,10 @@ def test_a_time_out_is_a_clear_error_and_nothing_is_written(db, no_waiting):
     ({"kpi": "N00973", "municipality": "Borås"}, kolada_import.MSG_BAD_MUNICIPALITY.format(value="Borås")),
     ({"kpi": "N00973", "years": "2015-20"}, kolada_import.MSG_BAD_YEARS.format(value="2015-20")),
     ({"kpi": "N00973", "years": "2024-2015"}, kolada_import.MSG_YEARS_ORDER.format(value="2024-2015")),
+    ({"kpi": "N00973", "years": "2018,0001-9999"},
+     kolada_import.MSG_YEARS_OUT_OF_RANGE.format(value="0001-9999", min_year=1950, max_year=2100)),
+    ({"kpi": "N00973", "years": "1900"},
+     kolada_import.MSG_YEARS_OUT_OF_RANGE.format(value="1900", min_year=1950, max_year=2100)),
     ({"kpi": "N00973"}, kolada_import.MSG_YEARS_REQUIRED),
 ])
 def test_bad_arguments_are_refused_before_any_request(db, options, message):

@@ -408,6 +408,21 @@ def test_response_that_is_not_json_raises_a_format_error(mock, kolada):
     assert str(excinfo.value) == "Kolada svarade med något som inte är JSON (HTTP 200, text/html)."
 
 
+@pytest.mark.parametrize("text", [
+    '{"values": ' + "[" * 100_000 + "]" * 100_000 + "}",
+    '{"values": [' + "9" * 5000 + "]}",
+], ids=["nested-deeper-than-json-reads", "integer-of-5000-digits"])
+def test_json_python_cannot_read_raises_a_format_error(mock, kolada, text):
+    mock.get(url__startswith=BASE).mock(
+        return_value=httpx.Response(200, text=text, headers={"Content-Type": "application/json"})
+    )
+
+    with pytest.raises(KoladaFormatError) as excinfo:
+        list(kolada.municipalities())
+
+    assert str(excinfo.value) == "Kolada svarade med något som inte är JSON (HTTP 200, application/json)."
+
+
 def test_requests_are_spaced_by_min_interval(mock, http):
     now = [100.0]
     sleeps: list[float] = []

@@ -458,12 +458,57 @@ def test_a_duplicate_of_a_plain_entry_names_the_first():
     )
 
 
-def test_an_integer_too_large_for_a_float_is_refused_as_not_a_number():
+def test_an_integer_too_large_for_a_float_is_refused_as_out_of_range():
     payload = mixed_payload()
     payload["values"][0]["values"][1]["value"] = 10**400
 
-    with pytest.raises(KoladaFormatError, match='Post 1 i "values", post 2 i "values": värdet 1000'):
-        read_file(source=json.dumps(payload).encode())
+    assert_refused(
+        json.dumps(payload).encode(),
+        'Post 1 i "values", post 2 i "values": värdet 1' + "0" * 36 + '… är orimligt '
+        "stort till beloppet; ett värde ligger mellan −10¹⁵ och 10¹⁵.",
+    )
+
+
+def test_values_counts_and_statuses_at_their_bounds_are_read_alike_by_both_paths(monkeypatch):
+    from kpis.kolada import format as reader
+
+    payload = {"values": [{"kpi": "N00973", "municipality": "1490", "period": 2018, "values": [
+        {"gender": "T", "value": 1e15, "count": 0, "status": "x" * 30},
+        {"gender": "K", "value": -10**15, "count": 2**31 - 1, "status": ""},
+    ]}]}
+    fast = parse_data_response(payload=payload)
+    monkeypatch.setattr(reader, "_plain_entry", lambda *args: False)
+
+    assert fast == parse_data_response(payload=payload)
+    assert [(v.value, v.count, v.status) for v in fast] == [(1e15, 0, "x" * 30), (-1e15, 2**31 - 1, "")]
+
+
+def test_a_year_of_thousands_of_digits_is_shown_shortened():
+    payload = mixed_payload()
+    payload["values"][0]["period"] = 10**4000
+
+    assert_refused(
+        json.dumps(payload).encode(),
+        'Post 1 i "values": året 1' + "0" * 36 + "… ligger utanför 1950–2100.",
+    )
+
+
+def test_a_number_too_long_for_python_is_refused_naming_its_line():
+    raw = json.dumps(mixed_payload(), indent=1).replace("48.3", "9" * 4301).encode()
+
+    assert_refused(raw, "Filen har ett tal med fler än 4300 siffror på rad 10; så stora tal finns inte i Koladas data.")
+
+
+def test_a_field_nested_nearly_as_deep_as_json_reads_is_named_without_recursing(monkeypatch):
+    from kpis.kolada import checks
+
+    nested: list = []
+    inner = nested
+    for _ in range(5000):
+        inner.append([])
+        inner = inner[0]
+
+    assert checks.show(nested) == "[…]"
 
 
 def test_a_kpi_id_seen_before_is_still_refused_as_a_municipality():

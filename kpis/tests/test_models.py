@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from kpis.models import ComparisonGroup, KoladaMunicipality, Kpi, KpiValue
+from kpis.models import ComparisonGroup, ImportRun, KoladaMunicipality, Kpi, KpiValue
 from kpis.tests.factories import KoladaMunicipalityFactory, KpiFactory, KpiValueFactory
 
 
@@ -46,3 +46,12 @@ def test_a_custom_group_belongs_to_a_municipality(db):
 def test_the_type_and_county_follow_from_the_id(kolada_id, kind, county):
     place = KoladaMunicipality(id=kolada_id, title=kolada_id, type=KoladaMunicipality.type_for(kolada_id))
     assert (place.type, place.county) == (kind, county)
+
+
+def test_an_import_runs_description_and_error_are_kept_bounded_with_an_ellipsis(db):
+    run = ImportRun.objects.create(source=ImportRun.Source.FILE, description="x" * 100_000, error="y" * 100_000)
+    run.refresh_from_db()
+
+    assert run.description == "x" * 299 + "…"
+    assert run.error == "y" * 3999 + "…"
+    assert ImportRun.objects.create(source=ImportRun.Source.API, description="x" * 300).description == "x" * 300

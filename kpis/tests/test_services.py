@@ -189,3 +189,13 @@ def test_a_changed_and_a_removed_value_of_a_large_kpi_update_its_means(db):
                            source=ImportRun.Source.API)
     assert (result.inserted, result.updated, result.deleted) == (0, 1, 1)
     assert means()[("N00973", "0000", 2018, "T")] == (pytest.approx(50.0), 2)
+
+
+def test_an_import_from_a_long_path_and_long_metadata_titles_are_stored_cut_with_an_ellipsis(db):
+    values_import(values=[value()], source=ImportRun.Source.FILE, description="/tmp/" + "a" * 1000)
+    metadata_store(kpis=[KoladaKpi(id="N00973", title="K" * 1000)],
+                   municipalities=[KoladaMunicipalityRecord(id="1490", title="M" * 1000, type="K")])
+
+    assert ImportRun.objects.get().description == "/tmp/" + "a" * 294 + "…"
+    assert Kpi.objects.get().title == "K" * 299 + "…"
+    assert KoladaMunicipality.objects.get(pk="1490").title == "M" * 149 + "…"

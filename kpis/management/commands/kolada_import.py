@@ -10,7 +10,15 @@ from contextlib import contextmanager
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from kpis.kolada import KoladaClient, KoladaError, is_kpi_id, is_municipality_id, read_file
+from kpis.kolada import (
+    DEFAULT_MAX_YEAR,
+    DEFAULT_MIN_YEAR,
+    KoladaClient,
+    KoladaError,
+    is_kpi_id,
+    is_municipality_id,
+    read_file,
+)
 from kpis.models import ImportRun, Kpi
 from kpis.services import kolada_groups_store, metadata_store, values_import
 
@@ -20,6 +28,7 @@ MSG_BAD_MUNICIPALITY = "Kommunens id {value} har fel form; ange fyra siffror (t.
 MSG_BAD_YEARS = "Åren {value} går inte att läsa; ange t.ex. 2015-2024, 2018 eller 2016,2018."
 MSG_YEARS_REQUIRED = "Ange --years (t.ex. 2015-2024) när alla kommuner hämtas."
 MSG_YEARS_ORDER = "Åren {value}: det första året kommer efter det sista."
+MSG_YEARS_OUT_OF_RANGE = "Åren {value} ligger utanför {min_year}–{max_year}."
 MSG_FAILED = "Inget sparades. {reason}"
 MSG_UNREADABLE_FILE = "Filen kunde inte läsas: {reason}."
 
@@ -142,6 +151,11 @@ def _years(text: str | None) -> list[int] | None:
         first, last = int(match[1]), int(match[2] or match[1])
         if first > last:
             raise CommandError(MSG_YEARS_ORDER.format(value=part.strip()))
+        # The client refuses these too, but only after the metadata has been fetched.
+        if first < DEFAULT_MIN_YEAR or last > DEFAULT_MAX_YEAR:
+            raise CommandError(MSG_YEARS_OUT_OF_RANGE.format(
+                value=part.strip(), min_year=DEFAULT_MIN_YEAR, max_year=DEFAULT_MAX_YEAR
+            ))
         out.extend(range(first, last + 1))
     return sorted(set(out))
 
