@@ -168,6 +168,7 @@ def measure_verify(*, measure: Measure, by) -> Measure:
     return versioned_save(instance=measure, seen_version=measure.version)
 
 
+@records_by
 def import_draft_start(*, municipality, text: str, filename: str, by) -> ImportDraft:
     """Keep an uploaded report's text as `by`'s pending draft and queue its reading.
 
