@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from core.tests.factories import MunicipalityFactory
 from organizations.models import Membership
-from steering.models import Activity, SteeringDocument
+from steering.models import Activity, Project, SteeringDocument
 from steering.tests.factories import (
     ActionPlanFactory,
     ActivityFactory,
@@ -205,7 +205,8 @@ def test_a_respondent_registers_a_project_only_for_their_own_board(client, town)
     data = {"name": "Jobbspår", "purpose": "Arbete", "owner": town.other_board.pk,
             "start_date": "2024-01-01", "end_date": "2024-12-31"}
     response = client.post(reverse("steering:project_create"), data)
-    assert "Välj ett giltigt alternativ" in response.content.decode()
+    assert "Du kan bara välja en organisation som du företräder." in response.content.decode()
+    assert not Project.objects.exists()
     response = client.post(reverse("steering:project_create"), {**data, "owner": town.board.pk})
     assert response.status_code == 302
 
