@@ -84,6 +84,15 @@ def administers_some_organization(user) -> bool:
     return is_municipal_admin(user) or bool(organization_ids_with_role(user, Role.ADMIN))
 
 
+def choosable_kinds(user) -> list[str]:
+    """The kinds of organisation `user` may create or turn one into: an administrator of
+    the council or the executive board administers the whole municipality, so only a
+    municipal administrator makes one."""
+    if is_municipal_admin(user):
+        return list(Organization.Kind.values)
+    return [kind for kind in Organization.Kind.values if kind not in TOP_KINDS]
+
+
 def grantable_roles(user, organization) -> list[str]:
     """The roles `user` may give someone in `organization`: every role for a municipal
     administrator, the organisation's own roles for its administrator, none otherwise."""

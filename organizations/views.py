@@ -12,7 +12,7 @@ from core.views import render_history
 from organizations import selectors, services
 from organizations.forms import MembershipForm, OrganizationForm
 from organizations.models import Membership, Organization
-from organizations.rules import grantable_roles
+from organizations.rules import choosable_kinds, grantable_roles
 
 
 def _organization(request, pk) -> Organization:
@@ -75,6 +75,7 @@ def organization_create(request):
         request.POST or None,
         municipality=request.municipality,
         parent_choices=parent_choices,
+        kinds=choosable_kinds(request.user),
         initial={"parent": request.GET.get("under")},
     )
     if request.method == "POST" and form.is_valid():
@@ -104,7 +105,8 @@ def organization_edit(request, pk):
             municipality=request.municipality
         ).filter(pk=organization.parent_id)
     form = OrganizationForm(
-        request.POST or None, instance=organization, municipality=request.municipality, parent_choices=parent_choices
+        request.POST or None, instance=organization, municipality=request.municipality, parent_choices=parent_choices,
+        kinds=choosable_kinds(request.user),
     )
     stale_edit = None
     if request.method == "POST" and form.is_valid():

@@ -126,7 +126,9 @@ def test_post_permission(client, town, url_name, role):
             f"{role} posting to {url}: expected the login page, got {response.status_code}"
         )
     elif expected == FORM_ERROR:
-        assert response.status_code == 200, f"{role} posting to {url}: expected the form again, got {response.status_code}"
+        assert response.status_code == 200, (
+            f"{role} posting to {url}: expected the form again, got {response.status_code}"
+        )
     else:
         assert response.status_code == expected, (
             f"{role} posting to {url}: expected {expected}, got {response.status_code}"

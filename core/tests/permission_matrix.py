@@ -71,7 +71,9 @@ LOGIN_POST = {role: DONE for role in ROLES} | {ANONYMOUS: FORM_ERROR}
 ROWS = {
     "core:home": Row(PUBLIC),
     "core:dashboard": Row(LOGGED_IN),
-    "login": Row(expect(OK, anonymous=OK, **{role: 302 for role in Membership.Role.values}), post=LOGIN_POST, writes=False),
+    "login": Row(
+        expect(OK, anonymous=OK, **{role: 302 for role in Membership.Role.values}), post=LOGIN_POST, writes=False
+    ),
     "logout": Row(POST_ONLY, post={role: DONE for role in ROLES}, writes=False),
     "set_language": Row(
         expect(302, anonymous=302), post={role: DONE for role in ROLES}, data=lambda town, kwargs: {"language": "sv"},

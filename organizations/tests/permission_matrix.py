@@ -4,7 +4,7 @@ town's administrator administers the whole municipality; a board's own administr
 tested in test_rules.py."""
 
 from core.tests.permission_matrix import ADMIN_ONLY, LOGGED_IN, Row, posted
-from organizations.models import Membership, Organization
+from organizations.models import Organization
 
 ADMIN_SAVES = posted(ADMIN_ONLY)
 
@@ -39,7 +39,7 @@ ROWS = {
     ),
     "organizations:membership_create": Row(
         ADMIN_ONLY, lambda town: {"pk": town.board.pk}, ADMIN_SAVES,
-        lambda town, kwargs: {"email": "ny@sjostad.example", "full_name": "Ny Person", "role": Membership.Role.RESPONDENT},
+        lambda town, kwargs: {"email": "ny@sjostad.example", "full_name": "Ny Person", "role": "respondent"},
     ),
     "organizations:membership_delete": Row(ADMIN_ONLY, _membership_kwargs, ADMIN_SAVES),
 }

@@ -3,9 +3,15 @@ reach the whole municipality are given only by a municipal administrator."""
 
 from django.urls import reverse
 
-from organizations.forms import ROLE_NOT_GRANTABLE
-from organizations.models import Membership
-from organizations.rules import MUNICIPAL_ROLES, administers, administers_some_organization, grantable_roles
+from organizations.forms import KIND_NOT_CHOOSABLE, ROLE_NOT_GRANTABLE
+from organizations.models import Membership, Organization
+from organizations.rules import (
+    MUNICIPAL_ROLES,
+    administers,
+    administers_some_organization,
+    choosable_kinds,
+    grantable_roles,
+)
 from organizations.tests.factories import MembershipFactory
 
 Role = Membership.Role
@@ -69,3 +75,22 @@ def test_a_board_admin_takes_away_a_respondent_role_in_their_board(client, town,
     response = client.post(reverse("organizations:membership_delete", args=[town.administration.pk, membership.pk]))
     assert response.status_code == 302
     assert not Membership.objects.filter(pk=membership.pk).exists()
+
+
+def test_a_board_admin_cannot_turn_their_board_into_an_executive_board(client, town, board_admin):
+    client.force_login(board_admin)
+    url = reverse("organizations:organization_edit", args=[town.board.pk])
+    offered = {value for value, _label in client.get(url).context["form"].fields["kind"].choices}
+    assert offered.isdisjoint({Organization.Kind.COUNCIL, Organization.Kind.EXECUTIVE_BOARD})
+
+    response = client.post(url, {"name": "Arbetslivsnämnden", "kind": "executive_board", "parent": town.council.pk,
+                                 "seen_version": 1})
+
+    assert response.context["form"].errors["kind"] == [str(KIND_NOT_CHOOSABLE)]
+    town.board.refresh_from_db()
+    assert (town.board.kind, town.board.version) == (Organization.Kind.BOARD, 1)
+    assert not board_admin.has_perm("audits.manage_measure", town.other_board)
+
+
+def test_a_municipal_admin_may_choose_every_kind(town):
+    assert set(choosable_kinds(town.users[Role.ADMIN])) == set(Organization.Kind.values)

@@ -106,14 +106,16 @@ ROWS = {
     "steering:program_create": Row(COORDINATOR_AND_ADMIN, post=posted(COORDINATOR_AND_ADMIN), data=_program_data),
     "steering:program_detail": Row(LOGGED_IN, _pk(lambda t: ProgramFactory(municipality=t.municipality))),
     "steering:program_edit": Row(
-        COORDINATOR_AND_ADMIN, _pk(lambda t: ProgramFactory(municipality=t.municipality)), posted(COORDINATOR_AND_ADMIN),
+        COORDINATOR_AND_ADMIN, _pk(lambda t: ProgramFactory(municipality=t.municipality)),
+        posted(COORDINATOR_AND_ADMIN),
         _program_data,
     ),
     "steering:program_history": Row(LOGGED_IN, _pk(lambda t: ProgramFactory(municipality=t.municipality))),
     "steering:program_matrix": Row(LOGGED_IN, _pk(lambda t: ProgramFactory(municipality=t.municipality))),
     "steering:gap_list": Row(GAP_READERS),
     "steering:area_create": Row(
-        COORDINATOR_AND_ADMIN, _pk(lambda t: ProgramFactory(municipality=t.municipality)), posted(COORDINATOR_AND_ADMIN),
+        COORDINATOR_AND_ADMIN, _pk(lambda t: ProgramFactory(municipality=t.municipality)),
+        posted(COORDINATOR_AND_ADMIN),
         _area_data,
     ),
     "steering:area_edit": Row(COORDINATOR_AND_ADMIN, _pk(_area), posted(COORDINATOR_AND_ADMIN), _area_data),
