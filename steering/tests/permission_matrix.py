@@ -51,7 +51,7 @@ def _area_data(town, kwargs):
     return {"name": "Arbete", "position": 1, "seen_version": 1}
 
 
-def _goal_data(town, kwargs):
+def goal_data(town, kwargs):
     area = AreaFactory(program=ProgramFactory(municipality=town.municipality))
     return {"title": "Fler i arbete", "organization": town.board.pk, "area": area.pk, "seen_version": 1}
 
@@ -65,7 +65,7 @@ def _plan_data(town, kwargs):
     return {"title": "Handlingsplan för arbete", "seen_version": 1}
 
 
-def _activity_data(town, kwargs):
+def activity_data(town, kwargs):
     return {"title": "Språkcafé", "responsible": town.board.pk, "status": "planned", "seen_version": 1}
 
 
@@ -78,7 +78,7 @@ def _document_data(town, kwargs):
             "seen_version": 1}
 
 
-def _project_data(town, kwargs):
+def project_data(town, kwargs):
     return {"name": "Jobbspår", "purpose": "Fler i arbete", "owner": town.board.pk, "start_date": "2024-01-01",
             "end_date": "2024-12-31", "seen_version": 1}
 
@@ -87,12 +87,12 @@ def _evaluation_data(town, kwargs):
     return {"evaluated_on": "2025-01-31", "results": "Tolv i arbete", "goal_fulfilment": "met", "seen_version": 1}
 
 
-def _forum_data(town, kwargs):
+def forum_data(town, kwargs):
     return {"name": "Samverkansrådet", "kind": "internal", "convener": town.board.pk, "status": "active",
             "purpose": "Samordna insatser", "meeting_frequency": "Varje månad", "seen_version": 1}
 
 
-def _routine_data(town, kwargs):
+def routine_data(town, kwargs):
     return {"title": "Uppföljningsrutin", "description": "Så följer vi upp.", "organization": town.board.pk,
             "seen_version": 1}
 
@@ -122,10 +122,10 @@ ROWS = {
     "steering:area_history": Row(LOGGED_IN, _pk(_area)),
     "steering:area_detail": Row(LOGGED_IN, _pk(_area)),
     "steering:action_plan_create": Row(COORDINATOR_AND_ADMIN, _pk(_area), posted(COORDINATOR_AND_ADMIN), _plan_data),
-    "steering:goal_create": Row(OWN_RECORDS, post=posted(OWN_RECORDS), data=_goal_data),
+    "steering:goal_create": Row(OWN_RECORDS, post=posted(OWN_RECORDS), data=goal_data),
     "steering:goal_detail": Row(LOGGED_IN, _pk(_goal)),
     "steering:goal_edit": Row(
-        OWN_RECORDS, _pk(lambda t: _goal(t, organization=t.board)), posted(OWN_RECORDS), _goal_data
+        OWN_RECORDS, _pk(lambda t: _goal(t, organization=t.board)), posted(OWN_RECORDS), goal_data
     ),
     "steering:goal_history": Row(LOGGED_IN, _pk(_goal)),
     "steering:indicator_create": Row(
@@ -153,10 +153,10 @@ ROWS = {
     ),
     "steering:action_plan_edit": Row(COORDINATOR_AND_ADMIN, _pk(_plan), posted(COORDINATOR_AND_ADMIN), _plan_data),
     "steering:action_plan_history": Row(LOGGED_IN, _pk(_plan)),
-    "steering:activity_create": Row(OWN_RECORDS, _pk(_plan), posted(OWN_RECORDS), _activity_data),
+    "steering:activity_create": Row(OWN_RECORDS, _pk(_plan), posted(OWN_RECORDS), activity_data),
     "steering:activity_edit": Row(
         OTHER_BOARDS_RECORD, _pk(lambda t: ActivityFactory(action_plan=_plan(t), responsible=t.other_board)),
-        posted(OTHER_BOARDS_RECORD), _activity_data,
+        posted(OTHER_BOARDS_RECORD), activity_data,
     ),
     "steering:activity_history": Row(
         LOGGED_IN, _pk(lambda t: ActivityFactory(action_plan=_plan(t), responsible=t.board))
@@ -190,11 +190,11 @@ ROWS = {
     ),
     "steering:document_history": Row(LOGGED_IN, _pk(lambda t: DocumentFactory(municipality=t.municipality))),
     "steering:project_list": Row(LOGGED_IN),
-    "steering:project_create": Row(OWN_RECORDS, post=posted(OWN_RECORDS), data=_project_data),
+    "steering:project_create": Row(OWN_RECORDS, post=posted(OWN_RECORDS), data=project_data),
     "steering:project_detail": Row(LOGGED_IN, _pk(lambda t: ProjectFactory(municipality=t.municipality))),
     "steering:project_edit": Row(
         OWN_RECORDS, _pk(lambda t: ProjectFactory(municipality=t.municipality, owner=t.board)), posted(OWN_RECORDS),
-        _project_data,
+        project_data,
     ),
     "steering:project_evaluate": Row(
         OTHER_BOARDS_RECORD, _pk(lambda t: ProjectFactory(municipality=t.municipality, owner=t.other_board)),
@@ -202,19 +202,19 @@ ROWS = {
     ),
     "steering:project_history": Row(LOGGED_IN, _pk(lambda t: ProjectFactory(municipality=t.municipality))),
     "steering:forum_list": Row(LOGGED_IN),
-    "steering:forum_create": Row(OWN_RECORDS, post=posted(OWN_RECORDS), data=_forum_data),
+    "steering:forum_create": Row(OWN_RECORDS, post=posted(OWN_RECORDS), data=forum_data),
     "steering:forum_detail": Row(LOGGED_IN, _pk(lambda t: ForumFactory(municipality=t.municipality))),
     "steering:forum_edit": Row(
         OTHER_BOARDS_RECORD, _pk(lambda t: ForumFactory(municipality=t.municipality, convener=t.other_board)),
-        posted(OTHER_BOARDS_RECORD), _forum_data,
+        posted(OTHER_BOARDS_RECORD), forum_data,
     ),
     "steering:forum_history": Row(LOGGED_IN, _pk(lambda t: ForumFactory(municipality=t.municipality))),
     "steering:routine_list": Row(LOGGED_IN),
-    "steering:routine_create": Row(OWN_RECORDS, post=posted(OWN_RECORDS), data=_routine_data),
+    "steering:routine_create": Row(OWN_RECORDS, post=posted(OWN_RECORDS), data=routine_data),
     "steering:routine_detail": Row(LOGGED_IN, _pk(lambda t: RoutineFactory(municipality=t.municipality))),
     "steering:routine_edit": Row(
         OWN_RECORDS, _pk(lambda t: RoutineFactory(municipality=t.municipality, organization=t.board)),
-        posted(OWN_RECORDS), _routine_data,
+        posted(OWN_RECORDS), routine_data,
     ),
     "steering:routine_history": Row(LOGGED_IN, _pk(lambda t: RoutineFactory(municipality=t.municipality))),
 }
