@@ -22,7 +22,7 @@ from steering.tests.factories import (
 
 GAP_READERS = expect(DENIED, coordinator=OK, ks_official=OK, admin=OK)
 # Respondents, secretaries and administrators of some organisation may start records of their own.
-OWN_RECORDS = expect(DENIED, coordinator=OK, respondent=OK, secretary=OK, admin=OK)
+OWN_RECORDS = expect(DENIED, coordinator=OK, respondent=OK, secretary=OK, admin=OK, board_admin=OK)
 OTHER_BOARDS_RECORD = COORDINATOR_AND_ADMIN
 
 
