@@ -60,11 +60,6 @@ def is_municipal_admin(user) -> bool:
 
 
 @rules.predicate
-def is_member(user) -> bool:
-    return user.is_superuser or bool(memberships_of(user))
-
-
-@rules.predicate
 def administers(user, organization) -> bool:
     """Administrator of the organisation itself or of one above it. Without an
     organisation only a municipal administrator: an administrator of one board is no
