@@ -5,7 +5,7 @@ from audits.importer import ImportFileError, extract_text
 from audits.models import Assessment, Audit, AuditResponse, Measure
 from core.forms import VersionedModelForm
 from core.uploads import PDF, TEXT, UploadValidator
-from organizations.forms import DateInput
+from organizations.forms import NOT_YOUR_ORGANIZATION, DateInput
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
@@ -158,8 +158,11 @@ class MeasureForm(VersionedModelForm):
                    "due_date": DateInput()}
         help_texts = {"due_date": _("ÅÅÅÅ-MM-DD")}
 
-    def __init__(self, *args, organizations, **kwargs):
+    def __init__(self, *args, owners, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = organizations
+        # Only organisations the user may act for (selectors.measure_owners): a measure
+        # handed to another board would leave the hands of those who answer for it.
+        self.fields["owner"].queryset = owners.order_by("name")
+        self.fields["owner"].error_messages["invalid_choice"] = NOT_YOUR_ORGANIZATION
         # Verification is its own step, by the coordinator or the auditors.
         self.fields["status"].choices = [c for c in Measure.Status.choices if c[0] != Measure.Status.VERIFIED]

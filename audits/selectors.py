@@ -202,3 +202,18 @@ def import_draft_for(*, draft_id, by, municipality) -> ImportDraft | None:
         .defer("source_text")
         .first()
     )
+
+
+def measure_owners(*, user, municipality):
+    """The organisations `user` may name as a measure's owner, the same reach as the rule
+    audits.manage_measure: every one for the coordinator and a municipal administrator,
+    otherwise the organisations where the user is secretary, respondent or administrator
+    and those below them."""
+    from organizations.rules import Role, is_coordinator, is_municipal_admin
+    from organizations.selectors import organizations_acting_for
+
+    if is_coordinator(user) or is_municipal_admin(user):
+        return Organization.objects.filter(municipality=municipality)
+    return organizations_acting_for(
+        user=user, municipality=municipality, roles=(Role.SECRETARY, Role.RESPONDENT, Role.ADMIN)
+    )

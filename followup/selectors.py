@@ -9,20 +9,16 @@ from django.utils import timezone
 from followup.models import Answer, CycleOrganization, FollowUpCycle, Question, Questionnaire
 from followup.models.cycle import NOT_RESPONDENT_ROLES
 from organizations.models import Membership, Organization
-from organizations.rules import organization_ids_with_role
-from organizations.selectors import active_q
+from organizations.selectors import active_q, organizations_acting_for
 
 
 def responses_for_user(*, user, municipality):
     """The follow-ups the user answers: as named respondent, as backup, or as a respondent
-    of the organisation (or one above it)."""
-    organization_ids = organization_ids_with_role(user, Membership.Role.RESPONDENT)
+    of the organisation or of any one above it, as the rule followup.answer counts them."""
+    organizations = organizations_acting_for(user=user, municipality=municipality, roles=(Membership.Role.RESPONDENT,))
     return (
         CycleOrganization.objects.filter(cycle__program__municipality=municipality)
-        .filter(
-            Q(respondent=user) | Q(backup=user) | Q(organization_id__in=organization_ids)
-            | Q(organization__parent_id__in=organization_ids)
-        )
+        .filter(Q(respondent=user) | Q(backup=user) | Q(organization__in=organizations))
         .select_related("cycle__program", "organization", "respondent")
         .order_by("-cycle__year", "organization__name")
     )

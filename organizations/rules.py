@@ -44,7 +44,11 @@ is_secretary = has_role(Role.SECRETARY)
 is_ks_official = has_role(Role.KS_OFFICIAL)
 is_auditor = has_role(Role.AUDITOR)
 is_politician = has_role(Role.POLITICIAN)
-is_any_admin = has_role(Role.ADMIN) | rules.is_superuser
+
+# Roles that reach across the whole municipality wherever they are held (a coordinator
+# runs every board's follow-up): only a municipal administrator grants them. The others
+# reach the organisation and what lies under it, so its own administrator may grant them.
+MUNICIPAL_ROLES = (Role.COORDINATOR, Role.KS_OFFICIAL, Role.AUDITOR, Role.POLITICIAN)
 
 
 @rules.predicate
@@ -56,20 +60,42 @@ def is_municipal_admin(user) -> bool:
 
 
 @rules.predicate
-def is_member(user) -> bool:
-    return user.is_superuser or bool(memberships_of(user))
+def administers(user, organization) -> bool:
+    """Administrator of the organisation itself or of one above it. Without an
+    organisation only a municipal administrator: an administrator of one board is no
+    administrator of what belongs to no board."""
+    if is_municipal_admin(user):
+        return True
+    if organization is None:
+        return False
+    admin_of = organization_ids_with_role(user, Role.ADMIN)
+    return organization.pk in admin_of or any(a.pk in admin_of for a in organization.ancestors())
 
 
 @rules.predicate
-def administers(user, organization) -> bool:
-    """Administrator of the organisation itself or of one above it. Without an
-    organisation: administrator of any."""
+def administers_some_organization(user) -> bool:
+    """Opens a page whose form offers only the organisations the user administers
+    (selectors.administered_organizations); never a permission on a record."""
+    return is_municipal_admin(user) or bool(organization_ids_with_role(user, Role.ADMIN))
+
+
+def choosable_kinds(user) -> list[str]:
+    """The kinds of organisation `user` may create or turn one into: an administrator of
+    the council or the executive board administers the whole municipality, so only a
+    municipal administrator makes one."""
     if is_municipal_admin(user):
-        return True
-    admin_of = organization_ids_with_role(user, Role.ADMIN)
-    if organization is None:
-        return bool(admin_of)
-    return organization.pk in admin_of or any(a.pk in admin_of for a in organization.ancestors())
+        return list(Organization.Kind.values)
+    return [kind for kind in Organization.Kind.values if kind not in TOP_KINDS]
+
+
+def grantable_roles(user, organization) -> list[str]:
+    """The roles `user` may give someone in `organization`: every role for a municipal
+    administrator, the organisation's own roles for its administrator, none otherwise."""
+    if is_municipal_admin(user):
+        return list(Role.values)
+    if administers(user, organization):
+        return [role for role in Role.values if role not in MUNICIPAL_ROLES]
+    return []
 
 
 def is_member_of(*roles: str):
@@ -87,7 +113,8 @@ def is_member_of(*roles: str):
 
 
 rules.add_perm("organizations.view_organization", rules.is_authenticated)
-rules.add_perm("organizations.add_organization", administers)
+# The create form offers only the organisations the user administers as parent.
+rules.add_perm("organizations.add_organization", administers_some_organization)
 # An organisation with nothing above it (a council, an external partner) is the municipality's to add.
 rules.add_perm("organizations.add_top_organization", is_municipal_admin)
 rules.add_perm("organizations.change_organization", administers)

@@ -113,17 +113,28 @@ def user_memberships(*, user):
 def administered_organizations(*, user, municipality: Municipality):
     """The organisations a user may create children under or edit: all for a municipal
     administrator, otherwise those they administer and everything below them."""
-    from organizations.rules import Role, is_municipal_admin, organization_ids_with_role
+    from organizations.rules import Role, is_municipal_admin
+
+    if is_municipal_admin(user):
+        return Organization.objects.filter(municipality=municipality)
+    return organizations_acting_for(user=user, municipality=municipality, roles=(Role.ADMIN,))
+
+
+def organizations_acting_for(*, user, municipality: Municipality, roles):
+    """The organisations where the user holds one of `roles`, and every organisation below
+    them: the same reach as the object rules (`is_member_of`, `administers`), which count
+    a role in an organisation above as a role in it. Two queries, whatever the tree's size."""
+    from organizations.rules import memberships_of
 
     organizations = Organization.objects.filter(municipality=municipality)
-    if is_municipal_admin(user):
-        return organizations
-    admin_of = organization_ids_with_role(user, Role.ADMIN)
-    allowed = set(admin_of)
+    held = {m.organization_id for m in memberships_of(user) if m.role in roles}
+    if not held:
+        return organizations.none()
+    allowed = set(held)
     children_of: dict[int, list[int]] = {}
     for pk, parent_id in organizations.values_list("pk", "parent_id"):
         children_of.setdefault(parent_id, []).append(pk)
-    stack = list(admin_of)
+    stack = list(held)
     while stack:
         for child in children_of.get(stack.pop(), []):
             if child not in allowed:

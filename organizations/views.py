@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from core.views import render_history
 from organizations import selectors, services
 from organizations.forms import MembershipForm, OrganizationForm
 from organizations.models import Membership, Organization
+from organizations.rules import choosable_kinds, grantable_roles
 
 
 def _organization(request, pk) -> Organization:
@@ -74,6 +75,7 @@ def organization_create(request):
         request.POST or None,
         municipality=request.municipality,
         parent_choices=parent_choices,
+        kinds=choosable_kinds(request.user),
         initial={"parent": request.GET.get("under")},
     )
     if request.method == "POST" and form.is_valid():
@@ -103,7 +105,8 @@ def organization_edit(request, pk):
             municipality=request.municipality
         ).filter(pk=organization.parent_id)
     form = OrganizationForm(
-        request.POST or None, instance=organization, municipality=request.municipality, parent_choices=parent_choices
+        request.POST or None, instance=organization, municipality=request.municipality, parent_choices=parent_choices,
+        kinds=choosable_kinds(request.user),
     )
     stale_edit = None
     if request.method == "POST" and form.is_valid():
@@ -146,7 +149,7 @@ def organization_delete(request, pk):
 def membership_create(request, pk):
     organization = _organization(request, pk)
     require(request.user, "organizations.manage_memberships", organization)
-    form = MembershipForm(request.POST or None)
+    form = MembershipForm(request.POST or None, roles=grantable_roles(request.user, organization))
     if request.method == "POST" and form.is_valid():
         try:
             services.membership_add(organization=organization, by=request.user, **form.cleaned_data)
@@ -166,6 +169,9 @@ def membership_delete(request, pk, membership_pk):
     membership = get_object_or_404(
         Membership.objects.select_related("user"), pk=membership_pk, organization=organization
     )
+    if membership.role not in grantable_roles(request.user, organization):
+        # Who may not give a role may not take it away either.
+        raise PermissionDenied
     if request.method == "POST":
         services.membership_remove(membership=membership, by=request.user)
         messages.success(request, _("Rollen har tagits bort."))

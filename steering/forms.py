@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import VersionedModelForm
 from kpis.models import Kpi
-from organizations.forms import DateInput
+from organizations.forms import NOT_YOUR_ORGANIZATION, DateInput
 from organizations.models import Organization
 from steering.models import (
     ActionPlan,
@@ -48,6 +48,7 @@ class ScopedForm(VersionedModelForm):
                 continue
             if name in self.own_fields and own_organizations is not None:
                 field.queryset = own_organizations.order_by("name")
+                field.error_messages["invalid_choice"] = NOT_YOUR_ORGANIZATION
             elif queryset.model in scopes:
                 field.queryset = scopes[queryset.model]
         for name, field in self.fields.items():

@@ -23,6 +23,9 @@ works_in = is_member_of(*OWN_ORGANIZATION_ROLES)
 
 @rules.predicate
 def works_in_some_organization(user) -> bool:
+    """Opens a create page, never a record: the page offers as owner only the organisations
+    the user works in (views.common.own_organizations), and the services refuse a record
+    the user could not edit afterwards."""
     return any(m.role in OWN_ORGANIZATION_ROLES for m in memberships_of(user))
 
 

@@ -117,7 +117,7 @@ def measure_create(request, recommendation_pk):
     form = MeasureForm(
         request.POST or None,
         request.FILES or None,
-        organizations=_organizations(request),
+        owners=selectors.measure_owners(user=request.user, municipality=request.municipality),
         initial={"owner": recommendation.organization_id},
     )
     # A new measure starts as planned.
@@ -163,7 +163,10 @@ def measure_history(request, pk):
 def measure_edit(request, pk):
     measure = _measure(request, pk)
     require(request.user, "audits.manage_measure", measure.owner)
-    form = MeasureForm(request.POST or None, request.FILES or None, instance=measure, organizations=_organizations(request))
+    form = MeasureForm(
+        request.POST or None, request.FILES or None, instance=measure,
+        owners=selectors.measure_owners(user=request.user, municipality=request.municipality),
+    )
     stale_edit = None
     if request.method == "POST" and form.is_valid():
         saved, stale_edit = save_form(form, lambda form: services.measure_update(

@@ -2,8 +2,14 @@
 
 Each app lists its URLs in `<app>/tests/permission_matrix.py` as ROWS: URL name → Row.
 A Row says what every role (and an anonymous visitor) gets on GET: OK (200), LOGIN
-(redirect to the login page), DENIED (403), or another status code. The matrix test walks
-the URLconf and fails for any URL without a row, so a new view cannot go unchecked."""
+(redirect to the login page), DENIED (403), or another status code. A URL that accepts
+POST says in `post` what every role gets on POST with `data(town, kwargs)`: DONE (302 after
+the write), FORM_ERROR (200, the form again with its errors), DENIED, LOGIN or another
+status. The matrix test walks the URLconf and fails for any URL without a row, or that
+accepts POST without a post table, so a new view cannot go unchecked. A refused POST must
+change nothing: the test compares the row counts of every table, and `state(town, kwargs)`
+for what a refused write could change in place without a history row; a DONE post must
+have changed one of them, unless the row says it does not write."""
 
 from dataclasses import dataclass, field
 from typing import Callable
@@ -11,8 +17,16 @@ from typing import Callable
 from organizations.models import Membership
 
 ANONYMOUS = "anonymous"
-ROLES = [ANONYMOUS, *Membership.Role.values]
-OK, LOGIN, DENIED, NOT_ALLOWED = 200, "login", 403, 405
+# The test town's administrator sits in the executive board and so administers the whole
+# municipality; BOARD_ADMIN administers one board only (the `board_admin` fixture), so that
+# every page also shows that an administrator's reach ends where their board's does.
+BOARD_ADMIN = "board_admin"
+ROLES = [ANONYMOUS, *Membership.Role.values, BOARD_ADMIN]
+OK, LOGIN, DENIED, NOT_ALLOWED, NOT_FOUND = 200, "login", 403, 405, 404
+DONE = 302
+FORM_ERROR = "form error"
+# What a refused POST gets: each of these must leave the database as it was.
+REFUSED = {LOGIN, DENIED, NOT_ALLOWED, NOT_FOUND, FORM_ERROR}
 
 
 def expect(default, **per_role) -> dict:
@@ -31,22 +45,49 @@ COORDINATOR_AND_ADMIN = expect(DENIED, coordinator=OK, admin=OK)
 POST_ONLY = {role: NOT_ALLOWED for role in ROLES}
 
 
+def posted(get_table: dict, ok=DONE, **per_role) -> dict:
+    """The POST table that follows from a GET table: whoever opens the form (OK) gets `ok`
+    on posting it, everyone else what they got on GET, except those named."""
+    table = {role: ok if status == OK else status for role, status in get_table.items()}
+    table.update(per_role)
+    return table
+
+
+def _no_data(town, kwargs) -> dict:
+    return {}
+
+
 @dataclass
 class Row:
     expected: dict
     kwargs: Callable = field(default=lambda town: {})
+    post: dict | None = None
+    data: Callable = _no_data
+    state: Callable | None = None
+    # Whether a DONE post writes: the test then checks that it did, so that a redirect after
+    # a refusal shown as a message does not pass for a success.
+    writes: bool = True
 
+
+# A logged-in user posting to the login page is sent on to the start page.
+LOGIN_POST = {role: DONE for role in ROLES} | {ANONYMOUS: FORM_ERROR}
 
 ROWS = {
     "core:home": Row(PUBLIC),
     "core:dashboard": Row(LOGGED_IN),
-    "login": Row(expect(OK, anonymous=OK, **{role: 302 for role in Membership.Role.values})),
-    "logout": Row(POST_ONLY),
-    "set_language": Row(expect(302, anonymous=302)),
-    "password_change": Row(LOGGED_IN),
+    "login": Row(expect(302, anonymous=OK), post=LOGIN_POST, writes=False),
+    "logout": Row(POST_ONLY, post={role: DONE for role in ROLES}, writes=False),
+    "set_language": Row(
+        expect(302, anonymous=302), post={role: DONE for role in ROLES}, data=lambda town, kwargs: {"language": "sv"},
+        writes=False,
+    ),
+    "password_change": Row(LOGGED_IN, post=posted(LOGGED_IN, FORM_ERROR)),
     "password_change_done": Row(LOGGED_IN),
-    "password_reset": Row(PUBLIC),
+    "password_reset": Row(PUBLIC, post=posted(PUBLIC, FORM_ERROR)),
     "password_reset_done": Row(PUBLIC),
-    "password_reset_confirm": Row(PUBLIC, lambda town: {"uidb64": "MQ", "token": "ogiltig-token"}),
+    # An invalid link shows a page saying so, to every role, whatever is posted.
+    "password_reset_confirm": Row(
+        PUBLIC, lambda town: {"uidb64": "MQ", "token": "ogiltig-token"}, post=posted(PUBLIC, FORM_ERROR)
+    ),
     "password_reset_complete": Row(PUBLIC),
 }

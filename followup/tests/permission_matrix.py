@@ -1,17 +1,21 @@
-"""This app's rows in the permission matrix: every follow-up URL and who may open it."""
+"""This app's rows in the permission matrix: every follow-up URL, who may open it and who
+may post to it."""
 
-from core.tests.permission_matrix import COORDINATOR_AND_ADMIN, DENIED, LOGGED_IN, OK, POST_ONLY, Row, expect
+from core.tests.permission_matrix import (
+    COORDINATOR_AND_ADMIN, DENIED, DONE, FORM_ERROR, LOGGED_IN, OK, POST_ONLY, Row, expect, posted,
+)
+from followup.models import CycleOrganization, FollowUpCycle, Question, Questionnaire
 from followup.tests.factories import CycleFactory, CycleOrganizationFactory, QuestionFactory, SectionFactory
-from steering.tests.factories import ProgramFactory
+from steering.tests.factories import AreaFactory, ProgramFactory
 
 REVIEWERS = expect(DENIED, coordinator=OK, admin=OK, ks_official=OK)
 # The test town's respondent answers for its board; the coordinator and KS read along.
 RESPONSE_READERS = expect(DENIED, respondent=OK, coordinator=OK, admin=OK, ks_official=OK)
 
 
-def _response(town):
+def _response(town, **extra):
     cycle = CycleFactory(questionnaire__program=ProgramFactory(municipality=town.municipality))
-    return CycleOrganizationFactory(cycle=cycle, organization=town.board)
+    return CycleOrganizationFactory(cycle=cycle, organization=town.board, **extra)
 
 
 def _question_kwargs(town):
@@ -47,25 +51,87 @@ def _questionnaire_question_kwargs(town):
     return {"pk": question.questionnaire_id, "question_pk": question.pk}
 
 
+# Only the board's respondent answers; the coordinator and a municipal administrator review.
+ANSWERER = expect(DENIED, respondent=DONE)
+MANAGERS = expect(DENIED, coordinator=DONE, admin=DONE)
+
+
+def _answered_response_kwargs(town):
+    response = _response(town, status=CycleOrganization.Status.DRAFT)
+    QuestionFactory(section__questionnaire=response.cycle.questionnaire)
+    return {"pk": response.pk}
+
+
+def _answer_data(town, kwargs):
+    response = CycleOrganization.objects.get(pk=kwargs["pk"])
+    question = Question.objects.get(questionnaire=response.cycle.questionnaire)
+    return {f"q-{question.pk}": "Vi har startat ett språkcafé."}
+
+
+def _one_answer_data(town, kwargs):
+    return {f"q-{kwargs['question_pk']}": "Vi har startat ett språkcafé."}
+
+
+def _submitted(town):
+    return {"pk": _response(town, status=CycleOrganization.Status.SUBMITTED).pk}
+
+
+def _response_status(town, kwargs):
+    return CycleOrganization.objects.get(pk=kwargs["pk"]).status
+
+
+def _cycle_status(town, kwargs):
+    return FollowUpCycle.objects.get(pk=kwargs["pk"]).status
+
+
+def _new_area_data(town, kwargs):
+    return {"area": AreaFactory(program=Questionnaire.objects.get(pk=kwargs["pk"]).program).pk}
+
+
+def _question_data(town, kwargs):
+    return {"text": "Hur når ni nyanlända?", "kind": "text", "targeting": "all", "seen_version": 1}
+
+
 ROWS = {
     "followup:response_list": Row(LOGGED_IN),
-    "followup:response_edit": Row(RESPONSE_READERS, lambda town: {"pk": _response(town).pk}),
+    # Those who only read the answers are refused the post.
+    "followup:response_edit": Row(
+        RESPONSE_READERS, _answered_response_kwargs, ANSWERER, _answer_data, _response_status
+    ),
     "followup:response_history": Row(RESPONSE_READERS, lambda town: {"pk": _response(town).pk}),
-    "followup:answer_save": Row(POST_ONLY, _question_kwargs),
-    "followup:activity_row_add": Row(expect(DENIED, respondent=OK), _activities_kwargs),
-    "followup:response_submit": Row(POST_ONLY, lambda town: {"pk": _response(town).pk}),
-    "followup:response_return": Row(POST_ONLY, lambda town: {"pk": _response(town).pk}),
-    "followup:response_approve": Row(POST_ONLY, lambda town: {"pk": _response(town).pk}),
-    "followup:response_people_edit": Row(COORDINATOR_AND_ADMIN, lambda town: {"pk": _response(town).pk}),
+    "followup:answer_save": Row(POST_ONLY, _question_kwargs, ANSWERER, _one_answer_data),
+    "followup:activity_row_add": Row(
+        expect(DENIED, respondent=OK), _activities_kwargs, ANSWERER, lambda town, kwargs: {"name": "Språkcafé"}
+    ),
+    "followup:response_submit": Row(
+        POST_ONLY, lambda town: {"pk": _response(town, status=CycleOrganization.Status.DRAFT).pk}, ANSWERER,
+        state=_response_status,
+    ),
+    "followup:response_return": Row(
+        POST_ONLY, _submitted, MANAGERS, lambda town, kwargs: {"comment": "Svara på fråga 3."}, _response_status
+    ),
+    "followup:response_approve": Row(POST_ONLY, _submitted, MANAGERS, state=_response_status),
+    "followup:response_people_edit": Row(
+        COORDINATOR_AND_ADMIN, lambda town: {"pk": _response(town).pk}, posted(COORDINATOR_AND_ADMIN),
+        lambda town, kwargs: {"respondent": town.users["respondent"].pk, "backup": "", "seen_version": 1},
+    ),
     "followup:cycle_list": Row(REVIEWERS),
-    "followup:cycle_open": Row(COORDINATOR_AND_ADMIN),
-    "followup:cycle_close": Row(COORDINATOR_AND_ADMIN, _cycle_kwargs),
+    # Opening a cycle asks for a whole table of organisations: posting none is refused on the form.
+    "followup:cycle_open": Row(COORDINATOR_AND_ADMIN, post=posted(COORDINATOR_AND_ADMIN, FORM_ERROR)),
+    "followup:cycle_close": Row(
+        COORDINATOR_AND_ADMIN, _cycle_kwargs, posted(COORDINATOR_AND_ADMIN), lambda town, kwargs: {"seen_version": 1},
+        _cycle_status,
+    ),
     "followup:cycle_detail": Row(REVIEWERS, _cycle_kwargs),
     "followup:cycle_json": Row(REVIEWERS, _cycle_kwargs),
     "followup:cycle_export": Row(REVIEWERS, _cycle_kwargs),
     "followup:questionnaire_list": Row(REVIEWERS),
     "followup:questionnaire_detail": Row(REVIEWERS, _questionnaire_kwargs),
-    "followup:section_add": Row(COORDINATOR_AND_ADMIN, _questionnaire_kwargs),
-    "followup:question_add": Row(COORDINATOR_AND_ADMIN, _section_kwargs),
-    "followup:question_edit": Row(COORDINATOR_AND_ADMIN, _questionnaire_question_kwargs),
+    "followup:section_add": Row(
+        COORDINATOR_AND_ADMIN, _questionnaire_kwargs, posted(COORDINATOR_AND_ADMIN), _new_area_data
+    ),
+    "followup:question_add": Row(COORDINATOR_AND_ADMIN, _section_kwargs, posted(COORDINATOR_AND_ADMIN), _question_data),
+    "followup:question_edit": Row(
+        COORDINATOR_AND_ADMIN, _questionnaire_question_kwargs, posted(COORDINATOR_AND_ADMIN), _question_data
+    ),
 }

@@ -1,7 +1,12 @@
+"""Who may be named to answer, and the follow-ups a user answers, which reach as far down
+as the right to answer them."""
+
 from core.tests.factories import UserFactory
-from followup.selectors import respondent_candidates
-from organizations.models import Membership
-from organizations.tests.factories import MembershipFactory
+from followup.selectors import respondent_candidates, responses_for_user
+from followup.tests.factories import CycleFactory, CycleOrganizationFactory
+from organizations.models import Membership, Organization
+from organizations.tests.factories import MembershipFactory, OrganizationFactory
+from steering.tests.factories import ProgramFactory
 
 Role = Membership.Role
 
@@ -38,3 +43,20 @@ def test_candidates_are_read_in_two_queries_however_many_people(town, django_ass
         candidates = respondent_candidates(municipality=town.municipality)
         names = [candidate.organization_names for candidate in candidates.people]
     assert len(names) == 25
+
+
+def test_a_boards_respondent_sees_every_follow_up_they_may_answer_and_no_other(town):
+    cycle = CycleFactory(questionnaire__program=ProgramFactory(municipality=town.municipality))
+    unit = OrganizationFactory(municipality=town.municipality, name="Språkenheten", kind=Organization.Kind.UNIT,
+                               parent=town.administration)
+    for organization in (town.board, town.administration, unit, town.other_board):
+        CycleOrganizationFactory(cycle=cycle, organization=organization)
+    respondent = town.users[Role.RESPONDENT]
+
+    shown = {r.organization.name for r in responses_for_user(user=respondent, municipality=town.municipality)}
+
+    assert shown == {"Arbetslivsnämnden", "Arbetslivsförvaltningen", "Språkenheten"}
+    assert all(
+        respondent.has_perm("followup.answer", r)
+        for r in responses_for_user(user=respondent, municipality=town.municipality)
+    )

@@ -8,7 +8,7 @@ from core.tests.factories import MunicipalityFactory
 from core.tests.files import ELF, docx_bytes, pdf_bytes
 from core.uploads import PDF_BROKEN
 from organizations.models import Membership
-from steering.models import Activity, SteeringDocument
+from steering.models import Activity, Project, SteeringDocument
 from steering.tests.factories import (
     ActionPlanFactory,
     ActivityFactory,
@@ -227,7 +227,8 @@ def test_a_respondent_registers_a_project_only_for_their_own_board(client, town)
     data = {"name": "Jobbspår", "purpose": "Arbete", "owner": town.other_board.pk,
             "start_date": "2024-01-01", "end_date": "2024-12-31"}
     response = client.post(reverse("steering:project_create"), data)
-    assert "Välj ett giltigt alternativ" in response.content.decode()
+    assert "Du kan bara välja en organisation som du företräder." in response.content.decode()
+    assert not Project.objects.exists()
     response = client.post(reverse("steering:project_create"), {**data, "owner": town.board.pk})
     assert response.status_code == 302
 

@@ -7,18 +7,17 @@ from django.utils.translation import gettext as _
 
 from core.forms import save_form
 from organizations.models import Organization
-from organizations.rules import memberships_of
+from organizations.selectors import organizations_acting_for
 from steering.rules import OWN_ORGANIZATION_ROLES, edits_program
 
 
 def own_organizations(user, municipality):
     """The organisations the user may name as owner: every one for the coordinator and a
-    municipal administrator, otherwise those where the user works."""
-    organizations = Organization.objects.filter(municipality=municipality)
+    municipal administrator, otherwise those where the user works and those below them,
+    as the rule `works_in` counts them."""
     if edits_program(user):
-        return organizations
-    held = {m.organization_id for m in memberships_of(user) if m.role in OWN_ORGANIZATION_ROLES}
-    return organizations.filter(pk__in=held)
+        return Organization.objects.filter(municipality=municipality)
+    return organizations_acting_for(user=user, municipality=municipality, roles=OWN_ORGANIZATION_ROLES)
 
 
 def form_page(request, *, form, title: str, cancel_url: str, save, context=None):
