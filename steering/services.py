@@ -1,6 +1,8 @@
 """Workflow that writes the steering records: one function a verb. Every write runs the
 model's own rules (full_clean) first; edits go through optimistic locking."""
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
@@ -277,6 +279,38 @@ def routine_update(*, routine: Routine, data: dict, seen_version: int, by=None) 
     if "organization" in data:
         _require_own(by, "steering.change_routine", Routine(organization=data["organization"]), "organization")
     return _update(routine, data, seen_version)
+
+
+UPLOAD_NOT_MANUAL = _("Bara manuella indikatorer får värden uppladdade; andra hämtar sina värden från sitt nyckeltal.")
+UPLOAD_YEAR_OUTSIDE_PERIOD = _("Rad %(row)s: året %(year)s ligger utanför programmets period %(start)s–%(end)s.")
+
+
+@records_by
+def indicator_values_import(*, indicator: Indicator, filename: str, content: bytes, by=None) -> list[IndicatorValue]:
+    """Store a manual indicator's values from an uploaded CSV or Excel file with the same
+    template and checks as the municipality's own key figures: every row is checked first
+    (year within the program's period, gender, a plausible number), all errors are reported
+    together, and the values are stored all or nothing, each saying it came from the file."""
+    from kpis.services.manual import is_percentage, values_table_read
+
+    if indicator.source != Indicator.Source.MANUAL:
+        raise ValidationError(UPLOAD_NOT_MANUAL, code="not_manual")
+    program = indicator.goal.program
+
+    def check_year(year, row):
+        if program and not program.start_year <= year <= program.end_year:
+            raise ValidationError(UPLOAD_YEAR_OUTSIDE_PERIOD % {
+                "row": row, "year": year, "start": program.start_year, "end": program.end_year})
+
+    rows = values_table_read(filename=filename, content=content, divided=True,
+                             percentage=is_percentage(indicator.unit), check_year=check_year)
+    with transaction.atomic():
+        return [
+            indicator_value_set(indicator=indicator, year=row.year, gender=row.gender,
+                                value=Decimal(str(round(row.value, 2))), by=by,
+                                origin=IndicatorValue.Origin.UPLOADED, origin_note=filename[:200])
+            for row in rows
+        ]
 
 
 CARRY_NOTHING = _("Inga målvärden att föra över: inget av programmets indikatorer har ett målvärde för %(year)s "

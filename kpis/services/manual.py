@@ -8,6 +8,7 @@ through the same upsert and import log as Kolada's.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -61,18 +62,43 @@ def local_kpi_create(*, owner: Municipality, title: str, description: str = "", 
     return kpi
 
 
+@dataclass(frozen=True)
+class TableValue:
+    year: int
+    gender: str
+    value: float
+    row: int
+
+
 @records_by
 def manual_values_import(*, kpi: Kpi, filename: str, content: bytes, by=None) -> ImportResult:
     """Store the values in an uploaded CSV or Excel file for a local KPI, all or nothing."""
     if not kpi.is_local:
         raise ValidationError(NOT_LOCAL, code="not_local")
+    rows = values_table_read(filename=filename, content=content, divided=kpi.is_divided_by_gender,
+                             percentage=is_percentage(kpi.unit))
+    municipality_id = kpi.owner.code
+    values = [KoladaValue(kpi=kpi.id, municipality=municipality_id, period=row.year, gender=row.gender,
+                          value=row.value, status="", count=None, is_deleted=False) for row in rows]
+    with transaction.atomic():
+        KoladaMunicipality.objects.get_or_create(
+            pk=municipality_id, defaults={"title": kpi.owner.name, "type": KoladaMunicipality.Type.MUNICIPALITY}
+        )
+        return values_import(values=values, source=ImportRun.Source.MANUAL, description=filename, kpi=kpi, by=by)
+
+
+def values_table_read(*, filename: str, content: bytes, divided: bool, percentage: bool,
+                      check_year=None) -> list[TableValue]:
+    """The values of an uploaded table with the columns år, kön and värde (the template's),
+    each row checked; every error found (up to MAX_REPORTED) is raised together, so a file
+    is stored whole or not at all. ``check_year(year, row)`` may refuse a year with a
+    ValidationError of its own, e.g. one outside a program's period."""
     table = read_table(filename=filename, content=content)
     header = [str(cell or "").strip().lower() for cell in table.header]
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         raise ValidationError(MISSING_COLUMNS % {"columns": ", ".join(missing)}, code="columns")
     at = {name: header.index(name) for name in COLUMNS}
-    municipality_id = kpi.owner.code
     values, errors, first_row = [], [], {}
     for row_number, row in table.rows:
         cells = [row[i] if i < len(row) else None for i in range(len(header))]
@@ -80,8 +106,10 @@ def manual_values_import(*, kpi: Kpi, filename: str, content: bytes, by=None) ->
             continue
         try:
             year = _year(cells[at["år"]], row=row_number)
-            gender = _gender(cells[at["kön"]], row=row_number, divided=kpi.is_divided_by_gender)
-            value = _value(cells[at["värde"]], row=row_number, percentage=_is_percentage(kpi))
+            if check_year is not None:
+                check_year(year, row_number)
+            gender = _gender(cells[at["kön"]], row=row_number, divided=divided)
+            value = _value(cells[at["värde"]], row=row_number, percentage=percentage)
         except ValidationError as error:
             errors.append(error)
             if len(errors) >= MAX_REPORTED:
@@ -94,17 +122,12 @@ def manual_values_import(*, kpi: Kpi, filename: str, content: bytes, by=None) ->
                 "row": row_number, "year": year, "gender": gender, "first": first_row[(year, gender)]}))
             continue
         first_row[(year, gender)] = row_number
-        values.append(KoladaValue(kpi=kpi.id, municipality=municipality_id, period=year, gender=gender,
-                                  value=value, status="", count=None, is_deleted=False))
+        values.append(TableValue(year=year, gender=gender, value=value, row=row_number))
     if errors:
         raise ValidationError(errors)
     if not values:
         raise ValidationError(NO_ROWS, code="empty")
-    with transaction.atomic():
-        KoladaMunicipality.objects.get_or_create(
-            pk=municipality_id, defaults={"title": kpi.owner.name, "type": KoladaMunicipality.Type.MUNICIPALITY}
-        )
-        return values_import(values=values, source=ImportRun.Source.MANUAL, description=filename, kpi=kpi, by=by)
+    return values
 
 
 def _year(raw, *, row: int) -> int:
@@ -151,8 +174,8 @@ def _value(raw, *, row: int, percentage: bool) -> float | None:
     return value
 
 
-def _is_percentage(kpi: Kpi) -> bool:
-    unit = kpi.unit.strip().lower()
+def is_percentage(unit: str) -> bool:
+    unit = unit.strip().lower()
     return "procent" in unit or "%" in unit
 
 

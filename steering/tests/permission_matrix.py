@@ -4,7 +4,16 @@ Everyone logged in reads; the coordinator and a municipal administrator edit the
 and the document register; the records of the test users' own board (Arbetslivsnämnden,
 where the respondent and the secretary sit) are theirs to edit, another board's are not."""
 
-from core.tests.permission_matrix import COORDINATOR_AND_ADMIN, DENIED, LOGGED_IN, OK, Row, expect, posted
+from core.tests.permission_matrix import (
+    COORDINATOR_AND_ADMIN,
+    DENIED,
+    FORM_ERROR,
+    LOGGED_IN,
+    OK,
+    Row,
+    expect,
+    posted,
+)
 from steering.tests.factories import (
     ActionPlanFactory,
     ActivityFactory,
@@ -157,6 +166,14 @@ ROWS = {
     "steering:indicator_value_create": Row(
         OWN_RECORDS, _pk(lambda t: IndicatorFactory(goal=_goal(t, organization=t.board), source="manual")),
         posted(OWN_RECORDS), _value_data,
+    ),
+    # An empty post is a form error for those who may upload, the usual refusal for the rest.
+    "steering:indicator_values_upload": Row(
+        OWN_RECORDS, _pk(lambda t: IndicatorFactory(goal=_goal(t, organization=t.board), source="manual")),
+        posted(OWN_RECORDS, FORM_ERROR),
+    ),
+    "steering:indicator_values_template": Row(
+        OWN_RECORDS, lambda t: {"pk": IndicatorFactory(goal=_goal(t, organization=t.board)).pk, "fmt": "csv"},
     ),
     "steering:indicator_value_history": Row(
         LOGGED_IN, _pk(lambda t: IndicatorValueFactory(indicator=IndicatorFactory(goal=_goal(t))))

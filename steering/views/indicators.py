@@ -2,13 +2,20 @@
 comparison and its targets, an area's indicators with their goal fulfilment, and the
 form for a manual indicator's values."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.forms import add_service_errors
 from core.permissions import require
+from core.spreadsheets import csv_bytes, xlsx_bytes
 from core.views import render_history
+from kpis.forms import ValuesUploadForm
 from kpis.kolada import SOURCE_CREDIT
 from steering import services
 from steering.forms import IndicatorValueForm, TargetCarryForwardForm
@@ -18,6 +25,8 @@ from steering.models import Indicator, IndicatorValue
 from steering.views.common import form_page
 from steering.views.goals import get_area, get_indicator
 from steering.views.program import get_program
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @require_GET
@@ -92,3 +101,43 @@ def target_carry_forward(request, pk):
         request, form=form, title=_("För över målvärden i %(name)s") % {"name": program.name},
         cancel_url=program.get_absolute_url(), save=save,
     )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def indicator_values_upload(request, pk):
+    """A manual indicator's values from a CSV or Excel file, all or nothing."""
+    indicator = get_indicator(request, pk)
+    require(request.user, "steering.change_indicator", indicator)
+    form = ValuesUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            stored = services.indicator_values_import(indicator=indicator, filename=upload.name,
+                                                      content=upload.read(), by=request.user)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, ngettext("%(count)s värde är sparat.", "%(count)s värden är sparade.",
+                                               len(stored)) % {"count": len(stored)})
+            return redirect(indicator)
+    return render(request, "steering/indicator_upload.html", {"indicator": indicator, "form": form})
+
+
+@require_GET
+@login_required
+def indicator_values_template(request, pk, fmt):
+    """The upload template: the columns år, kön, värde with the program's years filled in."""
+    indicator = get_indicator(request, pk)
+    require(request.user, "steering.change_indicator", indicator)
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    program = indicator.goal.program
+    header = ["år", "kön", "värde"]
+    rows = [[year, "T", None] for year in range(program.start_year, program.end_year + 1)]
+    if fmt == "csv":
+        response = HttpResponse(csv_bytes(header=header, rows=rows), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(xlsx_bytes(title=_("Värden"), header=header, rows=rows), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="mall-indikator-{indicator.pk}.{fmt}"'
+    return response
