@@ -1,9 +1,13 @@
-"""Form rendering in the design system, with errors tied to their fields, and the
-hidden version that optimistic locking needs."""
+"""Form rendering in the design system, with errors tied to their fields, the checks
+every form applies to what is typed, and the hidden version that optimistic locking
+needs."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.forms.renderers import TemplatesSetting
+
+from core.validators import no_control_characters, plausible_date
 
 
 class DesignSystemBoundField(forms.BoundField):
@@ -30,7 +34,40 @@ class UppsiktFormRenderer(TemplatesSetting):
     bound_field_class = DesignSystemBoundField
 
 
-class VersionedModelForm(forms.ModelForm):
+def input_checks_apply(field: forms.Field) -> forms.Field:
+    """Adds to `field` the check its kind needs: no control characters in a text, a date
+    within 1900–2100."""
+    if isinstance(field, forms.CharField):
+        # Ours covers the NUL that Django's own validator refuses, with one message for all.
+        field.validators = [
+            v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)
+        ] + [no_control_characters]
+    elif isinstance(field, (forms.DateField, forms.DateTimeField)):
+        field.validators = [*field.validators, plausible_date]
+    return field
+
+
+class PlausibleInputMixin:
+    """Every text field of the form refuses control characters and every date field a
+    date outside 1900–2100, with Swedish messages. Each form of the project takes it
+    (core/tests/test_forms.py checks that none is left out), so a NUL byte or the year 1
+    never reaches the database through a form."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            input_checks_apply(field)
+
+
+class CheckedForm(PlausibleInputMixin, forms.Form):
+    """The plain form every app's forms start from."""
+
+
+class CheckedModelForm(PlausibleInputMixin, forms.ModelForm):
+    """The model form every app's model forms start from."""
+
+
+class VersionedModelForm(CheckedModelForm):
     """Carries the version of the record as the user saw it."""
 
     seen_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)

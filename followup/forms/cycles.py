@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import VersionedModelForm
+from core.forms import CheckedForm, CheckedModelForm, VersionedModelForm
 from followup.models import CycleOrganization, FollowUpCycle, Questionnaire
 from followup.models.cycle import BACKUP_IS_RESPONDENT
 from followup.selectors import ASKED_BY_DEFAULT, CycleOpenChoices
-from followup.services import NO_ORGANIZATION_ASKED
+from followup.services.cycles import NO_ORGANIZATION_ASKED
 from steering.models import Program
 
 UNKNOWN_ORGANIZATION = _("En av de valda organisationerna finns inte bland kommunens organisationer.")
@@ -20,7 +20,7 @@ UNKNOWN_PERSON = _("Välj en person som arbetar i kommunen.")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class CycleOpenForm(forms.ModelForm):
+class CycleOpenForm(CheckedModelForm):
     """The cycle's own settings. Model validation refuses a deadline before the opening
     day, a year the program already has a cycle for, and another program's questionnaire."""
 
@@ -121,7 +121,7 @@ class ResponsePeopleForm(VersionedModelForm):
             self.fields[name].error_messages["invalid_choice"] = UNKNOWN_PERSON
 
 
-class CycleCloseForm(forms.Form):
+class CycleCloseForm(CheckedForm):
     """Only the version the coordinator saw: closing a cycle changed since is refused."""
 
     seen_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)

@@ -4,7 +4,7 @@ included) and a new section for an area of the program."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import VersionedModelForm
+from core.forms import CheckedForm, VersionedModelForm
 from followup.models import Question
 from organizations.models import Organization
 from steering.models import Area
@@ -38,7 +38,7 @@ class QuestionForm(VersionedModelForm):
         self.fields["options"].help_text = _("Bara för frågor med val bland alternativ: ett alternativ per rad.")
 
 
-class SectionAddForm(forms.Form):
+class SectionAddForm(CheckedForm):
     area = forms.ModelChoiceField(label=_("område"), queryset=Area.objects.none(),
                                   empty_label=_("Välj ett område"))
 
