@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import CheckedForm, CheckedModelForm, VersionedModelForm
 from followup.models import CycleOrganization, FollowUpCycle, Questionnaire
-from followup.models.cycle import BACKUP_IS_RESPONDENT
+from followup.models.cycle import BACKUP_IS_RESPONDENT, FIRST_YEAR, LAST_YEAR
 from followup.selectors import ASKED_BY_DEFAULT, CycleOpenChoices
 from followup.services.cycles import NO_ORGANIZATION_ASKED
 from steering.models import Program
@@ -22,7 +22,8 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 class CycleOpenForm(CheckedModelForm):
     """The cycle's own settings. Model validation refuses a deadline before the opening
-    day, a year the program already has a cycle for, and another program's questionnaire."""
+    day, a year outside 2000–2100 or one the program already has a cycle for, and another
+    program's questionnaire."""
 
     class Meta:
         model = FollowUpCycle
@@ -38,8 +39,7 @@ class CycleOpenForm(CheckedModelForm):
         ).select_related("program").order_by("program__name", "-number")
         if self.fields["program"].queryset.count() > 1:
             self.fields["questionnaire"].label_from_instance = lambda q: f"{q.program.name}: {q}"
-        self.fields["year"].min_value = 2000
-        self.fields["year"].widget.attrs.update(min=2000, max=2100)
+        self.fields["year"].widget.attrs.update(min=FIRST_YEAR, max=LAST_YEAR)
         self.fields["reminder_days_before"].help_text = _("Till exempel 14, 3: två veckor och tre dagar före.")
         self.fields["reminder_days_after"].help_text = _("Till exempel 1, 7: en dag och en vecka efter.")
 

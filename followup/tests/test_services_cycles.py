@@ -2,11 +2,13 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import DataError, IntegrityError, transaction
 
 from core.tests.factories import UserFactory
 from core.versioning import StaleEditError
 from followup import services
 from followup.models import Answer, CycleOrganization, FollowUpCycle, Question
+from followup.models.cycle import YEAR_OUT_OF_RANGE
 from notifications.models import OutboxMessage
 from organizations.tests.factories import MembershipFactory
 
@@ -95,3 +97,24 @@ def test_opening_next_year_copies_last_years_answers_where_the_question_is_the_s
     [answer] = Answer.objects.filter(response__cycle=cycle)
     assert answer.text == "Språkcafé varje vecka." and answer.copied_from_previous
     assert answer.question.questionnaire == next_questionnaire
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("year", 99999), ("year", 2101), ("year", 1999), ("opens_on", datetime.date(1, 1, 1)),
+])
+def test_the_database_refuses_an_implausible_cycle(setup, field, value):
+    # PostgreSQL's smallint already refuses 99999 as out of range.
+    with pytest.raises((IntegrityError, DataError)), transaction.atomic():
+        FollowUpCycle.objects.filter(pk=setup.cycle.pk).update(**{field: value})
+    assert FollowUpCycle.objects.get(pk=setup.cycle.pk).year == 2026
+
+
+def test_a_cycle_for_year_99999_is_refused_by_the_service(setup, town):
+    with pytest.raises(ValidationError) as raised:
+        services.cycle_open(
+            program=setup.program, year=99999, questionnaire=setup.questionnaire,
+            opens_on=datetime.date(2027, 2, 1), deadline=datetime.date(2027, 3, 1),
+            respondents={town.board: (None, None)},
+        )
+    assert raised.value.message_dict["year"] == [str(YEAR_OUT_OF_RANGE)]
+    assert FollowUpCycle.objects.count() == 1

@@ -4,11 +4,12 @@ import pytest
 from django.urls import reverse
 
 from core.tests.factories import UserFactory
+from core.validators import CONTROL_CHARACTERS, DATE_OUT_OF_RANGE
 from core.versioning import versioned_save
 from followup import services
 from followup.forms.cycles import UNKNOWN_ORGANIZATION, UNKNOWN_PERSON
 from followup.models import Answer, CycleOrganization, FollowUpCycle, Question
-from followup.models.cycle import BACKUP_IS_RESPONDENT, DEADLINE_BEFORE_OPENING
+from followup.models.cycle import BACKUP_IS_RESPONDENT, DEADLINE_BEFORE_OPENING, YEAR_OUT_OF_RANGE
 from notifications.models import OutboxMessage
 from organizations.models import Membership, Organization
 from organizations.tests.factories import MembershipFactory, OrganizationFactory
@@ -86,6 +87,11 @@ def test_opening_a_cycle_asks_the_organisations_invites_and_shows_its_completene
     ({"deadline": "2027-01-15"}, DEADLINE_BEFORE_OPENING),
     ({"year": "2026"}, "Programmet har redan en uppföljning det året."),
     ({"ask": []}, services.NO_ORGANIZATION_ASKED),
+    ({"year": "99999"}, YEAR_OUT_OF_RANGE),
+    ({"year": "1999"}, YEAR_OUT_OF_RANGE),
+    ({"opens_on": "0001-01-01"}, DATE_OUT_OF_RANGE),
+    ({"deadline": "9999-12-31"}, DATE_OUT_OF_RANGE),
+    ({"reminder_days_before": "14\x00"}, CONTROL_CHARACTERS),
 ])
 def test_bad_settings_are_refused_with_a_message_and_nothing_created(coordinator_client, setup, town, changes,
                                                                        message):
