@@ -2,10 +2,13 @@
 every form applies to what is typed, and the hidden version that optimistic locking
 needs."""
 
+import uuid
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
 
 from core.validators import no_control_characters, plausible_date
 
@@ -67,6 +70,28 @@ class CheckedModelForm(PlausibleInputMixin, forms.ModelForm):
     """The model form every app's model forms start from."""
 
 
+ONE_TIME_KEY_MISSING = _("Formuläret saknar sin engångsnyckel, så inget sparades. Ladda om sidan och försök igen.")
+
+
+class OneTimeKeyMixin:
+    """A form that adds a record carries a one-time key, made when the form is shown.
+    The service given the same key twice returns what the first post added, so a double
+    click or a repeated post adds one record. A form editing a record has no key."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if getattr(getattr(self, "instance", None), "pk", None) is None:
+            # Not required as a field: a hidden field's own error is not shown, so clean() says it.
+            self.fields["submission_key"] = forms.UUIDField(widget=forms.HiddenInput, required=False,
+                                                            initial=uuid.uuid4)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "submission_key" in self.fields and not cleaned_data.get("submission_key"):
+            raise ValidationError(ONE_TIME_KEY_MISSING, code="submission_key")
+        return cleaned_data
+
+
 class VersionedModelForm(CheckedModelForm):
     """Carries the version of the record as the user saw it."""
 
@@ -80,7 +105,8 @@ class VersionedModelForm(CheckedModelForm):
             del self.fields["seen_version"]
 
     def model_data(self) -> dict:
-        return {name: value for name, value in self.cleaned_data.items() if name != "seen_version"}
+        return {name: value for name, value in self.cleaned_data.items()
+                if name not in ("seen_version", "submission_key")}
 
     def show_current_version(self, version: int) -> None:
         """After a conflict: the next post is made knowingly against the current version."""

@@ -1,14 +1,13 @@
 """The respondent's input: the field that checks one answer by the question's kind, the
 version the form showed, and an activity row."""
 
-import uuid
 from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import CheckedModelForm, input_checks_apply
+from core.forms import CheckedModelForm, OneTimeKeyMixin, input_checks_apply
 from followup.models import ActivityRow, Answer, Question
 from steering.models import Activity, Area
 
@@ -26,7 +25,6 @@ TEXT_TOO_LONG = _("Svaret får vara högst %(limit_value)s tecken långt; det ä
 VERSION_UNKNOWN = _(
     "Formuläret sa inte vilken version av svaret du utgick från, så inget sparades. Ladda om sidan och försök igen."
 )
-SUBMISSION_KEY_MISSING = _("Formuläret saknar sin engångsnyckel, så inget sparades. Ladda om sidan och försök igen.")
 
 
 class AnswerNumberField(forms.Field):
@@ -110,12 +108,9 @@ def seen_version_parse(raw: str | None) -> int | None:
     return int(raw)
 
 
-class ActivityRowForm(CheckedModelForm):
+class ActivityRowForm(OneTimeKeyMixin, CheckedModelForm):
     """One activity row; the areas and plan activities offered are the cycle's program's.
     Its one-time key makes a repeated post of the same form (a double click) add one row."""
-
-    # Not required as a field: a hidden field's own error is not shown, so clean() says it.
-    submission_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = ActivityRow
@@ -129,16 +124,9 @@ class ActivityRowForm(CheckedModelForm):
 
     def __init__(self, *args, program, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["submission_key"].initial = uuid.uuid4()
         self.fields["areas"].queryset = Area.objects.filter(program=program)
         self.fields["activity"].queryset = Activity.objects.filter(action_plan__area__program=program)
         self.fields["activity"].help_text = _("Välj aktiviteten i handlingsplanen om insatsen hör till en.")
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if not cleaned_data.get("submission_key"):
-            raise ValidationError(SUBMISSION_KEY_MISSING, code="submission_key")
-        return cleaned_data
 
     def model_data(self) -> dict:
         return {name: value for name, value in self.cleaned_data.items() if name not in ("areas", "submission_key")}

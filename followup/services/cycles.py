@@ -11,6 +11,7 @@ from core.versioning import StaleEditError, versioned_save
 from followup.models import ActivityRow, Answer, CycleOrganization, FollowUpCycle, Questionnaire
 from notifications.services import outbox_enqueue
 from organizations.models import Membership
+from steering.models import Program
 
 NO_ORGANIZATION_ASKED = _("Välj minst en organisation som ska svara.")
 PERSON_OF_OTHER_MUNICIPALITY = _("%(person)s arbetar inte i kommunen och kan inte svara för en organisation där.")
@@ -52,6 +53,9 @@ def cycle_open(
         raise ValidationError(NO_ORGANIZATION_ASKED, code="none_asked")
     _check_people(program.municipality, [person for pair in respondents.values() for person in pair])
     with transaction.atomic():
+        # Locked so that of two posts of the opening form (a double click) the second is
+        # told the year is taken, rather than failing on the unique constraint.
+        Program.objects.select_for_update().filter(pk=program.pk).exists()
         cycle = FollowUpCycle(program=program, year=year, questionnaire=questionnaire, opens_on=opens_on,
                               deadline=deadline, **schedule)
         cycle.full_clean()

@@ -1,5 +1,4 @@
 import datetime
-import threading
 import uuid
 from decimal import Decimal
 
@@ -12,6 +11,7 @@ from core.validators import CONTROL_CHARACTERS, COST_NEGATIVE, DATE_OUT_OF_RANGE
 from core.versioning import STALE_EDIT, StaleEditError
 from followup import services
 from followup.models import ActivityRow, Answer, CycleOrganization, FollowUpCycle, Question
+from followup.tests.concurrency import run_in_parallel
 from notifications.models import OutboxMessage
 
 Kind = Question.Kind
@@ -181,29 +181,6 @@ def test_an_answer_saved_against_a_version_that_does_not_exist_is_refused(setup)
     assert not Answer.objects.exists()
 
 
-def _parallel(count: int, work) -> list[str]:
-    """Run `work(i)` in `count` threads started at once, each on its own connection."""
-    barrier, results = threading.Barrier(count), []
-
-    def run(i):
-        try:
-            barrier.wait()
-            with transaction.atomic():  # as in a request (ATOMIC_REQUESTS)
-                work(i)
-            results.append("saved")
-        except StaleEditError:
-            results.append("told")
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
-
-
 @pytest.mark.django_db(transaction=True)
 def test_twenty_parallel_writers_one_wins_and_nineteen_are_told(setup):
     if connection.vendor != "postgresql":
@@ -214,15 +191,30 @@ def test_twenty_parallel_writers_one_wins_and_nineteen_are_told(setup):
         response = CycleOrganization.objects.select_related("cycle", "organization").get(pk=setup.response.pk)
         services.answer_save(response=response, question=question, value=f"Svar {i}", seen_version=seen_version)
 
-    results = _parallel(20, lambda i: write(i, None))
+    results = run_in_parallel(20, lambda i: write(i, None))
     assert sorted(results) == ["saved"] + ["told"] * 19
     answer = Answer.objects.get()
     assert answer.version == 1 and answer.history.count() == 1
 
-    results = _parallel(20, lambda i: write(i, 1))
+    results = run_in_parallel(20, lambda i: write(i, 1))
     assert sorted(results) == ["saved"] + ["told"] * 19
     answer.refresh_from_db()
     assert answer.version == 2 and answer.history.count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twenty_parallel_posts_of_one_activity_row_form_add_one_row(setup):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's in-memory test database is not shared between threads")
+    key = uuid.uuid4()
+
+    def add(i):
+        response = CycleOrganization.objects.select_related("cycle", "organization").get(pk=setup.response.pk)
+        services.activity_row_add(response=response, question=setup.questions[Kind.ACTIVITIES],
+                                  data={"name": "Läxhjälp"}, submission_key=key)
+
+    assert run_in_parallel(20, add) == ["saved"] * 20
+    assert ActivityRow.objects.count() == 1
 
 
 @pytest.mark.parametrize(("kind", "value", "message"), [

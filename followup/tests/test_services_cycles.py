@@ -2,13 +2,14 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import DataError, IntegrityError, transaction
+from django.db import DataError, IntegrityError, connection, transaction
 
 from core.tests.factories import UserFactory
 from core.versioning import StaleEditError
 from followup import services
 from followup.models import Answer, CycleOrganization, FollowUpCycle, Question
 from followup.models.cycle import YEAR_OUT_OF_RANGE
+from followup.tests.concurrency import run_in_parallel
 from notifications.models import OutboxMessage
 from organizations.tests.factories import MembershipFactory
 
@@ -118,3 +119,18 @@ def test_a_cycle_for_year_99999_is_refused_by_the_service(setup, town):
         )
     assert raised.value.message_dict["year"] == [str(YEAR_OUT_OF_RANGE)]
     assert FollowUpCycle.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_parallel_openings_of_one_year_open_one_cycle_and_tell_the_other(setup, town):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's in-memory test database is not shared between threads")
+
+    def open_cycle(i):
+        services.cycle_open(
+            program=setup.program, year=2027, questionnaire=setup.questionnaire, opens_on=datetime.date(2027, 2, 1),
+            deadline=datetime.date(2027, 3, 1), respondents={town.board: (None, None)},
+        )
+
+    assert sorted(run_in_parallel(5, open_cycle)) == ["saved"] + ["told"] * 4
+    assert FollowUpCycle.objects.filter(year=2027).count() == 1

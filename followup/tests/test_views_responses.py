@@ -5,9 +5,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from core.forms import ONE_TIME_KEY_MISSING
 from core.validators import CONTROL_CHARACTERS, COST_NEGATIVE, DATE_OUT_OF_RANGE
 from followup import services
-from followup.forms.answering import SUBMISSION_KEY_MISSING
 from followup.models import ActivityRow, Answer, CycleOrganization, FollowUpCycle, Question
 from organizations.models import Membership
 
@@ -225,7 +225,7 @@ def test_an_activity_row_without_its_one_time_key_is_refused(respondent_client, 
     question = setup.questions[Kind.ACTIVITIES]
     url = reverse("followup:activity_row_add", kwargs={"pk": setup.response.pk, "question_pk": question.pk})
     page = respondent_client.post(url, {"name": "Läxhjälp"})
-    assert page.status_code == 200 and str(SUBMISSION_KEY_MISSING) in page.content.decode()
+    assert page.status_code == 200 and str(ONE_TIME_KEY_MISSING) in page.content.decode()
     assert not ActivityRow.objects.exists()
 
 
