@@ -48,6 +48,11 @@ class CycleOpenForm(CheckedModelForm):
                 for name in ("reminder_days_before", "reminder_days_after", "escalate_after_days")}
 
 
+def _is_id(raw) -> bool:
+    # isascii(): "²" is a digit to isdigit() but not to int().
+    return bool(raw) and raw.isascii() and raw.isdigit()
+
+
 @dataclass
 class AskRow:
     organization: object
@@ -82,10 +87,10 @@ class AskTable:
 
     @staticmethod
     def _person_id(raw):
-        return int(raw) if raw and raw.isdigit() else (raw or None)
+        return int(raw) if _is_id(raw) else (raw or None)
 
     def _validate(self, posted_ids) -> None:
-        if any(not raw.isdigit() or int(raw) not in self.organizations for raw in posted_ids):
+        if any(not _is_id(raw) or int(raw) not in self.organizations for raw in posted_ids):
             self.errors.append(UNKNOWN_ORGANIZATION)
         for row in self.rows:
             if not row.asked:

@@ -31,7 +31,8 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 def _day_list_validator(value: str) -> None:
-    if value and not all(part.strip().isdigit() for part in value.split(",")):
+    # isascii(): "²" is a digit to isdigit() but not to int(), which the reminders call.
+    if value and not all(part.strip().isascii() and part.strip().isdigit() for part in value.split(",")):
         raise ValidationError(_("Ange antal dagar som heltal åtskilda med kommatecken, till exempel 14, 3."))
 
 

@@ -62,9 +62,11 @@ def _written_by_other(answer: Answer) -> StaleEditError:
 
 def _answer_create(response: CycleOrganization, question: Question, values: dict) -> Answer:
     answer = Answer(response=response, question=question, **values)
+    # The unique (response, question) constraint is left to the database, which alone
+    # sees a first answer given at the same moment; the savepoint keeps the transaction
+    # usable to read that answer and name it in the refusal.
     answer.full_clean(validate_constraints=False)
     try:
-        # A savepoint: a concurrent first answer is reported, not left as a broken transaction.
         with transaction.atomic():
             answer.save()
     except IntegrityError:

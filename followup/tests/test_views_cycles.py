@@ -92,6 +92,7 @@ def test_opening_a_cycle_asks_the_organisations_invites_and_shows_its_completene
     ({"opens_on": "0001-01-01"}, DATE_OUT_OF_RANGE),
     ({"deadline": "9999-12-31"}, DATE_OUT_OF_RANGE),
     ({"reminder_days_before": "14\x00"}, CONTROL_CHARACTERS),
+    ({"reminder_days_after": "1, ²"}, "Ange antal dagar som heltal"),
 ])
 def test_bad_settings_are_refused_with_a_message_and_nothing_created(coordinator_client, setup, town, changes,
                                                                        message):
@@ -122,6 +123,14 @@ def test_a_forged_respondent_of_another_municipality_is_refused(coordinator_clie
     stranger = MembershipFactory(role=Role.RESPONDENT).user
     page = coordinator_client.post(OPEN_URL, _post(setup, town, **{f"respondent-{town.board.pk}": str(stranger.pk)}))
     assert str(UNKNOWN_PERSON) in page.content.decode()
+    assert _nothing_created()
+
+
+def test_a_forged_id_that_is_a_digit_but_not_a_number_is_refused(coordinator_client, setup, town):
+    page = coordinator_client.post(OPEN_URL, _post(setup, town, ask=[str(town.board.pk), "²"],
+                                                   **{f"respondent-{town.board.pk}": "³"}))
+    html = page.content.decode()
+    assert page.status_code == 200 and str(UNKNOWN_ORGANIZATION) in html and str(UNKNOWN_PERSON) in html
     assert _nothing_created()
 
 
