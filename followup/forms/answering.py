@@ -11,7 +11,7 @@ from core.forms import CheckedModelForm, OneTimeKeyMixin, input_checks_apply
 from followup.models import ActivityRow, Answer, Question
 from steering.models import Activity, Area
 
-TEXT_MAX_LENGTH = 10_000
+TEXT_MAX_LENGTH = Answer._meta.get_field("text").max_length
 # Well inside the 16 digits an answer stores, and exact in SQLite, which keeps a
 # decimal as a double (15 significant digits).
 NUMBER_LIMIT = Decimal("1000000000000")

@@ -209,6 +209,7 @@ def test_a_cycle_not_yet_open_shows_no_inputs_to_save(respondent_client, setup):
     FollowUpCycle.objects.filter(pk=setup.cycle.pk).update(opens_on=opens_on, deadline=opens_on)
     html = respondent_client.get(_edit_url(setup.response)).content.decode()
     assert "Spara utkast" not in html and "hx-post" not in html
+    assert f"Uppföljningen öppnar {opens_on.isoformat()}. Svaren kan lämnas och skickas in först då." in html
 
 
 def test_an_activity_row_form_posted_twice_adds_one_row(respondent_client, setup):
