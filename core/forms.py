@@ -70,6 +70,9 @@ class CheckedModelForm(PlausibleInputMixin, forms.ModelForm):
     """The model form every app's model forms start from."""
 
 
+VERSION_MISSING = _(
+    "Formuläret sa inte vilken version du utgick från, så inget sparades. Ladda om sidan och försök igen."
+)
 ONE_TIME_KEY_MISSING = _("Formuläret saknar sin engångsnyckel, så inget sparades. Ladda om sidan och försök igen.")
 
 
@@ -95,7 +98,9 @@ class OneTimeKeyMixin:
 class VersionedModelForm(CheckedModelForm):
     """Carries the version of the record as the user saw it."""
 
-    seen_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, error_messages={
+        code: VERSION_MISSING for code in ("required", "invalid", "min_value")
+    })
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,7 +4,7 @@ from django import forms
 from django.apps import apps
 from django.conf import settings
 
-from core.forms import CheckedForm, PlausibleInputMixin
+from core.forms import VERSION_MISSING, CheckedForm, PlausibleInputMixin
 from core.validators import CONTROL_CHARACTERS, DATE_OUT_OF_RANGE
 
 # Django's login form: its fields already refuse a NUL, and logging in stores no text.
@@ -62,3 +62,15 @@ def test_every_form_of_the_project_applies_the_checks():
         if not issubclass(cls, PlausibleInputMixin) and f"{cls.__module__}.{cls.__name__}" not in EXEMPT
     )
     assert missing == []
+
+
+def test_a_form_posted_without_the_version_it_showed_says_so_and_changes_nothing(town):
+    from organizations.forms import OrganizationForm
+    from organizations.models import Organization
+
+    form = OrganizationForm(data={"name": "Ändrat namn", "kind": town.board.kind}, instance=town.board,
+                            municipality=town.municipality, parent_choices=Organization.objects.none())
+    assert not form.is_valid()
+    assert str(VERSION_MISSING) in form.render()
+    town.board.refresh_from_db()
+    assert town.board.name == "Arbetslivsnämnden"
