@@ -84,15 +84,10 @@ class OneTimeKeyMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if getattr(getattr(self, "instance", None), "pk", None) is None:
-            # Not required as a field: a hidden field's own error is not shown, so clean() says it.
-            self.fields["submission_key"] = forms.UUIDField(widget=forms.HiddenInput, required=False,
-                                                            initial=uuid.uuid4)
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if "submission_key" in self.fields and not cleaned_data.get("submission_key"):
-            raise ValidationError(ONE_TIME_KEY_MISSING, code="submission_key")
-        return cleaned_data
+            self.fields["submission_key"] = forms.UUIDField(
+                widget=forms.HiddenInput, initial=uuid.uuid4,
+                error_messages={"required": ONE_TIME_KEY_MISSING, "invalid": ONE_TIME_KEY_MISSING},
+            )
 
 
 class VersionedModelForm(CheckedModelForm):
