@@ -43,7 +43,8 @@ class FollowUpCycle(VersionedModel):
 
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="cycles", verbose_name=_("program"))
     year = models.PositiveSmallIntegerField(_("år"), validators=[
-        MinValueValidator(FIRST_YEAR, message=YEAR_OUT_OF_RANGE), MaxValueValidator(LAST_YEAR, message=YEAR_OUT_OF_RANGE),
+        MinValueValidator(FIRST_YEAR, message=YEAR_OUT_OF_RANGE),
+        MaxValueValidator(LAST_YEAR, message=YEAR_OUT_OF_RANGE),
     ])
     questionnaire = models.ForeignKey(
         Questionnaire, on_delete=models.PROTECT, related_name="cycles", verbose_name=_("formulärversion")

@@ -21,11 +21,12 @@ from followup.services.questionnaires import (
 )
 
 __all__ = [
-    "AREA_ALREADY_IN_QUESTIONNAIRE", "COMMENT_NEEDED", "CYCLE_ALREADY_CLOSED", "CYCLE_CLOSED", "KEY_OF_OTHER_ANSWER",
-    "KEY_OF_OTHER_QUESTIONNAIRE", "NEW_VERSION_MADE", "NOT_ASKED", "NOT_EDITABLE", "NOT_LATEST_VERSION", "NOT_SUBMITTED",
-    "NOT_YET_OPEN", "NOTHING_TO_SUBMIT", "NO_ORGANIZATION_ASKED", "NUMBER_DECIMALS", "NUMBER_EXPECTED", "NUMBER_OUT_OF_RANGE",
-    "ORGANIZATIONS_NEEDED", "OTHER_QUESTIONNAIRE", "PERSON_OF_OTHER_MUNICIPALITY", "RATING_EXPECTED",
-    "TEXT_TOO_LONG", "UNKNOWN_OPTION", "VERSION_UNKNOWN", "activity_row_add", "answer_save", "cycle_close", "cycle_open",
-    "question_add", "question_update", "questionnaire_in_use", "questionnaire_new_version", "response_approve",
-    "response_people_update", "response_return", "response_submit", "section_add",
+    "AREA_ALREADY_IN_QUESTIONNAIRE", "COMMENT_NEEDED", "CYCLE_ALREADY_CLOSED", "CYCLE_CLOSED",
+    "KEY_OF_OTHER_ANSWER", "KEY_OF_OTHER_QUESTIONNAIRE", "NEW_VERSION_MADE", "NOT_ASKED", "NOT_EDITABLE",
+    "NOT_LATEST_VERSION", "NOT_SUBMITTED", "NOT_YET_OPEN", "NOTHING_TO_SUBMIT", "NO_ORGANIZATION_ASKED",
+    "NUMBER_DECIMALS", "NUMBER_EXPECTED", "NUMBER_OUT_OF_RANGE", "ORGANIZATIONS_NEEDED", "OTHER_QUESTIONNAIRE",
+    "PERSON_OF_OTHER_MUNICIPALITY", "RATING_EXPECTED", "TEXT_TOO_LONG", "UNKNOWN_OPTION", "VERSION_UNKNOWN",
+    "activity_row_add", "answer_save", "cycle_close", "cycle_open", "question_add", "question_update",
+    "questionnaire_in_use", "questionnaire_new_version", "response_approve", "response_people_update",
+    "response_return", "response_submit", "section_add",
 ]

@@ -124,7 +124,8 @@ def test_editing_a_questionnaire_no_cycle_uses_changes_it_in_place(town):
 
 def test_a_question_added_twice_with_one_form_key_is_added_once_even_into_a_new_version(setup):
     section, key = setup.questions[Kind.TEXT].section, uuid.uuid4()
-    first, notice = services.question_add(section=section, data={"text": "En gång?", "kind": "text"}, submission_key=key)
+    first, notice = services.question_add(section=section, data={"text": "En gång?", "kind": "text"},
+                                          submission_key=key)
     second, again = services.question_add(section=section, data={"text": "En gång?", "kind": "text"},
                                           submission_key=key)
     assert first.pk == second.pk and notice is not None and again is None
