@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audits.importer import ImportFileError, extract_text
 from audits.models import Assessment, Audit, AuditResponse, Measure
-from core.forms import VersionedModelForm
+from core.forms import CheckedForm, CheckedModelForm, VersionedModelForm
 from core.uploads import PDF, TEXT, UploadValidator
 from organizations.forms import NOT_YOUR_ORGANIZATION, DateInput
 
@@ -20,7 +20,7 @@ def read_upload(upload) -> str:
         raise forms.ValidationError(error.message, code="unreadable") from error
 
 
-class ImportForm(forms.Form):
+class ImportForm(CheckedForm):
     report = forms.FileField(
         label=_("Granskningsrapport"),
         help_text=_("En PDF med text eller en textfil (.txt), högst 10 MB. En inskannad PDF behöver OCR-behandlas först."),
@@ -33,7 +33,7 @@ class ImportForm(forms.Form):
         return upload
 
 
-class MinutesImportForm(forms.Form):
+class MinutesImportForm(CheckedForm):
     minutes = forms.FileField(
         label=_("Protokollsutdrag att läsa in"),
         help_text=_(
@@ -49,7 +49,7 @@ class MinutesImportForm(forms.Form):
         return upload
 
 
-class AuditReviewForm(forms.Form):
+class AuditReviewForm(CheckedForm):
     title = forms.CharField(label=_("Titel"), max_length=250)
     auditor = forms.CharField(label=_("Revisionsbyrå"), max_length=150, required=False)
     commissioned_by = forms.CharField(label=_("På uppdrag av"), max_length=150, required=False)
@@ -88,14 +88,14 @@ class AuditForm(VersionedModelForm):
         self.fields["response_from"].queryset = organizations
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(CheckedForm):
     number = forms.IntegerField(label=_("Nummer"), min_value=1, max_value=999)
     text = forms.CharField(label=_("Revisionsfråga"), widget=forms.Textarea(attrs={"rows": 2}))
     assessment = forms.ChoiceField(label=_("Bedömning"), choices=Assessment.choices, initial=Assessment.NOT_ASSESSED)
     comment = forms.CharField(label=_("Revisorernas kommentar"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
-class OverallAssessmentForm(forms.Form):
+class OverallAssessmentForm(CheckedForm):
     organization = forms.ModelChoiceField(
         label=_("Organisation"), queryset=None, required=False,
         help_text=_("Lämna tomt när bedömningen gäller hela kommunen."),
@@ -108,7 +108,7 @@ class OverallAssessmentForm(forms.Form):
         self.fields["organization"].queryset = organizations
 
 
-class RecommendationForm(forms.Form):
+class RecommendationForm(CheckedForm):
     organization = forms.ModelChoiceField(label=_("Riktad till"), queryset=None)
     text = forms.CharField(label=_("Rekommendation"), widget=forms.Textarea(attrs={"rows": 3}))
     area = forms.CharField(label=_("Område eller mål"), max_length=200, required=False)
@@ -124,7 +124,7 @@ OverallAssessmentFormSet = forms.formset_factory(OverallAssessmentForm, extra=1,
 RecommendationFormSet = forms.formset_factory(RecommendationForm, extra=1, can_delete=True)
 
 
-class AuditResponseForm(forms.ModelForm):
+class AuditResponseForm(CheckedModelForm):
     class Meta:
         model = AuditResponse
         fields = ["decision", "meeting_date", "paragraph", "registry_number", "minutes_file"]

@@ -1,9 +1,16 @@
-"""Form rendering in the design system, with errors tied to their fields, and the
-hidden version that optimistic locking needs."""
+"""Form rendering in the design system, with errors tied to their fields, the checks
+every form applies to what is typed, and the hidden version that optimistic locking
+needs."""
+
+import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
+
+from core.validators import no_control_characters, plausible_date
 
 
 class DesignSystemBoundField(forms.BoundField):
@@ -30,10 +37,65 @@ class UppsiktFormRenderer(TemplatesSetting):
     bound_field_class = DesignSystemBoundField
 
 
-class VersionedModelForm(forms.ModelForm):
+def input_checks_apply(field: forms.Field) -> forms.Field:
+    """Adds to `field` the check its kind needs: no control characters in a text, a date
+    within 1900–2100."""
+    if isinstance(field, forms.CharField):
+        # Ours covers the NUL that Django's own validator refuses, with one message for all.
+        field.validators = [
+            v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)
+        ] + [no_control_characters]
+    elif isinstance(field, (forms.DateField, forms.DateTimeField)):
+        field.validators = [*field.validators, plausible_date]
+    return field
+
+
+class PlausibleInputMixin:
+    """Every text field of the form refuses control characters and every date field a
+    date outside 1900–2100, with Swedish messages. Each form of the project takes it
+    (core/tests/test_forms.py checks that none is left out), so a NUL byte or the year 1
+    never reaches the database through a form."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            input_checks_apply(field)
+
+
+class CheckedForm(PlausibleInputMixin, forms.Form):
+    """The plain form every app's forms start from."""
+
+
+class CheckedModelForm(PlausibleInputMixin, forms.ModelForm):
+    """The model form every app's model forms start from."""
+
+
+VERSION_MISSING = _(
+    "Formuläret sa inte vilken version du utgick från, så inget sparades. Ladda om sidan och försök igen."
+)
+ONE_TIME_KEY_MISSING = _("Formuläret saknar sin engångsnyckel, så inget sparades. Ladda om sidan och försök igen.")
+
+
+class OneTimeKeyMixin:
+    """A form that adds a record carries a one-time key, made when the form is shown.
+    The service given the same key twice returns what the first post added, so a double
+    click or a repeated post adds one record. A form editing a record has no key."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if getattr(getattr(self, "instance", None), "pk", None) is None:
+            self.fields["submission_key"] = forms.UUIDField(
+                widget=forms.HiddenInput, initial=uuid.uuid4,
+                error_messages={"required": ONE_TIME_KEY_MISSING, "invalid": ONE_TIME_KEY_MISSING},
+            )
+
+
+class VersionedModelForm(CheckedModelForm):
     """Carries the version of the record as the user saw it."""
 
-    seen_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, error_messages={
+        code: VERSION_MISSING for code in ("required", "invalid", "min_value")
+    })
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -43,7 +105,8 @@ class VersionedModelForm(forms.ModelForm):
             del self.fields["seen_version"]
 
     def model_data(self) -> dict:
-        return {name: value for name, value in self.cleaned_data.items() if name != "seen_version"}
+        return {name: value for name, value in self.cleaned_data.items()
+                if name not in ("seen_version", "submission_key")}
 
     def show_current_version(self, version: int) -> None:
         """After a conflict: the next post is made knowingly against the current version."""

@@ -10,7 +10,7 @@ import datetime
 from django.utils import timezone
 
 from followup import services
-from followup.models import CycleOrganization, FollowUpCycle, Question, Questionnaire, Section
+from followup.models import Answer, CycleOrganization, Question, Questionnaire, Section
 from organizations.models import Membership, Organization
 from steering.models import Program
 from steering.demo import PROGRAM_NAME
@@ -90,7 +90,7 @@ def load(*, context: dict) -> None:
         _bring_to(response, plan[index % len(plan)])
     preschool = this_year.organizations_asked.get(organization__name="Förskolenämnden")
     question = questionnaire.questions.get(key="arbete-praktik")
-    services.answer_save(response=preschool, question=question, value="5", seen_version=None)
+    _give(preschool, question, "5")
 
 
 def _respondents(organizations) -> dict:
@@ -122,6 +122,13 @@ def _questionnaire(program) -> Questionnaire:
     return questionnaire
 
 
+def _give(response: CycleOrganization, question: Question, value: str) -> None:
+    """Answer as a respondent would: over last year's answer when one was carried over."""
+    current = Answer.objects.filter(response=response, question=question).first()
+    services.answer_save(response=response, question=question, value=value,
+                         seen_version=current.version if current else None)
+
+
 def _answer(response: CycleOrganization, index: int) -> None:
     values = {
         "arbete-praktik": str(3 + index * 2 % 17),
@@ -133,8 +140,7 @@ def _answer(response: CycleOrganization, index: int) -> None:
     questions = response.cycle.questionnaire.questions.prefetch_related("target_organizations")
     for question in questions:
         if question.key in values and question.applies_to(response.organization):
-            services.answer_save(response=response, question=question, value=values[question.key],
-                                 seen_version=None)
+            _give(response, question, values[question.key])
     activities = questions.get(key="arbete-insatser")
     services.activity_row_add(
         response=response, question=activities,
@@ -148,7 +154,7 @@ def _answer(response: CycleOrganization, index: int) -> None:
 
 def _bring_to(response: CycleOrganization, status: str) -> None:
     question = response.cycle.questionnaire.questions.get(key="arbete-praktik")
-    services.answer_save(response=response, question=question, value="4", seen_version=None)
+    _give(response, question, "4")
     if status == Status.DRAFT:
         return
     services.response_submit(response=response)

@@ -1,12 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import CheckedForm, CheckedModelForm
 from core.uploads import CSV, XLSX, UploadValidator
 from kpis.models import ComparisonGroup, KoladaMunicipality, Kpi
 
 
 
-class LocalKpiForm(forms.ModelForm):
+class LocalKpiForm(CheckedModelForm):
     class Meta:
         model = Kpi
         fields = ["title", "description", "unit", "is_divided_by_gender"]
@@ -16,7 +17,7 @@ class LocalKpiForm(forms.ModelForm):
         }
 
 
-class ValuesUploadForm(forms.Form):
+class ValuesUploadForm(CheckedForm):
     file = forms.FileField(
         label=_("Fil med värden"),
         help_text=_("CSV (UTF-8 eller Windows-1252) eller Excel (.xlsx) med kolumnerna år, kön och värde."),
@@ -24,7 +25,7 @@ class ValuesUploadForm(forms.Form):
     )
 
 
-class ComparisonGroupForm(forms.ModelForm):
+class ComparisonGroupForm(CheckedModelForm):
     members = forms.ModelMultipleChoiceField(
         label=_("Kommuner"),
         queryset=KoladaMunicipality.objects.filter(type=KoladaMunicipality.Type.MUNICIPALITY).order_by("title"),

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import VersionedModelForm
+from core.forms import CheckedForm, VersionedModelForm
 from organizations.models import Membership, Organization
 
 # A choice of organisation the user may not act for: never offered, so only a forged post meets it.
@@ -53,7 +53,7 @@ class OrganizationForm(VersionedModelForm):
         parent.help_text = _("Nämnd under fullmäktige, förvaltning under nämnd, bolag under kommunstyrelsen eller moderbolag.")
 
 
-class MembershipForm(forms.Form):
+class MembershipForm(CheckedForm):
     email = forms.EmailField(label=_("E-postadress"), max_length=254)
     full_name = forms.CharField(label=_("Namn"), max_length=150)
     role = forms.ChoiceField(

@@ -5,7 +5,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import VersionedModelForm
+from core.forms import CheckedForm, VersionedModelForm
 from kpis.models import Kpi
 from organizations.forms import NOT_YOUR_ORGANIZATION, DateInput
 from organizations.models import Organization
@@ -86,7 +86,7 @@ class IndicatorForm(ScopedForm):
                   "gender", "publication_lag"]
 
 
-class TargetForm(forms.Form):
+class TargetForm(CheckedForm):
     year = forms.IntegerField(label=_("År"), min_value=1900, max_value=2200)
     value = forms.DecimalField(label=_("Målvärde"), max_digits=14, decimal_places=2)
     decision = forms.CharField(
@@ -113,7 +113,7 @@ class TargetCarryForwardForm(forms.Form):
         return cleaned
 
 
-class IndicatorValueForm(forms.Form):
+class IndicatorValueForm(CheckedForm):
     year = forms.IntegerField(label=_("År"), min_value=1900, max_value=2200)
     gender = forms.ChoiceField(label=_("Kön"), choices=Indicator.Gender.choices, initial=Indicator.Gender.TOTAL)
     value = forms.DecimalField(label=_("Värde"), max_digits=14, decimal_places=2, localize=True)

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import VersionedModelForm
+from core.forms import CheckedForm, CheckedModelForm, VersionedModelForm
 from followup.models import CycleOrganization, FollowUpCycle, Questionnaire
-from followup.models.cycle import BACKUP_IS_RESPONDENT
+from followup.models.cycle import BACKUP_IS_RESPONDENT, FIRST_YEAR, LAST_YEAR
 from followup.selectors import ASKED_BY_DEFAULT, CycleOpenChoices, RespondentCandidates
-from followup.services import NO_ORGANIZATION_ASKED
+from followup.services.cycles import NO_ORGANIZATION_ASKED
 from steering.models import Program
 
 UNKNOWN_ORGANIZATION = _("En av de valda organisationerna finns inte bland kommunens organisationer.")
@@ -44,9 +44,10 @@ def people_without_role(organization, people) -> list[str]:
             for candidate in people if candidate is not None and not candidate.has_role_in(organization.pk)]
 
 
-class CycleOpenForm(forms.ModelForm):
+class CycleOpenForm(CheckedModelForm):
     """The cycle's own settings. Model validation refuses a deadline before the opening
-    day, a year the program already has a cycle for, and another program's questionnaire."""
+    day, a year outside 2000–2100 or one the program already has a cycle for, and another
+    program's questionnaire."""
 
     class Meta:
         model = FollowUpCycle
@@ -62,14 +63,18 @@ class CycleOpenForm(forms.ModelForm):
         ).select_related("program").order_by("program__name", "-number")
         if self.fields["program"].queryset.count() > 1:
             self.fields["questionnaire"].label_from_instance = lambda q: f"{q.program.name}: {q}"
-        self.fields["year"].min_value = 2000
-        self.fields["year"].widget.attrs.update(min=2000, max=2100)
+        self.fields["year"].widget.attrs.update(min=FIRST_YEAR, max=LAST_YEAR)
         self.fields["reminder_days_before"].help_text = _("Till exempel 14, 3: två veckor och tre dagar före.")
         self.fields["reminder_days_after"].help_text = _("Till exempel 1, 7: en dag och en vecka efter.")
 
     def schedule(self) -> dict:
         return {name: self.cleaned_data[name]
                 for name in ("reminder_days_before", "reminder_days_after", "escalate_after_days")}
+
+
+def _is_id(raw) -> bool:
+    # isascii(): "²" is a digit to isdigit() but not to int().
+    return bool(raw) and raw.isascii() and raw.isdigit()
 
 
 @dataclass
@@ -109,10 +114,10 @@ class AskTable:
 
     @staticmethod
     def _person_id(raw):
-        return int(raw) if raw and raw.isdigit() else (raw or None)
+        return int(raw) if _is_id(raw) else (raw or None)
 
     def _validate(self, posted_ids) -> None:
-        if any(not raw.isdigit() or int(raw) not in self.organizations for raw in posted_ids):
+        if any(not _is_id(raw) or int(raw) not in self.organizations for raw in posted_ids):
             self.errors.append(UNKNOWN_ORGANIZATION)
         for row in self.rows:
             if not row.asked:
@@ -190,7 +195,7 @@ class ResponsePeopleForm(VersionedModelForm):
         ])
 
 
-class CycleCloseForm(forms.Form):
+class CycleCloseForm(CheckedForm):
     """Only the version the coordinator saw: closing a cycle changed since is refused."""
 
     seen_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)

@@ -4,15 +4,15 @@ included) and a new section for an area of the program."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import VersionedModelForm
+from core.forms import CheckedForm, OneTimeKeyMixin, VersionedModelForm
 from followup.models import Question
 from organizations.models import Organization
 from steering.models import Area
 
 
-class QuestionForm(VersionedModelForm):
+class QuestionForm(OneTimeKeyMixin, VersionedModelForm):
     """A question with every field the coordinator sets; the organisations offered for
-    targeting are the municipality's."""
+    targeting are the municipality's. A new question's form carries a one-time key."""
 
     target_kinds = forms.MultipleChoiceField(
         label=_("typer av organisationer"), choices=Organization.Kind.choices, required=False,
@@ -38,7 +38,7 @@ class QuestionForm(VersionedModelForm):
         self.fields["options"].help_text = _("Bara för frågor med val bland alternativ: ett alternativ per rad.")
 
 
-class SectionAddForm(forms.Form):
+class SectionAddForm(CheckedForm):
     area = forms.ModelChoiceField(label=_("område"), queryset=Area.objects.none(),
                                   empty_label=_("Välj ett område"))
 

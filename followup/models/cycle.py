@@ -8,10 +8,14 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import VersionedModel
+from core.validators import (
+    cost_not_negative, cost_not_negative_constraint, plausible_date, plausible_date_constraint,
+)
 from followup.models.questionnaire import Question, Questionnaire
 from organizations.models import Membership, Organization
 from steering.models import Activity, Area, Program
@@ -23,10 +27,14 @@ BACKUP_IS_RESPONDENT = _("Ersättaren måste vara en annan person än uppgiftsl�
 ORGANIZATION_OF_OTHER_MUNICIPALITY = _("Organisationen hör till en annan kommun.")
 # Auditors examine the follow-up and politicians decide on it: neither answers it.
 NOT_RESPONDENT_ROLES = frozenset({Membership.Role.AUDITOR, Membership.Role.POLITICIAN})
+YEAR_OUT_OF_RANGE = _("Ange ett år mellan 2000 och 2100.")
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 def _day_list_validator(value: str) -> None:
-    if value and not all(part.strip().isdigit() for part in value.split(",")):
+    # isascii(): "²" is a digit to isdigit() but not to int(), which the reminders call.
+    if value and not all(part.strip().isascii() and part.strip().isdigit() for part in value.split(",")):
         raise ValidationError(_("Ange antal dagar som heltal åtskilda med kommatecken, till exempel 14, 3."))
 
 
@@ -36,12 +44,15 @@ class FollowUpCycle(VersionedModel):
         CLOSED = "closed", _("Stängd")
 
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="cycles", verbose_name=_("program"))
-    year = models.PositiveSmallIntegerField(_("år"))
+    year = models.PositiveSmallIntegerField(_("år"), validators=[
+        MinValueValidator(FIRST_YEAR, message=YEAR_OUT_OF_RANGE),
+        MaxValueValidator(LAST_YEAR, message=YEAR_OUT_OF_RANGE),
+    ])
     questionnaire = models.ForeignKey(
         Questionnaire, on_delete=models.PROTECT, related_name="cycles", verbose_name=_("formulärversion")
     )
-    opens_on = models.DateField(_("öppnar"))
-    deadline = models.DateField(_("sista svarsdag"))
+    opens_on = models.DateField(_("öppnar"), validators=[plausible_date])
+    deadline = models.DateField(_("sista svarsdag"), validators=[plausible_date])
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
     reminder_days_before = models.CharField(
         _("påminnelser före sista dagen (dagar)"), max_length=50, default="14, 3", blank=True,
@@ -68,6 +79,13 @@ class FollowUpCycle(VersionedModel):
                 violation_error_message=_("Programmet har redan en uppföljning det året."),
             ),
             dates_ordered("opens_on", "deadline", "cycle_deadline_after_opening", DEADLINE_BEFORE_OPENING),
+            models.CheckConstraint(
+                condition=models.Q(year__gte=FIRST_YEAR, year__lte=LAST_YEAR),
+                name="cycle_year_plausible",
+                violation_error_message=YEAR_OUT_OF_RANGE,
+            ),
+            plausible_date_constraint("opens_on", "cycle_opens_on_plausible"),
+            plausible_date_constraint("deadline", "cycle_deadline_plausible"),
         ]
 
     def __str__(self):
@@ -79,6 +97,15 @@ class FollowUpCycle(VersionedModel):
     @property
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
+
+    @property
+    def has_opened(self) -> bool:
+        return self.opens_on <= timezone.localdate()
+
+    @property
+    def accepts_answers(self) -> bool:
+        """Open, and its opening day has come: only then are answers given and submitted."""
+        return self.is_open and self.has_opened
 
     def days_overdue(self, today: date) -> int:
         return max((today - self.deadline).days, 0)
@@ -214,21 +241,32 @@ class ActivityRow(VersionedModel):
     name = models.CharField(_("aktivitet"), max_length=300)
     areas = models.ManyToManyField(Area, blank=True, related_name="+", verbose_name=_("områden"))
     target_group = models.CharField(_("målgrupp"), max_length=200, blank=True)
-    period_start = models.DateField(_("från"), null=True, blank=True)
-    period_end = models.DateField(_("till"), null=True, blank=True)
-    cost = models.DecimalField(_("kostnad (kr)"), max_digits=14, decimal_places=0, null=True, blank=True)
+    period_start = models.DateField(_("från"), null=True, blank=True, validators=[plausible_date])
+    period_end = models.DateField(_("till"), null=True, blank=True, validators=[plausible_date])
+    cost = models.DecimalField(
+        _("kostnad (kr)"), max_digits=14, decimal_places=0, null=True, blank=True,
+        validators=[cost_not_negative],
+    )
     result = models.TextField(_("resultat"), blank=True, max_length=4000)
     activity = models.ForeignKey(
         Activity, on_delete=models.SET_NULL, null=True, blank=True, related_name="followup_rows",
         verbose_name=_("aktivitet i handlingsplanen"),
     )
+    # The one-time key of the form that added the row: a repeated post of that form
+    # finds this row instead of adding another.
+    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     history = HistoricalRecords(m2m_fields=[areas])
 
     class Meta:
         verbose_name = _("aktivitetsrad")
         verbose_name_plural = _("aktivitetsrader")
         ordering = ["pk"]
-        constraints = [dates_ordered("period_start", "period_end", "activity_row_period_ordered")]
+        constraints = [
+            dates_ordered("period_start", "period_end", "activity_row_period_ordered"),
+            plausible_date_constraint("period_start", "activity_row_period_start_plausible"),
+            plausible_date_constraint("period_end", "activity_row_period_end_plausible"),
+            cost_not_negative_constraint("cost", "activity_row_cost_not_negative"),
+        ]
 
     def __str__(self):
         return self.name

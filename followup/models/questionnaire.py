@@ -111,6 +111,9 @@ class Question(VersionedModel):
     )
     target_kinds = models.JSONField(_("typer av organisationer"), default=list, blank=True)
     position = models.PositiveSmallIntegerField(_("ordning"), default=0)
+    # The one-time key of the form that added the question: a repeated post of that form
+    # finds this question instead of adding another. A copy into a new version has none.
+    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     history = HistoricalRecords(m2m_fields=[target_organizations])
 
     class Meta:

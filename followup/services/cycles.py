@@ -15,6 +15,7 @@ from followup.models.cycle import NOT_RESPONDENT_ROLES
 from followup.notify import cycle_invitations_send, invitations_send
 from followup.tasks import invitations_send_on_opening, opening_moment
 from organizations.models import Membership
+from steering.models import Program
 
 NO_ORGANIZATION_ASKED = _("Välj minst en organisation som ska svara.")
 PERSON_OF_OTHER_MUNICIPALITY = _("%(person)s arbetar inte i kommunen och kan inte svara för en organisation där.")
@@ -74,6 +75,9 @@ def cycle_open(
         raise ValidationError(NO_ORGANIZATION_ASKED, code="none_asked")
     _check_people(program.municipality, [person for pair in respondents.values() for person in pair])
     with transaction.atomic():
+        # Locked so that of two posts of the opening form (a double click) the second is
+        # told the year is taken, rather than failing on the unique constraint.
+        Program.objects.select_for_update().filter(pk=program.pk).exists()
         cycle = FollowUpCycle(program=program, year=year, questionnaire=questionnaire, opens_on=opens_on,
                               deadline=deadline, **schedule)
         cycle.full_clean()

@@ -2,6 +2,8 @@
 answers given must keep meaning what they meant, so an edit, a new question or a new
 section goes into a new version instead, and the caller is told so."""
 
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -20,6 +22,9 @@ NOT_LATEST_VERSION = _("Det finns en nyare version av formuläret. Gör ändring
 ORGANIZATIONS_NEEDED = _("Välj vilka organisationer som ska svara på frågan.")
 ORGANIZATION_OF_OTHER_MUNICIPALITY = _("En av de valda organisationerna hör till en annan kommun.")
 AREA_ALREADY_IN_QUESTIONNAIRE = _("Formuläret har redan ett avsnitt för det området.")
+KEY_OF_OTHER_QUESTIONNAIRE = _(
+    "Formulärets engångsnyckel hör till ett annat formulär, så inget sparades. Ladda om sidan."
+)
 
 
 def questionnaire_in_use(*, questionnaire: Questionnaire) -> bool:
@@ -47,6 +52,7 @@ def questionnaire_new_version(*, questionnaire: Questionnaire, by=None) -> Quest
         question.questionnaire = copy
         question.section = sections[question.section_id]
         question.version = 1
+        question.submission_key = None
         question.save()
         question.target_organizations.set(chosen)
     return copy
@@ -114,18 +120,32 @@ def _unique_key(questionnaire: Questionnaire, text: str) -> str:
 
 
 @records_by
-def question_add(*, section: Section, data: dict, by=None) -> tuple[Question, str | None]:
+def question_add(
+    *, section: Section, data: dict, submission_key: uuid.UUID | None = None, by=None,
+) -> tuple[Question, str | None]:
     """Add a question at the end of a section. Its key, which carries answers from one
     version to the next, is made from its text. Returns the question and the new-version
-    notice when a cycle uses the questionnaire (None otherwise)."""
+    notice when a cycle uses the questionnaire (None otherwise). A `submission_key` (the
+    adding form's one-time key) already used returns the question it added, so a double
+    click adds one question."""
     data = dict(data)
     chosen = list(data.pop("target_organizations", None) or [])
     with transaction.atomic():
+        # Locked before the key is looked up, so that of two posts of one form the second
+        # finds the first one's question.
+        Questionnaire.objects.select_for_update().filter(pk=section.questionnaire_id).exists()
+        if submission_key is not None:
+            earlier = Question.objects.filter(submission_key=submission_key).select_related("questionnaire").first()
+            if earlier is not None:
+                if earlier.questionnaire.program_id != section.questionnaire.program_id:
+                    raise ValidationError(KEY_OF_OTHER_QUESTIONNAIRE, code="submission_key")
+                return earlier, None
         questionnaire, notice = _writable(section.questionnaire, by)
         if notice:
             section = questionnaire.sections.get(area=section.area_id)
         position = (section.questions.aggregate(last=Max("position"))["last"] or 0) + 1
-        question = Question(questionnaire=questionnaire, section=section, position=position, **data)
+        question = Question(questionnaire=questionnaire, section=section, position=position,
+                            submission_key=submission_key, **data)
         question.key = _unique_key(questionnaire, question.text)
         _check_targets(questionnaire, question.targeting, chosen)
         question.full_clean()

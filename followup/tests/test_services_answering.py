@@ -1,11 +1,17 @@
+import datetime
+import uuid
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
 
-from core.versioning import StaleEditError
+from core.validators import CONTROL_CHARACTERS, COST_NEGATIVE, DATE_OUT_OF_RANGE
+from core.versioning import STALE_EDIT, StaleEditError
 from followup import services
-from followup.models import Answer, CycleOrganization, FollowUpCycle, Question
+from followup.models import ActivityRow, Answer, CycleOrganization, FollowUpCycle, Question
+from followup.tests.concurrency import run_in_parallel
 from notifications.models import OutboxMessage
 
 Kind = Question.Kind
@@ -100,7 +106,7 @@ def test_return_needs_a_comment_then_the_respondent_completes_and_the_coordinato
 
     services.response_return(response=setup.response, comment="Beskriv resultaten.")
     assert OutboxMessage.objects.filter(template="followup/email/returned").count() == 1
-    _save(setup, Kind.TEXT, "Första svaret, med resultat")
+    _save(setup, Kind.TEXT, "Första svaret, med resultat", seen_version=1)
     services.response_submit(response=setup.response, by=town.users["respondent"])
     services.response_approve(response=setup.response)
     assert CycleOrganization.objects.get(pk=setup.response.pk).status == Status.APPROVED
@@ -147,3 +153,163 @@ def test_the_receipt_arrives_at_the_smtp_server(setup, town, smtp_server, django
     [(recipients, email)] = smtp_server.received
     assert recipients == [town.users["respondent"].email]
     assert "Arbetslivsnämnden" in email["Subject"]
+
+
+def test_a_first_answer_given_meanwhile_by_someone_else_is_refused_showing_theirs(setup):
+    _save(setup, Kind.TEXT, "Kollegans första svar")
+    with pytest.raises(StaleEditError) as raised:
+        _save(setup, Kind.TEXT, "Mitt första svar", seen_version=None)
+    assert raised.value.messages == [str(STALE_EDIT)]
+    assert [change.new for change in raised.value.stale_edit.changes] == ["Kollegans första svar"]
+    assert Answer.objects.get().text == "Kollegans första svar"
+
+
+def test_a_second_first_answer_meeting_the_unique_constraint_is_the_same_refusal(setup):
+    from followup.services.answering import _answer_create
+
+    _save(setup, Kind.NUMBER, "12,5")
+    with transaction.atomic(), pytest.raises(StaleEditError) as raised:
+        _answer_create(setup.response, setup.questions[Kind.NUMBER], {"number": Decimal("7")})
+    assert [change.new for change in raised.value.stale_edit.changes] == ["12,5"]
+    assert Answer.objects.get().number == Decimal("12.5")
+
+
+def test_an_answer_saved_against_a_version_that_does_not_exist_is_refused(setup):
+    with pytest.raises(ValidationError) as raised:
+        _save(setup, Kind.TEXT, "Gissad version", seen_version=3)
+    assert raised.value.messages == [str(services.VERSION_UNKNOWN)]
+    assert not Answer.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twenty_parallel_writers_one_wins_and_nineteen_are_told(setup):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's in-memory test database is not shared between threads")
+    question = setup.questions[Kind.TEXT]
+
+    def write(i, seen_version):
+        response = CycleOrganization.objects.select_related("cycle", "organization").get(pk=setup.response.pk)
+        services.answer_save(response=response, question=question, value=f"Svar {i}", seen_version=seen_version)
+
+    results = run_in_parallel(20, lambda i: write(i, None))
+    assert sorted(results) == ["saved"] + ["told"] * 19
+    answer = Answer.objects.get()
+    assert answer.version == 1 and answer.history.count() == 1
+
+    results = run_in_parallel(20, lambda i: write(i, 1))
+    assert sorted(results) == ["saved"] + ["told"] * 19
+    answer.refresh_from_db()
+    assert answer.version == 2 and answer.history.count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twenty_parallel_posts_of_one_activity_row_form_add_one_row(setup):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's in-memory test database is not shared between threads")
+    key = uuid.uuid4()
+
+    def add(i):
+        response = CycleOrganization.objects.select_related("cycle", "organization").get(pk=setup.response.pk)
+        services.activity_row_add(response=response, question=setup.questions[Kind.ACTIVITIES],
+                                  data={"name": "Läxhjälp"}, submission_key=key)
+
+    assert run_in_parallel(20, add) == ["saved"] * 20
+    assert ActivityRow.objects.count() == 1
+
+
+@pytest.mark.parametrize(("kind", "value", "message"), [
+    (Kind.TEXT, "x" * 1_000_000, "högst 10000 tecken"),
+    (Kind.TEXT, "svar\x00", str(CONTROL_CHARACTERS)),
+    (Kind.TEXT, "färg\x1b[31m", str(CONTROL_CHARACTERS)),
+    (Kind.NUMBER, "NaN", str(services.NUMBER_EXPECTED)),
+    (Kind.NUMBER, "Infinity", str(services.NUMBER_EXPECTED)),
+    (Kind.NUMBER, "1e20", str(services.NUMBER_OUT_OF_RANGE)),
+    (Kind.NUMBER, "-1000000000000", str(services.NUMBER_OUT_OF_RANGE)),
+    (Kind.NUMBER, "3,555", str(services.NUMBER_DECIMALS)),
+    (Kind.NUMBER, "12\x00", str(services.NUMBER_EXPECTED)),
+    (Kind.RATING, "6", str(services.RATING_EXPECTED)),
+    (Kind.CHOICE, "Ja, helt\x00", str(services.UNKNOWN_OPTION)),
+])
+def test_an_answer_out_of_bounds_is_refused_and_nothing_is_stored(setup, kind, value, message):
+    with pytest.raises(ValidationError) as raised:
+        _save(setup, kind, value)
+    assert message in raised.value.messages[0] and len(raised.value.messages) == 1
+    assert not Answer.objects.exists()
+    setup.response.refresh_from_db()
+    assert setup.response.status == Status.NOT_STARTED
+
+
+def test_answers_at_the_bounds_are_stored(setup):
+    _save(setup, Kind.TEXT, "å" * 10_000)
+    _save(setup, Kind.NUMBER, "-999 999 999 999,99")
+    assert len(Answer.objects.get(question=setup.questions[Kind.TEXT]).text) == 10_000
+    assert Answer.objects.get(question=setup.questions[Kind.NUMBER]).number == Decimal("-999999999999.99")
+
+
+def test_a_cycle_not_yet_open_cannot_be_answered_or_submitted(setup):
+    _save(setup, Kind.TEXT, "Utkast")
+    opens_on = timezone.localdate() + datetime.timedelta(days=10)
+    FollowUpCycle.objects.filter(pk=setup.cycle.pk).update(opens_on=opens_on, deadline=opens_on)
+    response = CycleOrganization.objects.get(pk=setup.response.pk)
+    expected = str(services.NOT_YET_OPEN % {"date": opens_on.isoformat()})
+    with pytest.raises(ValidationError) as raised:
+        services.answer_save(response=response, question=setup.questions[Kind.RATING], value="3", seen_version=None)
+    assert raised.value.messages == [expected]
+    with pytest.raises(ValidationError) as raised:
+        services.response_submit(response=response)
+    assert raised.value.messages == [expected]
+    with pytest.raises(ValidationError) as raised:
+        services.activity_row_add(response=response, question=setup.questions[Kind.ACTIVITIES], data={"name": "X"})
+    assert raised.value.messages == [expected]
+    assert Answer.objects.count() == 1 and not ActivityRow.objects.exists()
+    assert CycleOrganization.objects.get(pk=setup.response.pk).status == Status.DRAFT
+
+
+def _row(setup, key, **data):
+    return services.activity_row_add(
+        response=setup.response, question=setup.questions[Kind.ACTIVITIES], data={"name": "Läxhjälp", **data},
+        submission_key=key,
+    )
+
+
+def test_the_same_form_posted_twice_adds_one_activity_row(setup):
+    key = uuid.uuid4()
+    first, second = _row(setup, key), _row(setup, key)
+    assert first.pk == second.pk and ActivityRow.objects.count() == 1
+    _row(setup, uuid.uuid4())
+    assert ActivityRow.objects.count() == 2
+
+
+def test_a_form_key_of_another_organisations_row_is_refused(setup):
+    key = uuid.uuid4()
+    _row(setup, key)
+    with pytest.raises(ValidationError) as raised:
+        services.activity_row_add(
+            response=setup.company_response, question=setup.questions[Kind.ACTIVITIES], data={"name": "Kopia"},
+            submission_key=key,
+        )
+    assert raised.value.messages == [str(services.KEY_OF_OTHER_ANSWER)]
+    assert ActivityRow.objects.count() == 1
+
+
+@pytest.mark.parametrize(("data", "field", "message"), [
+    ({"cost": -1}, "cost", str(COST_NEGATIVE)),
+    ({"period_start": datetime.date(1, 1, 1)}, "period_start", str(DATE_OUT_OF_RANGE)),
+    ({"period_end": datetime.date(9999, 12, 31)}, "period_end", str(DATE_OUT_OF_RANGE)),
+])
+def test_an_implausible_activity_row_is_refused(setup, data, field, message):
+    with pytest.raises(ValidationError) as raised:
+        _row(setup, uuid.uuid4(), **data)
+    assert raised.value.message_dict[field] == [message]
+    assert not ActivityRow.objects.exists()
+
+
+@pytest.mark.parametrize(("change", "constraint"), [
+    ({"cost": -5}, "activity_row_cost_not_negative"),
+    ({"period_start": datetime.date(1, 1, 1)}, "activity_row_period_start_plausible"),
+])
+def test_the_database_refuses_an_implausible_activity_row(setup, change, constraint):
+    row = _row(setup, uuid.uuid4())
+    with pytest.raises(IntegrityError) as raised, transaction.atomic():
+        ActivityRow.objects.filter(pk=row.pk).update(**change)
+    assert constraint in str(raised.value) or "CHECK" in str(raised.value)

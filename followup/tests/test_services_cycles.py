@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import DataError, IntegrityError, connection, transaction
 
 from core.tests.factories import UserFactory
 from core.versioning import StaleEditError
@@ -10,6 +11,8 @@ from django.utils import timezone
 from followup import services, tasks
 from followup.notify import reminders_send_due
 from followup.models import Answer, CycleOrganization, FollowUpCycle, Question
+from followup.models.cycle import YEAR_OUT_OF_RANGE
+from followup.tests.concurrency import run_in_parallel
 from notifications.models import OutboxMessage
 from organizations.tests.factories import MembershipFactory
 
@@ -185,3 +188,39 @@ def test_opening_warns_of_a_year_outside_the_program_and_of_an_earlier_cycle_sti
     ]
     services.cycle_close(cycle=setup.cycle)
     assert len(services.cycle_open_warnings(program=setup.program, year=2027)) == 1
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("year", 99999), ("year", 2101), ("year", 1999), ("opens_on", datetime.date(1, 1, 1)),
+])
+def test_the_database_refuses_an_implausible_cycle(setup, field, value):
+    # PostgreSQL's smallint already refuses 99999 as out of range.
+    with pytest.raises((IntegrityError, DataError)), transaction.atomic():
+        FollowUpCycle.objects.filter(pk=setup.cycle.pk).update(**{field: value})
+    assert FollowUpCycle.objects.get(pk=setup.cycle.pk).year == 2026
+
+
+def test_a_cycle_for_year_99999_is_refused_by_the_service(setup, town):
+    with pytest.raises(ValidationError) as raised:
+        services.cycle_open(
+            program=setup.program, year=99999, questionnaire=setup.questionnaire,
+            opens_on=datetime.date(2027, 2, 1), deadline=datetime.date(2027, 3, 1),
+            respondents={town.board: (None, None)},
+        )
+    assert raised.value.message_dict["year"] == [str(YEAR_OUT_OF_RANGE)]
+    assert FollowUpCycle.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_parallel_openings_of_one_year_open_one_cycle_and_tell_the_other(setup, town):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's in-memory test database is not shared between threads")
+
+    def open_cycle(i):
+        services.cycle_open(
+            program=setup.program, year=2027, questionnaire=setup.questionnaire, opens_on=datetime.date(2027, 2, 1),
+            deadline=datetime.date(2027, 3, 1), respondents={town.board: (None, None)},
+        )
+
+    assert sorted(run_in_parallel(5, open_cycle)) == ["saved"] + ["told"] * 4
+    assert FollowUpCycle.objects.filter(year=2027).count() == 1

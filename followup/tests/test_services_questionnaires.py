@@ -1,3 +1,5 @@
+import uuid
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -118,3 +120,20 @@ def test_editing_a_questionnaire_no_cycle_uses_changes_it_in_place(town):
     edited, notice = services.question_update(question=question, data={"text": "Ny?"}, seen_version=question.version)
     assert notice is None and edited.pk == question.pk and edited.text == "Ny?"
     assert Questionnaire.objects.count() == 1
+
+
+def test_a_question_added_twice_with_one_form_key_is_added_once_even_into_a_new_version(setup):
+    section, key = setup.questions[Kind.TEXT].section, uuid.uuid4()
+    first, notice = services.question_add(section=section, data={"text": "En gång?", "kind": "text"},
+                                          submission_key=key)
+    second, again = services.question_add(section=section, data={"text": "En gång?", "kind": "text"},
+                                          submission_key=key)
+    assert first.pk == second.pk and notice is not None and again is None
+    assert Question.objects.filter(text="En gång?").count() == 1 and Questionnaire.objects.count() == 2
+
+
+def test_a_new_version_does_not_carry_the_form_keys_of_its_questions(setup, unused):
+    section, key = unused.questions[Kind.TEXT].section, uuid.uuid4()
+    services.question_add(section=section, data={"text": "Nyckel?", "kind": "text"}, submission_key=key)
+    copy = services.questionnaire_new_version(questionnaire=unused.questionnaire)
+    assert copy.questions.get(text="Nyckel?").submission_key is None

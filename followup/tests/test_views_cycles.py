@@ -6,13 +6,14 @@ import pytest
 from django.urls import reverse
 
 from core.tests.factories import UserFactory
+from core.validators import CONTROL_CHARACTERS, DATE_OUT_OF_RANGE
 from core.versioning import versioned_save
 from followup import services
 from followup.forms.cycles import (
     NO_ROLE_IN_ORGANIZATION, NOT_A_RESPONDENT, OTHER_PEOPLE, OWN_PEOPLE, PEOPLE_HELP, UNKNOWN_ORGANIZATION, UNKNOWN_PERSON,
 )
 from followup.models import Answer, CycleOrganization, FollowUpCycle, Question
-from followup.models.cycle import BACKUP_IS_RESPONDENT, DEADLINE_BEFORE_OPENING
+from followup.models.cycle import BACKUP_IS_RESPONDENT, DEADLINE_BEFORE_OPENING, YEAR_OUT_OF_RANGE
 from notifications.models import OutboxMessage
 from organizations.models import Membership, Organization
 from organizations.tests.factories import MembershipFactory, OrganizationFactory
@@ -94,6 +95,12 @@ def test_opening_a_cycle_asks_the_organisations_invites_and_shows_its_completene
     ({"deadline": "2027-01-15"}, DEADLINE_BEFORE_OPENING),
     ({"year": "2026"}, "Programmet har redan en uppföljning det året."),
     ({"ask": []}, services.NO_ORGANIZATION_ASKED),
+    ({"year": "99999"}, YEAR_OUT_OF_RANGE),
+    ({"year": "1999"}, YEAR_OUT_OF_RANGE),
+    ({"opens_on": "0001-01-01"}, DATE_OUT_OF_RANGE),
+    ({"deadline": "9999-12-31"}, DATE_OUT_OF_RANGE),
+    ({"reminder_days_before": "14\x00"}, CONTROL_CHARACTERS),
+    ({"reminder_days_after": "1, ²"}, "Ange antal dagar som heltal"),
 ])
 def test_bad_settings_are_refused_with_a_message_and_nothing_created(coordinator_client, setup, town, changes,
                                                                        message):
@@ -124,6 +131,14 @@ def test_a_forged_respondent_of_another_municipality_is_refused(coordinator_clie
     stranger = MembershipFactory(role=Role.RESPONDENT).user
     page = coordinator_client.post(OPEN_URL, _post(setup, town, **{f"respondent-{town.board.pk}": str(stranger.pk)}))
     assert str(UNKNOWN_PERSON) in page.content.decode()
+    assert _nothing_created()
+
+
+def test_a_forged_id_that_is_a_digit_but_not_a_number_is_refused(coordinator_client, setup, town):
+    page = coordinator_client.post(OPEN_URL, _post(setup, town, ask=[str(town.board.pk), "²"],
+                                                   **{f"respondent-{town.board.pk}": "³"}))
+    html = page.content.decode()
+    assert page.status_code == 200 and str(UNKNOWN_ORGANIZATION) in html and str(UNKNOWN_PERSON) in html
     assert _nothing_created()
 
 

@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from core.forms import ONE_TIME_KEY_MISSING
 from followup import services
 from followup.models import Question, Questionnaire, Section
 from followup.models.questionnaire import CHOICES_NEEDED
@@ -128,12 +129,30 @@ def test_a_stale_question_edit_is_refused(coordinator_client, setup, unused):
 def test_a_question_is_added_to_a_section_in_a_new_version_when_in_use(coordinator_client, setup):
     section = setup.questions[Kind.TEXT].section
     url = reverse("followup:question_add", kwargs={"pk": setup.questionnaire.pk, "section_pk": section.pk})
-    page = coordinator_client.post(url, {"text": "Hur många deltog?", "kind": "number", "targeting": "all"},
-                                   follow=True)
+    key = str(coordinator_client.get(url).context["form"]["submission_key"].value())
+    page = coordinator_client.post(url, {"text": "Hur många deltog?", "kind": "number", "targeting": "all",
+                                         "submission_key": key}, follow=True)
     assert "version 2" in page.content.decode()
     added = Question.objects.get(text="Hur många deltog?")
     assert added.questionnaire.number == 2 and added.section.area == section.area
     assert not setup.questionnaire.questions.filter(text="Hur många deltog?").exists()
+
+
+def test_a_new_question_form_posted_twice_adds_one_question(coordinator_client, setup, unused):
+    section = unused.questions[Kind.TEXT].section
+    url = reverse("followup:question_add", kwargs={"pk": unused.questionnaire.pk, "section_pk": section.pk})
+    key = str(coordinator_client.get(url).context["form"]["submission_key"].value())
+    data = {"text": "Dubbelklick?", "kind": "text", "targeting": "all", "submission_key": key}
+    assert [coordinator_client.post(url, data).status_code for _ in range(2)] == [302, 302]
+    assert Question.objects.filter(text="Dubbelklick?").count() == 1
+
+
+def test_a_new_question_without_its_one_time_key_is_refused(coordinator_client, setup, unused):
+    section = unused.questions[Kind.TEXT].section
+    url = reverse("followup:question_add", kwargs={"pk": unused.questionnaire.pk, "section_pk": section.pk})
+    page = coordinator_client.post(url, {"text": "Utan nyckel?", "kind": "text", "targeting": "all"})
+    assert page.status_code == 200 and str(ONE_TIME_KEY_MISSING) in page.content.decode()
+    assert not Question.objects.filter(text="Utan nyckel?").exists()
 
 
 def test_a_section_is_added_for_an_area_not_yet_in_the_questionnaire(coordinator_client, setup, unused):

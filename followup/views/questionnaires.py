@@ -87,7 +87,8 @@ def question_add(request, pk, section_pk):
     form = QuestionForm(request.POST or None, municipality=request.municipality)
     if request.method == "POST" and form.is_valid():
         saved, _stale = save_form(form, lambda form: services.question_add(
-            section=section, data=form.model_data(), by=request.user,
+            section=section, data=form.model_data(), submission_key=form.cleaned_data["submission_key"],
+            by=request.user,
         ))
         if saved is not None:
             return _question_saved(request, *saved)

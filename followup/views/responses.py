@@ -1,6 +1,8 @@
 """Pages of one organisation's answers: the respondent's list and form, activity rows,
 and the review steps. Views parse input, call a service or selector, and render."""
 
+from dataclasses import dataclass, field
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -9,12 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.forms import save_form
-from core.params import int_param
+from core.history import FieldChange
 from core.permissions import require
 from core.versioning import StaleEditError
 from core.views import render_history, run_step
 from followup import selectors, services
 from followup.forms import ActivityRowForm, ResponsePeopleForm
+from followup.forms.answering import seen_version_parse
 from followup.models import Answer, CycleOrganization, Question
 
 
@@ -36,17 +39,28 @@ def my_followup(request):
     return render(request, "followup/response_list.html", {"responses": responses})
 
 
+@dataclass
+class Problem:
+    """Why an answer was not saved; after a conflict, what the other person saved."""
+
+    message: str
+    changes: list[FieldChange] = field(default_factory=list)
+
+    def __str__(self):
+        return self.message
+
+
 def _save_one(request, response, question, problems: dict) -> Answer | None:
     """Save the posted value of one question; a refusal is kept in `problems` by question."""
     try:
         return services.answer_save(
             response=response, question=question, value=request.POST.get(f"q-{question.pk}", ""),
-            seen_version=int_param(request.POST, f"v-{question.pk}", min_value=0), by=request.user,
+            seen_version=seen_version_parse(request.POST.get(f"v-{question.pk}")), by=request.user,
         )
     except StaleEditError as conflict:
-        problems[question.pk] = conflict.messages[0]
+        problems[question.pk] = Problem(conflict.messages[0], conflict.stale_edit.changes)
     except ValidationError as error:
-        problems[question.pk] = error.messages[0]
+        problems[question.pk] = Problem(error.messages[0])
     return None
 
 
@@ -93,7 +107,7 @@ def response_edit(request, pk):
             item.problem = problems.get(item.question.pk)
     return render(request, "followup/response_edit.html", {
         "response": response, "sections": sections, "can_answer": can_answer and response.is_editable
-        and response.cycle.is_open, "can_review": request.user.has_perm("followup.manage_cycle"),
+        and response.cycle.accepts_answers, "can_review": request.user.has_perm("followup.manage_cycle"),
         "has_problems": bool(problems), "yes_no_partly": Answer.YesNoPartly.choices, "ratings": range(1, 6),
         "Kind": Question.Kind,
     })
@@ -111,7 +125,7 @@ def answer_save(request, pk, question_pk):
     answer = _save_one(request, response, question, problems)
     if not request.htmx:
         if problems:
-            messages.error(request, problems[question.pk])
+            messages.error(request, str(problems[question.pk]))
         return redirect(response)
     if answer is None:
         answer = Answer.objects.filter(response=response, question=question).first()
@@ -139,7 +153,7 @@ def activity_row_add(request, pk, question_pk):
     if request.method == "POST" and form.is_valid():
         row, _stale = save_form(form, lambda form: services.activity_row_add(
             response=response, question=question, data=form.model_data(), areas=form.cleaned_data["areas"],
-            by=request.user,
+            submission_key=form.cleaned_data["submission_key"], by=request.user,
         ))
         if row is not None:
             messages.success(request, _("Aktiviteten är tillagd."))

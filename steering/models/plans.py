@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.models import VersionedModel
+from core.validators import cost_not_negative, cost_not_negative_constraint, plausible_date, plausible_date_constraint
 from organizations.models import Organization
 from steering.models.common import END_BEFORE_START, OTHER_MUNICIPALITY, dates_ordered
 from steering.models.program import Area, Goal
@@ -54,10 +55,13 @@ class Activity(VersionedModel):
     contributors = models.ManyToManyField(
         Organization, blank=True, related_name="contributed_activities", verbose_name=_("medverkande organisationer")
     )
-    start_date = models.DateField(_("startdatum"), null=True, blank=True)
-    end_date = models.DateField(_("slutdatum"), null=True, blank=True)
+    start_date = models.DateField(_("startdatum"), null=True, blank=True, validators=[plausible_date])
+    end_date = models.DateField(_("slutdatum"), null=True, blank=True, validators=[plausible_date])
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
-    cost = models.DecimalField(_("kostnad (kr)"), max_digits=14, decimal_places=0, null=True, blank=True)
+    cost = models.DecimalField(
+        _("kostnad (kr)"), max_digits=14, decimal_places=0, null=True, blank=True,
+        validators=[cost_not_negative],
+    )
     target_group = models.CharField(_("målgrupp"), max_length=200, blank=True)
     result = models.TextField(_("resultat"), blank=True, max_length=4000)
     history = HistoricalRecords()
@@ -66,7 +70,12 @@ class Activity(VersionedModel):
         verbose_name = _("aktivitet")
         verbose_name_plural = _("aktiviteter")
         ordering = ["start_date", "title"]
-        constraints = [dates_ordered("start_date", "end_date", "activity_dates_ordered")]
+        constraints = [
+            dates_ordered("start_date", "end_date", "activity_dates_ordered"),
+            plausible_date_constraint("start_date", "activity_start_date_plausible"),
+            plausible_date_constraint("end_date", "activity_end_date_plausible"),
+            cost_not_negative_constraint("cost", "activity_cost_not_negative"),
+        ]
 
     def __str__(self):
         return self.title

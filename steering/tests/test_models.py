@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from core.tests.factories import MunicipalityFactory
 from core.tests.files import ELF, docx_bytes, pdf_bytes, xlsx_bytes
 from core.uploads import OFFICE_BROKEN, PDF_BROKEN
+from core.validators import COST_NEGATIVE, DATE_OUT_OF_RANGE
 from steering.models import Goal, Indicator, ResponsibilityAssignment, Target
 from steering.models.common import END_BEFORE_START
 from steering.models.documents import validate_document_file
@@ -76,6 +77,23 @@ def test_the_database_refuses_an_activity_ending_before_it_starts(town):
     with pytest.raises(ValidationError) as refused:
         activity.full_clean()
     assert refused.value.message_dict["end_date"] == [str(END_BEFORE_START)]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        activity.save()
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("cost", -1, str(COST_NEGATIVE)),
+    ("start_date", datetime.date(1, 1, 1), str(DATE_OUT_OF_RANGE)),
+    ("end_date", datetime.date(2101, 1, 1), str(DATE_OUT_OF_RANGE)),
+])
+def test_the_database_refuses_an_activity_with_a_negative_cost_or_an_implausible_date(town, field, value, message):
+    activity = ActivityFactory(
+        action_plan__area__program__municipality=town.municipality, responsible=town.board
+    )
+    setattr(activity, field, value)
+    with pytest.raises(ValidationError) as refused:
+        activity.full_clean()
+    assert refused.value.message_dict[field] == [message]
     with pytest.raises(IntegrityError), transaction.atomic():
         activity.save()
 

@@ -42,8 +42,10 @@ def test_the_coordinator_opens_a_cycle_a_respondent_answers_submits_completes_an
     site.page.get_by_role("link", name="Öppna en ny uppföljning").click()
     site.check()
     expect(site.page.get_by_label("År", exact=True)).to_have_value(str(year))
-    site.page.get_by_label("Öppnar", exact=True).fill(f"{year}-02-01")
-    site.page.get_by_label("Sista svarsdag", exact=True).fill(f"{year}-01-15")
+    # Opens today: a cycle is answered only from its opening day.
+    today = timezone.localdate()
+    site.page.get_by_label("Öppnar", exact=True).fill(today.isoformat())
+    site.page.get_by_label("Sista svarsdag", exact=True).fill((today - datetime.timedelta(days=1)).isoformat())
     site.page.get_by_label("Uppgiftslämnare för Förskolenämnden").select_option(label="Ahmed Yusuf – Förskolenämnden – uppgiftslamnare@boras.example")
     site.page.get_by_role("button", name="Öppna uppföljningen").click()
     site.check()

@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('kpis', '0005_importrun_error'),
-        ('steering', '0002_indicator_values'),
+        ('steering', '0003_activity_cost_and_dates_plausible'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
