@@ -78,6 +78,7 @@ def goal_data(town, kwargs):
 
 def _indicator_data(town, kwargs):
     return {"name": "Andel i arbete", "unit": "procent", "direction": "higher", "source": "manual", "gender": "T",
+            "publication_lag": 1,
             "seen_version": 1}
 
 
