@@ -95,7 +95,7 @@ class TargetForm(CheckedForm):
     )
 
 
-class TargetCarryForwardForm(forms.Form):
+class TargetCarryForwardForm(CheckedForm):
     from_year = forms.IntegerField(label=_("Målvärden från år"), min_value=1900, max_value=2200,
                                    help_text=_("Målvärdet för det året, eller det senaste före, förs över."))
     first_year = forms.IntegerField(label=_("Till och med från år"), min_value=1900, max_value=2200)

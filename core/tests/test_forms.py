@@ -69,7 +69,8 @@ def test_a_form_posted_without_the_version_it_showed_says_so_and_changes_nothing
     from organizations.models import Organization
 
     form = OrganizationForm(data={"name": "Ändrat namn", "kind": town.board.kind}, instance=town.board,
-                            municipality=town.municipality, parent_choices=Organization.objects.none())
+                            municipality=town.municipality, parent_choices=Organization.objects.none(),
+                            kinds=Organization.Kind.values)
     assert not form.is_valid()
     assert str(VERSION_MISSING) in form.render()
     town.board.refresh_from_db()
