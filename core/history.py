@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from types import SimpleNamespace
 from typing import TypeVar
 
@@ -81,6 +82,8 @@ class HistoryEntry:
     kind: str
     version: int | None
     changes: list[FieldChange] = field(default_factory=list)
+    # Which part of the record changed, when its history gathers its parts' (an answer of a response).
+    subject: str = ""
 
 
 def _tracked_fields(record) -> list[models.Field]:
@@ -102,6 +105,8 @@ def _display(field: models.Field, value, names: dict) -> str:
         return formats.date_format(local, "SHORT_DATETIME_FORMAT")
     if isinstance(value, date):
         return formats.date_format(value, "SHORT_DATE_FORMAT")
+    if isinstance(value, (Decimal, float)):
+        return formats.number_format(value, use_l10n=True)
     return str(value)
 
 
@@ -162,3 +167,31 @@ def history_entries(instance: models.Model, *, limit: int = 200) -> list[History
             )
         )
     return entries
+
+
+def part_history_entries(history_rows, *, subject_of, limit: int = 500) -> list[HistoryEntry]:
+    """The history of a record's parts (a response's answers, say) from their historical rows,
+    read in one query by the caller: each part's saves diffed against its own previous save,
+    labelled by ``subject_of(row)``, newest first. Hides nothing a part's own page would show."""
+    rows = sorted(history_rows, key=lambda r: (r.history_date, r.history_id))
+    if not rows:
+        return []
+    fields = _tracked_fields(rows[0])
+    names = _related_names(rows, fields)
+    previous: dict = {}
+    entries = []
+    for row in rows:
+        older = previous.get(row.id)
+        changes = _diff(older, row, fields, names)
+        previous[row.id] = row
+        if older is not None and not changes:
+            continue
+        entries.append(HistoryEntry(
+            when=row.history_date,
+            who=str(row.history_user) if row.history_user else str(_("Systemet")),
+            kind=str(CHANGE_KIND.get(row.history_type, row.history_type)),
+            version=getattr(row, "version", None),
+            changes=changes,
+            subject=subject_of(row),
+        ))
+    return list(reversed(entries))[:limit]

@@ -28,13 +28,12 @@ def dashboard(request):
     return render(request, "core/dashboard.html", context)
 
 
-def render_history(request, *, instance, back_url: str):
-    """The "Historik" page every record's own view delegates to, after its permission check."""
-    return render(
-        request,
-        "core/history.html",
-        {"object": instance, "entries": history_entries(instance), "back_url": back_url},
-    )
+def render_history(request, *, instance, back_url: str, parts=()):
+    """The "Historik" page every record's own view delegates to, after its permission check.
+    `parts` are history entries of the record's parts (core.history.part_history_entries),
+    shown among the record's own, newest first."""
+    entries = sorted([*history_entries(instance), *parts], key=lambda entry: entry.when, reverse=True)
+    return render(request, "core/history.html", {"object": instance, "entries": entries, "back_url": back_url})
 
 
 def run_step(request, step, *, done: str = "") -> tuple[bool, object]:

@@ -54,6 +54,11 @@ class FormSection:
     section: object
     items: list[FormItem]
 
+    @property
+    def prefilled(self) -> int:
+        """How many of the section's answers are last year's, not yet confirmed or changed."""
+        return sum(1 for item in self.items if item.answer is not None and item.answer.copied_from_previous)
+
 
 def response_form(*, response: CycleOrganization) -> list[FormSection]:
     """The questions put to the response's organisation, by section, each with its answer."""
@@ -213,3 +218,13 @@ def questionnaire_sections(*, questionnaire: Questionnaire):
     return questionnaire.sections.select_related("area").prefetch_related(
         Prefetch("questions", Question.objects.prefetch_related("target_organizations").order_by("position", "pk"))
     ).order_by("position", "pk")
+
+
+def answer_history(*, response: CycleOrganization) -> list:
+    """Every save of every answer of the response (5 → 7 → 9 included), each labelled by its
+    question: four queries however many answers."""
+    from core.history import part_history_entries
+
+    rows = list(Answer.history.filter(response_id=response.pk).select_related("history_user"))
+    texts = dict(Question.objects.filter(pk__in={row.question_id for row in rows}).values_list("pk", "text"))
+    return part_history_entries(rows, subject_of=lambda row: texts.get(row.question_id, ""))

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.my_followup, name="response_list"),
     path("svar/<int:pk>/", views.response_edit, name="response_edit"),
     path("svar/<int:pk>/fraga/<int:question_pk>/", views.answer_save, name="answer_save"),
+    path("svar/<int:pk>/bekrafta/", views.answers_confirm, name="answers_confirm"),
     path("svar/<int:pk>/fraga/<int:question_pk>/aktivitet/", views.activity_row_add, name="activity_row_add"),
     path("svar/<int:pk>/skicka-in/", views.response_submit, name="response_submit"),
     path("svar/<int:pk>/aterlamna/", views.response_return, name="response_return"),

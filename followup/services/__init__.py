@@ -8,7 +8,7 @@ from followup.forms.answering import (
 )
 from followup.services.answering import (
     COMMENT_NEEDED, CYCLE_CLOSED, KEY_OF_OTHER_ANSWER, NOT_ASKED, NOT_EDITABLE, NOT_SUBMITTED, NOT_YET_OPEN,
-    NOTHING_TO_SUBMIT, OTHER_QUESTIONNAIRE, activity_row_add, answer_save, response_approve, response_return,
+    NOTHING_TO_SUBMIT, OTHER_QUESTIONNAIRE, activity_row_add, answer_save, answers_confirm, response_approve, response_return,
     response_submit,
 )
 from followup.services.cycles import (
@@ -26,7 +26,7 @@ __all__ = [
     "NOT_LATEST_VERSION", "NOT_SUBMITTED", "NOT_YET_OPEN", "NOTHING_TO_SUBMIT", "NO_ORGANIZATION_ASKED",
     "NUMBER_DECIMALS", "NUMBER_EXPECTED", "NUMBER_OUT_OF_RANGE", "ORGANIZATIONS_NEEDED", "OTHER_QUESTIONNAIRE",
     "PERSON_OF_OTHER_MUNICIPALITY", "RATING_EXPECTED", "TEXT_TOO_LONG", "UNKNOWN_OPTION", "VERSION_UNKNOWN",
-    "YEAR_OUTSIDE_PROGRAM", "activity_row_add", "answer_save", "cycle_close", "cycle_open", "cycle_open_warnings",
+    "YEAR_OUTSIDE_PROGRAM", "activity_row_add", "answer_save", "answers_confirm", "cycle_close", "cycle_open", "cycle_open_warnings",
     "question_add", "question_update", "questionnaire_in_use", "questionnaire_new_version", "response_approve",
     "response_people_update", "response_return", "response_submit", "section_add",
 ]

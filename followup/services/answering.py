@@ -110,6 +110,24 @@ def answer_save(
 
 
 @records_by
+def answers_confirm(*, response: CycleOrganization, questions, by=None) -> int:
+    """Confirm last year's answers copied in for `questions` as still true this year
+    ("Bekräfta oförändrat"): each then counts as given in this cycle. Answers already
+    given or confirmed are left alone. Returns how many were confirmed; each keeps the
+    confirmation in its history."""
+    with transaction.atomic():
+        _lock(response)
+        _check_editable(response)
+        prefilled = list(Answer.objects.filter(response=response, question__in=questions, copied_from_previous=True))
+        for answer in prefilled:
+            answer.copied_from_previous = False
+            versioned_save(instance=answer, seen_version=answer.version)
+        if prefilled and response.status == Status.NOT_STARTED:
+            _set_status(response, Status.DRAFT)
+    return len(prefilled)
+
+
+@records_by
 def activity_row_add(
     *, response: CycleOrganization, question: Question, data: dict, areas=(), submission_key: uuid.UUID | None = None,
     by=None,

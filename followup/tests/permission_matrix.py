@@ -1,10 +1,12 @@
 """This app's rows in the permission matrix: every follow-up URL, who may open it and who
 may post to it."""
 
+import uuid
+
 from core.tests.permission_matrix import (
     COORDINATOR_AND_ADMIN, DENIED, DONE, FORM_ERROR, LOGGED_IN, OK, POST_ONLY, Row, expect, posted,
 )
-from followup.models import CycleOrganization, FollowUpCycle, Question, Questionnaire
+from followup.models import Answer, CycleOrganization, FollowUpCycle, Question, Questionnaire
 from followup.tests.factories import CycleFactory, CycleOrganizationFactory, QuestionFactory, SectionFactory
 from steering.tests.factories import AreaFactory, ProgramFactory
 
@@ -65,11 +67,23 @@ def _answered_response_kwargs(town):
 def _answer_data(town, kwargs):
     response = CycleOrganization.objects.get(pk=kwargs["pk"])
     question = Question.objects.get(questionnaire=response.cycle.questionnaire)
-    return {f"q-{question.pk}": "Vi har startat ett språkcafé."}
+    return {f"q-{question.pk}": "Vi har startat ett språkcafé.", f"v-{question.pk}": ""}
 
 
 def _one_answer_data(town, kwargs):
-    return {f"q-{kwargs['question_pk']}": "Vi har startat ett språkcafé."}
+    # An empty version: the form showed no answer yet.
+    return {f"q-{kwargs['question_pk']}": "Vi har startat ett språkcafé.", f"v-{kwargs['question_pk']}": ""}
+
+
+def _prefilled_kwargs(town):
+    response = _response(town, status=CycleOrganization.Status.DRAFT)
+    question = QuestionFactory(section__questionnaire=response.cycle.questionnaire)
+    Answer.objects.create(response=response, question=question, text="Språkcafé", copied_from_previous=True)
+    return {"pk": response.pk}
+
+
+def _confirm_all(town, kwargs):
+    return {"bekrafta": "alla"}
 
 
 def _submitted(town):
@@ -89,7 +103,9 @@ def _new_area_data(town, kwargs):
 
 
 def _question_data(town, kwargs):
-    return {"text": "Hur når ni nyanlända?", "kind": "text", "targeting": "all", "seen_version": 1}
+    # A new question's form carries a one-time key; an edit's ignores it.
+    return {"text": "Hur når ni nyanlända?", "kind": "text", "targeting": "all", "seen_version": 1,
+            "submission_key": str(uuid.uuid4())}
 
 
 ROWS = {
@@ -100,8 +116,10 @@ ROWS = {
     ),
     "followup:response_history": Row(RESPONSE_READERS, lambda town: {"pk": _response(town).pk}),
     "followup:answer_save": Row(POST_ONLY, _question_kwargs, ANSWERER, _one_answer_data),
+    "followup:answers_confirm": Row(POST_ONLY, _prefilled_kwargs, ANSWERER, _confirm_all),
     "followup:activity_row_add": Row(
-        expect(DENIED, respondent=OK), _activities_kwargs, ANSWERER, lambda town, kwargs: {"name": "Språkcafé"}
+        expect(DENIED, respondent=OK), _activities_kwargs, ANSWERER,
+        lambda town, kwargs: {"name": "Språkcafé", "submission_key": str(uuid.uuid4())}
     ),
     "followup:response_submit": Row(
         POST_ONLY, lambda town: {"pk": _response(town, status=CycleOrganization.Status.DRAFT).pk}, ANSWERER,

@@ -313,3 +313,33 @@ def test_the_database_refuses_an_implausible_activity_row(setup, change, constra
     with pytest.raises(IntegrityError) as raised, transaction.atomic():
         ActivityRow.objects.filter(pk=row.pk).update(**change)
     assert constraint in str(raised.value) or "CHECK" in str(raised.value)
+
+
+def test_confirming_prefilled_answers_makes_them_count_and_leaves_given_ones_alone(setup, town):
+    from followup.completeness import cycle_completeness
+
+    text, number = setup.questions[Kind.TEXT], setup.questions[Kind.NUMBER]
+    Answer.objects.create(response=setup.response, question=text, text="Språkcafé", copied_from_previous=True)
+    Answer.objects.create(response=setup.response, question=number, number=12, copied_from_previous=False)
+    before = cycle_completeness(cycle=setup.cycle, today=setup.cycle.deadline)
+    board = lambda result: next(r for r in result.rows if r.response.pk == setup.response.pk)  # noqa: E731
+    assert board(before).cells[0].answered == 1
+
+    confirmed = services.answers_confirm(response=setup.response, questions=[text, number],
+                                         by=town.users["respondent"])
+
+    assert confirmed == 1
+    answer = Answer.objects.get(question=text)
+    assert not answer.copied_from_previous and answer.history.first().history_user == town.users["respondent"]
+    assert board(cycle_completeness(cycle=setup.cycle, today=setup.cycle.deadline)).cells[0].answered == 2
+
+
+def test_a_submitted_response_cannot_have_answers_confirmed(setup):
+    text = setup.questions[Kind.TEXT]
+    Answer.objects.create(response=setup.response, question=text, text="Språkcafé", copied_from_previous=True)
+    CycleOrganization.objects.filter(pk=setup.response.pk).update(status=CycleOrganization.Status.SUBMITTED)
+    setup.response.refresh_from_db()
+    with pytest.raises(ValidationError) as refused:
+        services.answers_confirm(response=setup.response, questions=[text])
+    assert str(services.NOT_EDITABLE) in refused.value.messages
+    assert Answer.objects.get(question=text).copied_from_previous

@@ -1,4 +1,5 @@
 import datetime
+import re
 import uuid
 
 import pytest
@@ -240,3 +241,30 @@ def test_an_implausible_activity_row_is_refused_at_its_field(respondent_client, 
     page = respondent_client.post(url, {"name": "Läxhjälp", field: value, "submission_key": str(uuid.uuid4())})
     assert page.status_code == 200 and page.context["form"].errors[field] == [message]
     assert not ActivityRow.objects.exists()
+
+
+def test_the_respondent_confirms_a_prefilled_answer_and_then_a_whole_section(respondent_client, setup):
+    text, number = setup.questions[Kind.TEXT], setup.questions[Kind.NUMBER]
+    Answer.objects.create(response=setup.response, question=text, text="Språkcafé", copied_from_previous=True)
+    Answer.objects.create(response=setup.response, question=number, number=12, copied_from_previous=True)
+    page = respondent_client.get(_edit_url(setup.response)).content.decode()
+    assert "Bekräfta oförändrat" in page and 'form="bekrafta-svar"' in page
+    url = reverse("followup:answers_confirm", kwargs={"pk": setup.response.pk})
+    page = respondent_client.post(url, {"bekrafta": str(text.pk)}, follow=True).content.decode()
+    assert "1 förifyllt svar är bekräftat." in page
+    assert list(Answer.objects.filter(copied_from_previous=True).values_list("question", flat=True)) == [number.pk]
+    respondent_client.post(url, {"bekrafta": f"avsnitt-{number.section_id}"})
+    assert not Answer.objects.filter(copied_from_previous=True).exists()
+
+
+def test_the_history_shows_every_save_of_an_answer(respondent_client, setup):
+    question = setup.questions[Kind.NUMBER]
+    answer = services.answer_save(response=setup.response, question=question, value="5", seen_version=None)
+    for value in ("7", "9"):
+        answer = services.answer_save(response=setup.response, question=question, value=value,
+                                      seen_version=answer.version)
+    page = respondent_client.get(reverse("followup:response_history", kwargs={"pk": setup.response.pk}))
+    html = page.content.decode()
+    assert question.text in html
+    for old, new in (("5", "7"), ("7", "9")):
+        assert re.search(rf"<td>{old}(,00)?</td><td>{new}(,00)?</td>", html), (old, new)

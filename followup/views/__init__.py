@@ -5,12 +5,12 @@ from followup.views.questionnaires import (
     question_add, question_edit, questionnaire_detail, questionnaire_list, section_add,
 )
 from followup.views.responses import (
-    activity_row_add, answer_save, my_followup, response_approve, response_edit, response_history,
+    activity_row_add, answer_save, answers_confirm, my_followup, response_approve, response_edit, response_history,
     response_people_edit, response_return, response_submit,
 )
 
 __all__ = [
-    "activity_row_add", "answer_save", "cycle_close", "cycle_detail", "cycle_export", "cycle_json", "cycle_list",
+    "activity_row_add", "answer_save", "answers_confirm", "cycle_close", "cycle_detail", "cycle_export", "cycle_json", "cycle_list",
     "cycle_open", "my_followup", "question_add", "question_edit", "questionnaire_detail", "questionnaire_list",
     "response_approve", "response_edit", "response_history", "response_people_edit", "response_return",
     "response_submit", "section_add",

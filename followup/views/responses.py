@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.forms import save_form
@@ -115,6 +116,30 @@ def response_edit(request, pk):
 
 @require_POST
 @login_required
+def answers_confirm(request, pk):
+    """Confirm prefilled answers as still true ("Bekräfta oförändrat"): one question (its
+    id), a section ("avsnitt-<id>") or every one ("alla"). Its buttons sit outside the
+    answer form, so pressing Enter in an answer never confirms anything by mistake."""
+    response = _response(request, pk)
+    require(request.user, "followup.answer", response)
+    wanted = set(request.POST.getlist("bekrafta"))
+    questions = [
+        item.question for section in selectors.response_form(response=response) for item in section.items
+        if "alla" in wanted or str(item.question.pk) in wanted or f"avsnitt-{section.section.pk}" in wanted
+    ]
+    try:
+        confirmed = services.answers_confirm(response=response, questions=questions, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, ngettext("%(count)s förifyllt svar är bekräftat.",
+                                           "%(count)s förifyllda svar är bekräftade.", confirmed)
+                         % {"count": confirmed})
+    return redirect(response)
+
+
+@require_POST
+@login_required
 def answer_save(request, pk, question_pk):
     """One field saved on its own: by htmx as the respondent leaves the field, or as a
     plain post that returns to the form."""
@@ -198,7 +223,8 @@ def response_approve(request, pk):
 def response_history(request, pk):
     response = _response(request, pk)
     require(request.user, "followup.view_response", response)
-    return render_history(request, instance=response, back_url=response.get_absolute_url())
+    return render_history(request, instance=response, back_url=response.get_absolute_url(),
+                          parts=selectors.answer_history(response=response))
 
 
 @require_http_methods(["GET", "POST"])
