@@ -64,7 +64,7 @@ def report_create(*, cycle: FollowUpCycle, by=None) -> Report:
         raise ValidationError(NO_ANSWERS, code="no_answers")
     report = Report.objects.create(cycle=cycle, created_by=by)
     version = ReportVersion.objects.create(report=report, number=1)
-    bulk_create_with_history([AreaAnalysis(version=version, area=area) for area in cycle.program.areas.all()],
+    bulk_create_with_history([AreaAnalysis(report_version=version, area=area) for area in cycle.program.areas.all()],
                              AreaAnalysis, default_user=by)
     return report
 
@@ -76,7 +76,7 @@ def analysis_save(*, version: ReportVersion, area: Area, text: str, seen_version
     check_draft(version)
     if area.program_id != version.report.cycle.program_id:
         raise ValidationError(AREA_OF_OTHER_PROGRAM, code="other_program")
-    analysis, created = AreaAnalysis.objects.get_or_create(version=version, area=area, defaults={"text": text})
+    analysis, created = AreaAnalysis.objects.get_or_create(report_version=version, area=area, defaults={"text": text})
     if created:
         return analysis
     analysis.text = text
@@ -107,7 +107,7 @@ def missed_target_save(*, version: ReportVersion, indicator: Indicator, cause: s
     if owner is not None and owner.municipality_id != version.report.cycle.program.municipality_id:
         raise ValidationError({"owner": OWNER_OF_OTHER_MUNICIPALITY})
     fields = {"cause": cause.strip(), "action": action.strip(), "owner": owner}
-    row, created = MissedTarget.objects.get_or_create(version=version, indicator=indicator, defaults=fields)
+    row, created = MissedTarget.objects.get_or_create(report_version=version, indicator=indicator, defaults=fields)
     if created:
         return row
     for name, value in fields.items():
@@ -171,11 +171,11 @@ def version_new(*, report: Report, by=None) -> ReportVersion:
     version = ReportVersion.objects.create(report=report, number=latest.number + 1,
                                            overall_assessment=latest.overall_assessment)
     bulk_create_with_history([
-        AreaAnalysis(version=version, area_id=analysis.area_id, text=analysis.text)
+        AreaAnalysis(report_version=version, area_id=analysis.area_id, text=analysis.text)
         for analysis in latest.analyses.all()
     ], AreaAnalysis, default_user=by)
     bulk_create_with_history([
-        MissedTarget(version=version, indicator_id=row.indicator_id, cause=row.cause, action=row.action,
+        MissedTarget(report_version=version, indicator_id=row.indicator_id, cause=row.cause, action=row.action,
                      owner_id=row.owner_id)
         for row in latest.missed_targets.all()
     ], MissedTarget, default_user=by)

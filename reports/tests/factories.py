@@ -26,16 +26,16 @@ class AreaAnalysisFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = AreaAnalysis
 
-    version = factory.SubFactory(ReportVersionFactory)
+    report_version = factory.SubFactory(ReportVersionFactory)
     area = factory.SubFactory("steering.tests.factories.AreaFactory",
-                              program=factory.SelfAttribute("..version.report.cycle.program"))
+                              program=factory.SelfAttribute("..report_version.report.cycle.program"))
 
 
 class MissedTargetFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = MissedTarget
 
-    version = factory.SubFactory(ReportVersionFactory)
+    report_version = factory.SubFactory(ReportVersionFactory)
     indicator = factory.SubFactory("steering.tests.factories.IndicatorFactory")
 
 

@@ -66,11 +66,11 @@ def _version_page(request, version: ReportVersion, forms: dict | None = None):
             for indicator in goal["indicators"]:
                 indicator["chart"] = selectors.indicator_chart(indicator=indicator, municipality=municipality.name)
         if can_write:
-            analysis = analyses.get(area["id"]) or AreaAnalysis(version=version, area_id=area["id"])
+            analysis = analyses.get(area["id"]) or AreaAnalysis(report_version=version, area_id=area["id"])
             area["form"] = forms.get(f"analysis-{area['id']}") or AnalysisForm(
                 instance=analysis, prefix=f"analys-{area['id']}")
             for missed in area["missed_targets"]:
-                row = explained.get(missed["indicator_id"]) or MissedTarget(version=version)
+                row = explained.get(missed["indicator_id"]) or MissedTarget(report_version=version)
                 missed["form"] = forms.get(f"missed-{missed['indicator_id']}") or MissedTargetForm(
                     instance=row, municipality=municipality, prefix=f"missat-{missed['indicator_id']}")
     previous = selectors.previous_version(version=version)
@@ -127,8 +127,8 @@ def version_analysis_save(request, pk, area_pk):
     version = _version(request, pk)
     require(request.user, "reports.change_report")
     area = get_object_or_404(Area, pk=area_pk, program_id=version.report.cycle.program_id)
-    analysis = AreaAnalysis.objects.filter(version=version, area=area).first() or AreaAnalysis(
-        version=version, area=area)
+    analysis = AreaAnalysis.objects.filter(report_version=version, area=area).first() or AreaAnalysis(
+        report_version=version, area=area)
     form = AnalysisForm(request.POST, instance=analysis, prefix=f"analys-{area.pk}")
     if form.is_valid():
         saved, _stale = save_form(form, lambda form: services.analysis_save(
@@ -163,7 +163,7 @@ def version_missed_target_save(request, pk, indicator_pk):
     version = _version(request, pk)
     require(request.user, "reports.change_report")
     indicator = get_object_or_404(Indicator, pk=indicator_pk, goal__area__program_id=version.report.cycle.program_id)
-    row = MissedTarget.objects.filter(version=version, indicator=indicator).first() or MissedTarget(version=version)
+    row = MissedTarget.objects.filter(report_version=version, indicator=indicator).first() or MissedTarget(report_version=version)
     prefix = f"missat-{indicator.pk}"
     form = MissedTargetForm(request.POST, instance=row, municipality=request.municipality, prefix=prefix)
     if form.is_valid():
