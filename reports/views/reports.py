@@ -115,6 +115,11 @@ def _text_saved(request, version, form, key, template_partial, context):
     if request.htmx:
         return render(request, f"reports/version_detail.html#{template_partial}",
                       {"version": version, "can_write": True, **context})
+    if form.errors and version.status != ReportVersion.Status.DRAFT:
+        # The page shows no forms for a version that is not a draft: the refusal goes up top.
+        for error in form.non_field_errors():
+            messages.error(request, error)
+        return redirect(version)
     if form.errors:
         return _version_page(request, version, {key: form})
     messages.success(request, _("Texten är sparad."))
