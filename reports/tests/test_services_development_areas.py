@@ -99,3 +99,16 @@ def test_done_needs_an_outcome_and_happens_once(town):
     assert refused.value.messages == [str(ALREADY_DONE)]
     item.refresh_from_db()
     assert (item.done_on, item.outcome) == (datetime.date(2027, 3, 1), "Klart.")
+
+
+def test_done_before_the_reports_year_is_refused(town):
+    from reports.services.development_areas import DONE_BEFORE_REPORT
+
+    scenario, report = _report(town)
+    item = development_area_create(report=report, data=_data(scenario, town))
+    with pytest.raises(ValidationError) as refused:
+        development_area_done(item=item, done_on=datetime.date(2025, 12, 31), outcome="Klart.",
+                              seen_version=item.version)
+    assert refused.value.message_dict == {"done_on": [str(DONE_BEFORE_REPORT)]}
+    item.refresh_from_db()
+    assert (item.status, item.done_on) == (DevelopmentArea.Status.OPEN, None)

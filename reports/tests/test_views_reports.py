@@ -89,7 +89,7 @@ def test_a_politician_reads_the_report_without_forms(client, town):
 def test_the_report_page_runs_a_fixed_number_of_queries(coordinator, town, django_assert_max_num_queries,
                                                           organizations):
     _scenario, version = _draft(town, more_organizations=organizations)
-    with django_assert_max_num_queries(40):
+    with django_assert_max_num_queries(34):
         assert coordinator.get(version.get_absolute_url()).status_code == 200
 
 
@@ -200,3 +200,16 @@ def test_a_development_area_is_added_edited_and_marked_done(coordinator, town):
 def test_the_menu_has_reports(client, town):
     client.force_login(town.users[Role.POLITICIAN])
     assert reverse("reports:report_list") in client.get(reverse("core:dashboard")).content.decode()
+
+
+def test_next_years_page_offers_to_mark_last_years_development_areas_done(coordinator, town):
+    from reports.tests.factories import DevelopmentAreaFactory, ReportVersionFactory
+
+    scenario, version = _submitted(town)
+    item = DevelopmentAreaFactory(report=version.report, owner=town.board, title="Gemensam rutin")
+    version_approve(version=version)
+    next_cycle = CycleFactory(questionnaire=scenario["cycle"].questionnaire, year=2027)
+    next_version = ReportVersionFactory(report__cycle=next_cycle, number=1)
+    page = coordinator.get(next_version.get_absolute_url()).content.decode()
+    assert reverse("reports:development_area_done", args=[item.pk]) in page
+    assert "Vad blev det av förra årets utvecklingsområden" in page and "Gemensam rutin" in page

@@ -13,6 +13,7 @@ from core.forms import save_form
 from core.permissions import require
 from followup.models import FollowUpCycle
 from reports import selectors, services
+from reports.compile import previous_report
 from reports.forms import AnalysisForm, AssessmentForm, DevelopmentAreaDoneForm, DevelopmentAreaForm, MissedTargetForm
 from reports.models import AreaAnalysis, DevelopmentArea, MissedTarget, Report, ReportVersion
 from steering.models import Area, Indicator
@@ -79,7 +80,10 @@ def _version_page(request, version: ReportVersion, forms: dict | None = None):
         differences = selectors.version_differences(
             older=selectors.version_content(version=previous), newer=content)
     report = version.report
+    earlier = previous_report(report)
     return render(request, "reports/version_detail.html", {
+        "previous_development_areas": DevelopmentArea.objects.filter(report=earlier, status=DevelopmentArea.Status.OPEN)
+        if earlier is not None and request.user.has_perm("reports.change_report") else [],
         "version": version, "report": report, "content": content, "can_write": can_write,
         "assessment_form": forms.get("assessment") or (AssessmentForm(instance=version, prefix="bedomning")
                                                         if can_write else None),
