@@ -213,3 +213,20 @@ def test_next_years_page_offers_to_mark_last_years_development_areas_done(coordi
     page = coordinator.get(next_version.get_absolute_url()).content.decode()
     assert reverse("reports:development_area_done", args=[item.pk]) in page
     assert "Vad blev det av förra årets utvecklingsområden" in page and "Gemensam rutin" in page
+
+
+def test_another_municipalitys_coordinator_does_not_find_the_report(client, town):
+    from core.tests.factories import MunicipalityFactory
+    from organizations.tests.factories import OrganizationFactory
+
+    scenario, version = _draft(town)
+    stranger = UserFactory()
+    MembershipFactory(user=stranger, role=Role.COORDINATOR,
+                      organization=OrganizationFactory(municipality=MunicipalityFactory()))
+    client.force_login(stranger)
+    assert client.get(version.get_absolute_url()).status_code == 404
+    prefix = f"analys-{scenario['work'].pk}"
+    response = client.post(reverse("reports:version_analysis_save", args=[version.pk, scenario["work"].pk]),
+                           {f"{prefix}-text": "Intrång.", f"{prefix}-seen_version": 1})
+    assert response.status_code == 404
+    assert version.analyses.get(area=scenario["work"]).text == ""
