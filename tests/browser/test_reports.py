@@ -40,3 +40,40 @@ def test_the_coordinator_creates_the_report_writes_on_it_and_is_told_what_is_mis
     site.check()
     expect(site.page.get_by_text(
         re.compile("Versionen är inlämnad för beslut.|Rapporten kan inte lämnas in förrän")).first).to_be_visible()
+
+
+def test_an_approved_version_is_read_only_and_a_new_version_shows_what_differs(site):
+    from followup.models import FollowUpCycle
+    from organizations.models import Organization
+    from reports.models import ReportVersion
+    from reports.services import missed_target_indicators, missed_target_save, report_create, version_approve, version_submit
+    from steering.models import Indicator
+
+    year = timezone.localdate().year - 1
+    report = report_create(cycle=FollowUpCycle.objects.get(year=year))
+    version = report.versions.get()
+    owner = Organization.objects.get(name="Arbetslivsnämnden")
+    for indicator_id in missed_target_indicators(version=version):
+        missed_target_save(version=version, indicator=Indicator.objects.get(pk=indicator_id), cause="Lågkonjunktur",
+                           action="Fler praktikplatser", owner=owner)
+    version_submit(version=version)
+    version_approve(version=version)
+
+    site.login("samordnare@boras.example")
+    site.goto("/rapporter/")
+    site.page.get_by_role("table").get_by_role("link").first.click()
+    site.check()
+    expect(site.page.get_by_text("SHA-256")).to_be_visible()
+    expect(site.page.get_by_role("button", name="Lämna in för beslut")).to_have_count(0)
+    site.page.get_by_role("button", name="Ny version").click()
+    site.check()
+    expect(site.page.get_by_text("Version 2 är skapad som ett utkast.")).to_be_visible()
+    assessment = site.page.get_by_role("textbox", name=re.compile("^Samlad bedömning"))
+    assessment.fill("Arbetet har kommit en bit på väg.")
+    site.page.get_by_role("button", name="Spara").first.click()
+    expect(site.page.get_by_text("Sparat.").first).to_be_visible()
+    site.check()
+    site.goto(site.page.url.replace(site.base_url, ""))
+    expect(site.page.get_by_role("heading", name="Skillnader mot version 1")).to_be_visible()
+    expect(site.page.get_by_text("Den samlade bedömningen har ändrats.")).to_be_visible()
+    assert ReportVersion.objects.filter(report=report).count() == 2
