@@ -4,7 +4,7 @@ import pytest
 
 from reports.compile import report_content
 from reports.content import content_sha256
-from reports.services import report_create, version_approve, version_new, version_submit
+from reports.services import report_create, version_approve, version_submit
 from reports.tests.factories import DevelopmentAreaFactory, ReportVersionFactory, report_scenario
 
 TODAY = datetime.date(2026, 5, 1)
