@@ -8,7 +8,7 @@ Only a draft is written on: a submitted or approved version refuses every edit, 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -58,11 +58,14 @@ def report_create(*, cycle: FollowUpCycle, by=None) -> Report:
     """The cycle's report with version 1 as a draft and an empty analysis per area.
     Refused, creating nothing, for a cycle that already has a report or has no submitted
     answers at all."""
-    if Report.objects.filter(cycle=cycle).exists():
-        raise ValidationError(REPORT_EXISTS, code="exists")
     if not _has_answers(cycle):
         raise ValidationError(NO_ANSWERS, code="no_answers")
-    report = Report.objects.create(cycle=cycle, created_by=by)
+    # The one-report-per-cycle constraint decides, so two clicks at once make one report.
+    try:
+        with transaction.atomic():
+            report = Report.objects.create(cycle=cycle, created_by=by)
+    except IntegrityError:
+        raise ValidationError(REPORT_EXISTS, code="exists") from None
     version = ReportVersion.objects.create(report=report, number=1)
     bulk_create_with_history([AreaAnalysis(report_version=version, area=area) for area in cycle.program.areas.all()],
                              AreaAnalysis, default_user=by)
