@@ -24,6 +24,7 @@ MAIN_MENU = [
     NavItem(_("Min uppföljning"), "followup:response_list", "followup.respond"),
     NavItem(_("Uppföljningsomgångar"), "followup:cycle_list", "followup.view_cycle"),
     NavItem(_("Frågeformulär"), "followup:questionnaire_list", "followup.view_cycle"),
+    NavItem(_("Rapporter"), "reports:report_list", "reports.view_report"),
     NavItem(_("Granskningar"), "audits:audit_list", "audits.view_audit"),
     NavItem(_("Revisionsuppföljning"), "audits:followup_overview", "audits.view_audit"),
     NavItem(_("Utskick"), "notifications:outbox_list", "notifications.view_outbox"),

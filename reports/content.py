@@ -7,9 +7,21 @@ already in the language it is shown in (the content is compiled once, in Swedish
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import TypedDict
 
 SCHEMA = 1
+
+
+def canonical_json(content: dict) -> bytes:
+    """The one byte form of a content dict that its SHA-256 is taken of: sorted keys, no
+    spaces, UTF-8; so the same content always has the same hash, whoever stored it."""
+    return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def content_sha256(content: dict) -> str:
+    return hashlib.sha256(canonical_json(content)).hexdigest()
 
 
 class Fulfilment(TypedDict):
@@ -57,7 +69,9 @@ class ActivityContent(TypedDict):
 
 
 class MissedTargetContent(TypedDict):
+    indicator_id: int
     indicator: str
+    fulfilment: str  # the fulfilment's text: "Ej uppfyllt" or "Delvis uppfyllt"
     cause: str
     action: str
     owner: str | None
@@ -70,6 +84,7 @@ class AreaContent(TypedDict):
     goals: list[GoalContent]
     activities_by_target_group: dict[str, list[ActivityContent]]
     missed_targets: list[MissedTargetContent]
+    answering_organizations: list[str]  # those that answered a question of the area
     changes_since_last_year: list[str]  # sentences: figures, fulfilment, answering organisations
 
 

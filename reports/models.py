@@ -92,8 +92,9 @@ class ReportVersion(VersionedModel):
 class AreaAnalysis(VersionedModel):
     """The coordinator's analysis of one area, written beside the compiled data."""
 
-    version = models.ForeignKey(ReportVersion, on_delete=models.CASCADE, related_name="analyses",
-                                verbose_name=_("rapportversion"))
+    # Not `version`: that is VersionedModel's edit counter, which optimistic locking needs.
+    report_version = models.ForeignKey(ReportVersion, on_delete=models.CASCADE, related_name="analyses",
+                                       verbose_name=_("rapportversion"))
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="+", verbose_name=_("område"))
     text = models.TextField(_("analys"), blank=True, max_length=20000)
     history = HistoricalRecords()
@@ -101,15 +102,15 @@ class AreaAnalysis(VersionedModel):
     class Meta:
         verbose_name = _("analys av område")
         verbose_name_plural = _("analyser av områden")
-        constraints = [models.UniqueConstraint(fields=["version", "area"], name="area_analysis_unique")]
+        constraints = [models.UniqueConstraint(fields=["report_version", "area"], name="area_analysis_unique")]
 
 
 class MissedTarget(VersionedModel):
     """An indicator that missed its target in the year: its cause and the action taken, with
     an owner organisation. Every missed target has one before the report goes to decision."""
 
-    version = models.ForeignKey(ReportVersion, on_delete=models.CASCADE, related_name="missed_targets",
-                                verbose_name=_("rapportversion"))
+    report_version = models.ForeignKey(ReportVersion, on_delete=models.CASCADE, related_name="missed_targets",
+                                       verbose_name=_("rapportversion"))
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="+", verbose_name=_("indikator"))
     cause = models.TextField(_("orsak"), blank=True, max_length=4000)
     action = models.TextField(_("åtgärd"), blank=True, max_length=4000)
@@ -120,7 +121,7 @@ class MissedTarget(VersionedModel):
     class Meta:
         verbose_name = _("missat målvärde")
         verbose_name_plural = _("missade målvärden")
-        constraints = [models.UniqueConstraint(fields=["version", "indicator"], name="missed_target_unique")]
+        constraints = [models.UniqueConstraint(fields=["report_version", "indicator"], name="missed_target_unique")]
 
     @property
     def is_explained(self) -> bool:

@@ -37,8 +37,9 @@ def cycle_list(request):
 
 def _cycle(request, pk) -> FollowUpCycle:
     require(request.user, "followup.view_cycle")
+    # The report (if any) is read along, for the page's link to it or its "Skapa rapport".
     return get_object_or_404(
-        FollowUpCycle.objects.select_related("program", "questionnaire"), pk=pk,
+        FollowUpCycle.objects.select_related("program", "questionnaire", "report"), pk=pk,
         program__municipality=request.municipality,
     )
 

@@ -1,0 +1,232 @@
+import pytest
+from django.urls import reverse
+
+from followup.tests.factories import CycleFactory, CycleOrganizationFactory
+from organizations.models import Membership
+from organizations.tests.factories import MembershipFactory
+from core.tests.factories import UserFactory
+from reports.models import AreaAnalysis, DevelopmentArea, MissedTarget, Report, ReportVersion
+from reports.services import missed_target_save, report_create, version_approve, version_submit
+from reports.services.versions import NO_ANSWERS, UNEXPLAINED, VERSION_FROZEN
+from reports.tests.factories import report_scenario
+
+Role = Membership.Role
+
+
+@pytest.fixture
+def coordinator(client, town):
+    client.force_login(town.users[Role.COORDINATOR])
+    return client
+
+
+def _draft(town, **kwargs):
+    scenario = report_scenario(town, **kwargs)
+    return scenario, report_create(cycle=scenario["cycle"]).versions.get()
+
+
+def _submitted(town):
+    scenario, version = _draft(town)
+    missed_target_save(version=version, indicator=scenario["missed"], cause="c", action="a", owner=town.board)
+    return scenario, version_submit(version=version)
+
+
+def test_the_cycle_page_offers_the_coordinator_to_create_the_report(coordinator, town):
+    scenario = report_scenario(town)
+    page = coordinator.get(scenario["cycle"].get_absolute_url()).content.decode()
+    assert f'action="{reverse("reports:report_create", args=[scenario["cycle"].pk])}"' in page
+    assert "Skapa rapport" in page
+
+
+def test_the_cycle_page_links_to_its_report_once_there_is_one(client, town):
+    scenario, version = _draft(town)
+    client.force_login(town.users[Role.KS_OFFICIAL])
+    page = client.get(scenario["cycle"].get_absolute_url()).content.decode()
+    assert version.report.get_absolute_url() in page and "Skapa rapport" not in page
+
+
+def test_creating_a_report_shows_its_draft(coordinator, town):
+    scenario = report_scenario(town)
+    response = coordinator.post(reverse("reports:report_create", args=[scenario["cycle"].pk]))
+    report = Report.objects.get()
+    assert response.status_code == 302 and response.url == report.get_absolute_url()
+
+
+def test_a_cycle_without_answers_gets_no_report_and_says_why(coordinator, town):
+    cycle = CycleFactory(questionnaire__program__municipality=town.municipality)
+    CycleOrganizationFactory(cycle=cycle, organization=town.board)
+    response = coordinator.post(reverse("reports:report_create", args=[cycle.pk]), follow=True)
+    assert str(NO_ANSWERS) in response.content.decode()
+    assert not Report.objects.exists()
+
+
+def test_a_respondent_cannot_create_a_report(client, town):
+    scenario = report_scenario(town)
+    client.force_login(town.users[Role.RESPONDENT])
+    assert client.post(reverse("reports:report_create", args=[scenario["cycle"].pk])).status_code == 403
+    assert not Report.objects.exists()
+
+
+def test_the_draft_page_shows_the_compiled_content_with_forms_beside_it(coordinator, town):
+    _scenario, version = _draft(town)
+    page = coordinator.get(version.report.get_absolute_url()).content.decode()
+    for text in ["Arbete", "Boende", "Andel i arbete", "Ej uppfyllt", "Språkpraktik hos Arbetslivsnämnden",
+                 "Har inte svarat", "Bostadsbolaget har erbjudit lägenheter.", 'role="img"', 'class="table-scroll"',
+                 "Missade målvärden", "Lämna in för beslut"]:
+        assert text in page, text
+    assert page.count('hx-post="') >= 4  # assessment, two analyses, one missed target
+    assert "<script" not in page.split("</header>", 1)[-1].split("<footer", 1)[0]
+    assert "style=" not in page
+
+
+def test_a_politician_reads_the_report_without_forms(client, town):
+    _scenario, version = _draft(town)
+    client.force_login(town.users[Role.POLITICIAN])
+    page = client.get(version.get_absolute_url()).content.decode()
+    assert "Andel i arbete" in page and "hx-post" not in page and "Lämna in för beslut" not in page
+
+
+@pytest.mark.parametrize("organizations", [3, 60])
+def test_the_report_page_runs_a_fixed_number_of_queries(coordinator, town, django_assert_max_num_queries,
+                                                          organizations):
+    _scenario, version = _draft(town, more_organizations=organizations)
+    with django_assert_max_num_queries(34):
+        assert coordinator.get(version.get_absolute_url()).status_code == 200
+
+
+def test_the_analysis_is_saved_by_a_plain_post(coordinator, town):
+    scenario, version = _draft(town)
+    analysis = version.analyses.get(area=scenario["work"])
+    prefix = f"analys-{scenario['work'].pk}"
+    response = coordinator.post(reverse("reports:version_analysis_save", args=[version.pk, scenario["work"].pk]),
+                                {f"{prefix}-text": "Arbetet går framåt.", f"{prefix}-seen_version": analysis.version})
+    assert response.status_code == 302
+    assert AreaAnalysis.objects.get(pk=analysis.pk).text == "Arbetet går framåt."
+
+
+def test_the_analysis_is_saved_by_htmx_and_the_fragment_previews_it(coordinator, town):
+    scenario, version = _draft(town)
+    analysis = version.analyses.get(area=scenario["work"])
+    prefix = f"analys-{scenario['work'].pk}"
+    response = coordinator.post(reverse("reports:version_analysis_save", args=[version.pk, scenario["work"].pk]),
+                                {f"{prefix}-text": "Arbetet går framåt.", f"{prefix}-seen_version": analysis.version},
+                                HTTP_HX_REQUEST="true")
+    fragment = response.content.decode()
+    assert fragment.startswith("\n  <form") or fragment.lstrip().startswith("<form")
+    assert "Sparat." in fragment and "<p>Arbetet går framåt.</p>" in fragment
+    assert f'name="{prefix}-seen_version" value="{analysis.version + 1}"' in fragment
+
+
+def test_a_stale_analysis_is_refused_with_what_changed(coordinator, town):
+    scenario, version = _draft(town)
+    prefix = f"analys-{scenario['work'].pk}"
+    url = reverse("reports:version_analysis_save", args=[version.pk, scenario["work"].pk])
+    coordinator.post(url, {f"{prefix}-text": "Först.", f"{prefix}-seen_version": 1})
+    page = coordinator.post(url, {f"{prefix}-text": "Sen.", f"{prefix}-seen_version": 1}).content.decode()
+    assert "Någon annan har sparat posten" in page
+    assert version.analyses.get(area=scenario["work"]).text == "Först."
+
+
+def test_an_approved_version_refuses_an_analysis_with_a_message(coordinator, town):
+    scenario, version = _submitted(town)
+    version_approve(version=version)
+    prefix = f"analys-{scenario['work'].pk}"
+    page = coordinator.post(reverse("reports:version_analysis_save", args=[version.pk, scenario["work"].pk]),
+                            {f"{prefix}-text": "Ändrat.", f"{prefix}-seen_version": 1}, follow=True).content.decode()
+    assert str(VERSION_FROZEN) in page
+    assert version.analyses.get(area=scenario["work"]).text == ""
+
+
+def test_the_missed_target_is_explained_through_its_form(coordinator, town):
+    scenario, version = _draft(town)
+    prefix = f"missat-{scenario['missed'].pk}"
+    coordinator.post(reverse("reports:version_missed_target_save", args=[version.pk, scenario["missed"].pk]), {
+        f"{prefix}-cause": "Lågkonjunktur", f"{prefix}-action": "Fler platser", f"{prefix}-owner": town.board.pk})
+    assert MissedTarget.objects.get().is_explained
+
+
+def test_submitting_with_an_unexplained_missed_target_names_it(coordinator, town):
+    _scenario, version = _draft(town)
+    page = coordinator.post(reverse("reports:version_submit", args=[version.pk]), follow=True).content.decode()
+    assert str(UNEXPLAINED % {"indicators": "Andel i arbete"}) in page
+    assert ReportVersion.objects.get().status == ReportVersion.Status.DRAFT
+
+
+def test_the_secretary_of_the_coordinating_board_records_the_approval(client, town):
+    _scenario, version = _submitted(town)
+    client.force_login(town.users[Role.SECRETARY])
+    assert client.post(reverse("reports:version_approve", args=[version.pk])).status_code == 302
+    assert ReportVersion.objects.get().status == ReportVersion.Status.APPROVED
+
+
+def test_a_secretary_of_another_board_cannot_approve(client, town):
+    _scenario, version = _submitted(town)
+    secretary = UserFactory()
+    MembershipFactory(user=secretary, organization=town.other_board, role=Role.SECRETARY)
+    client.force_login(secretary)
+    assert client.post(reverse("reports:version_approve", args=[version.pk])).status_code == 403
+    assert ReportVersion.objects.get().status == ReportVersion.Status.SUBMITTED
+
+
+def test_a_new_version_shows_what_differs_from_the_previous(coordinator, town):
+    scenario, version = _submitted(town)
+    version_approve(version=version)
+    response = coordinator.post(reverse("reports:version_new", args=[version.report.pk]))
+    new = ReportVersion.objects.get(number=2)
+    assert response.url == new.get_absolute_url()
+    prefix = f"analys-{scenario['work'].pk}"
+    coordinator.post(reverse("reports:version_analysis_save", args=[new.pk, scenario["work"].pk]),
+                     {f"{prefix}-text": "Ny analys.", f"{prefix}-seen_version": 1})
+    page = coordinator.get(new.get_absolute_url()).content.decode()
+    assert "Skillnader mot version 1" in page and "Analysen har ändrats." in page and "+Ny analys." in page
+
+
+def test_a_development_area_is_added_edited_and_marked_done(coordinator, town):
+    scenario, version = _draft(town)
+    report = version.report
+    data = {"title": "Gemensam rutin", "area": scenario["work"].pk, "owner": town.board.pk,
+            "actions": "Skriv rutinen.", "description": "", "due_date": "2027-06-30"}
+    assert coordinator.post(reverse("reports:development_area_create", args=[report.pk]), data).status_code == 302
+    item = DevelopmentArea.objects.get()
+    coordinator.post(reverse("reports:development_area_edit", args=[item.pk]),
+                     {**data, "title": "Gemensam praktikrutin", "seen_version": item.version})
+    assert DevelopmentArea.objects.get().title == "Gemensam praktikrutin"
+    page = coordinator.get(report.get_absolute_url()).content.decode()
+    assert "Gemensam praktikrutin" in page
+    coordinator.post(reverse("reports:development_area_done", args=[item.pk]),
+                     {"done_on": "2027-03-01", "outcome": "Rutinen antogs.", "seen_version": 2})
+    assert DevelopmentArea.objects.get().outcome == "Rutinen antogs."
+
+
+def test_the_menu_has_reports(client, town):
+    client.force_login(town.users[Role.POLITICIAN])
+    assert reverse("reports:report_list") in client.get(reverse("core:dashboard")).content.decode()
+
+
+def test_next_years_page_offers_to_mark_last_years_development_areas_done(coordinator, town):
+    from reports.tests.factories import DevelopmentAreaFactory, ReportVersionFactory
+
+    scenario, version = _submitted(town)
+    item = DevelopmentAreaFactory(report=version.report, owner=town.board, title="Gemensam rutin")
+    version_approve(version=version)
+    next_cycle = CycleFactory(questionnaire=scenario["cycle"].questionnaire, year=2027)
+    next_version = ReportVersionFactory(report__cycle=next_cycle, number=1)
+    page = coordinator.get(next_version.get_absolute_url()).content.decode()
+    assert reverse("reports:development_area_done", args=[item.pk]) in page
+    assert "Vad blev det av förra årets utvecklingsområden" in page and "Gemensam rutin" in page
+
+
+def test_another_municipalitys_coordinator_does_not_find_the_report(client, town):
+    from core.tests.factories import MunicipalityFactory
+    from organizations.tests.factories import OrganizationFactory
+
+    scenario, version = _draft(town)
+    stranger = UserFactory()
+    MembershipFactory(user=stranger, role=Role.COORDINATOR,
+                      organization=OrganizationFactory(municipality=MunicipalityFactory()))
+    client.force_login(stranger)
+    assert client.get(version.get_absolute_url()).status_code == 404
+    prefix = f"analys-{scenario['work'].pk}"
+    response = client.post(reverse("reports:version_analysis_save", args=[version.pk, scenario["work"].pk]),
+                           {f"{prefix}-text": "Intrång.", f"{prefix}-seen_version": 1})
+    assert response.status_code == 404
+    assert version.analyses.get(area=scenario["work"]).text == ""

@@ -1,0 +1,287 @@
+"""The coordinator's report pages: the list, creating a report from a cycle, a version's
+page (the compiled content with the texts beside it, and what differs from the previous
+version), the texts saved by htmx or by a plain post, and the version's steps."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from core.forms import save_form
+from core.permissions import require
+from followup.models import FollowUpCycle
+from reports import selectors, services
+from reports.compile import previous_report
+from reports.forms import AnalysisForm, AssessmentForm, DevelopmentAreaDoneForm, DevelopmentAreaForm, MissedTargetForm
+from reports.models import AreaAnalysis, DevelopmentArea, MissedTarget, Report, ReportVersion
+from steering.models import Area, Indicator
+
+
+def _refused(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@require_GET
+@login_required
+def report_list(request):
+    require(request.user, "reports.view_report")
+    reports = selectors.reports_for_municipality(municipality=request.municipality)
+    return render(request, "reports/report_list.html", {"reports": reports})
+
+
+@require_POST
+@login_required
+def report_create(request, cycle_pk):
+    """Create the cycle's report ("Skapa rapport"); a refusal goes back to the cycle."""
+    require(request.user, "reports.change_report")
+    cycle = get_object_or_404(FollowUpCycle, pk=cycle_pk, program__municipality=request.municipality)
+    try:
+        report = services.report_create(cycle=cycle, by=request.user)
+    except ValidationError as error:
+        _refused(request, error)
+        return redirect(cycle)
+    messages.success(request, _("Rapporten är skapad som ett utkast."))
+    return redirect(report)
+
+
+def _version(request, pk) -> ReportVersion:
+    require(request.user, "reports.view_report")
+    return get_object_or_404(selectors.versions_for_municipality(municipality=request.municipality), pk=pk)
+
+
+def _version_page(request, version: ReportVersion, forms: dict | None = None):
+    """The page of a version: its content with charts, and for a draft the forms beside it.
+    `forms` carries forms posted back with errors, keyed as the page names them."""
+    forms = forms or {}
+    content = selectors.version_content(version=version)
+    is_draft = version.status == ReportVersion.Status.DRAFT
+    can_write = is_draft and request.user.has_perm("reports.change_report")
+    municipality = request.municipality
+    analyses = {a.area_id: a for a in version.analyses.all()}
+    explained = {row.indicator_id: row for row in version.missed_targets.all()}
+    for area in content["areas"]:
+        for goal in area["goals"]:
+            for indicator in goal["indicators"]:
+                indicator["chart"] = selectors.indicator_chart(indicator=indicator, municipality=municipality.name)
+        if can_write:
+            analysis = analyses.get(area["id"]) or AreaAnalysis(report_version=version, area_id=area["id"])
+            area["form"] = forms.get(f"analysis-{area['id']}") or AnalysisForm(
+                instance=analysis, prefix=f"analys-{area['id']}")
+            for missed in area["missed_targets"]:
+                row = explained.get(missed["indicator_id"]) or MissedTarget(report_version=version)
+                missed["form"] = forms.get(f"missed-{missed['indicator_id']}") or MissedTargetForm(
+                    instance=row, municipality=municipality, prefix=f"missat-{missed['indicator_id']}")
+    previous = selectors.previous_version(version=version)
+    differences = None
+    if previous is not None:
+        differences = selectors.version_differences(
+            older=selectors.version_content(version=previous), newer=content)
+    report = version.report
+    earlier = previous_report(report)
+    return render(request, "reports/version_detail.html", {
+        "previous_development_areas": DevelopmentArea.objects.filter(report=earlier, status=DevelopmentArea.Status.OPEN)
+        if earlier is not None and request.user.has_perm("reports.change_report") else [],
+        "version": version, "report": report, "content": content, "can_write": can_write,
+        "assessment_form": forms.get("assessment") or (AssessmentForm(instance=version, prefix="bedomning")
+                                                        if can_write else None),
+        "previous": previous, "differences": differences,
+        "versions": report.versions.order_by("-number"),
+        "development_areas": report.development_areas.select_related("area", "owner"),
+        "is_latest": not report.versions.filter(number__gt=version.number).exists(),
+        "can_approve": version.status == ReportVersion.Status.SUBMITTED
+        and request.user.has_perm("reports.approve_version", version),
+        "can_change": request.user.has_perm("reports.change_report"),
+    })
+
+
+@require_GET
+@login_required
+def report_detail(request, pk):
+    """The report's page is its latest version's page."""
+    require(request.user, "reports.view_report")
+    report = get_object_or_404(Report, pk=pk, cycle__program__municipality=request.municipality)
+    latest = report.versions.order_by("-number").first()
+    return _version_page(request, _version(request, latest.pk))
+
+
+@require_GET
+@login_required
+def version_detail(request, pk):
+    return _version_page(request, _version(request, pk))
+
+
+def _text_saved(request, version, form, key, template_partial, context):
+    """After an htmx post, the form's fragment (with its errors or a preview of the saved
+    text); after a plain post, the page again: with the errors, or redirected when saved."""
+    if request.htmx:
+        return render(request, f"reports/version_detail.html#{template_partial}",
+                      {"version": version, "can_write": True, **context})
+    if form.errors and version.status != ReportVersion.Status.DRAFT:
+        # The page shows no forms for a version that is not a draft: the refusal goes up top.
+        for error in form.non_field_errors():
+            messages.error(request, error)
+        return redirect(version)
+    if form.errors:
+        return _version_page(request, version, {key: form})
+    messages.success(request, _("Texten är sparad."))
+    return redirect(version)
+
+
+@require_POST
+@login_required
+def version_analysis_save(request, pk, area_pk):
+    version = _version(request, pk)
+    require(request.user, "reports.change_report")
+    area = get_object_or_404(Area, pk=area_pk, program_id=version.report.cycle.program_id)
+    analysis = AreaAnalysis.objects.filter(report_version=version, area=area).first() or AreaAnalysis(
+        report_version=version, area=area)
+    form = AnalysisForm(request.POST, instance=analysis, prefix=f"analys-{area.pk}")
+    if form.is_valid():
+        saved, _stale = save_form(form, lambda form: services.analysis_save(
+            version=version, area=area, text=form.cleaned_data["text"],
+            seen_version=form.cleaned_data.get("seen_version"), by=request.user))
+        if saved is not None:
+            form = AnalysisForm(instance=saved, prefix=f"analys-{area.pk}")
+            form.saved = True
+    return _text_saved(request, version, form, f"analysis-{area.pk}", "analysis",
+                       {"area": {"id": area.pk, "name": area.name, "form": form}})
+
+
+@require_POST
+@login_required
+def version_assessment_save(request, pk):
+    version = _version(request, pk)
+    require(request.user, "reports.change_report")
+    form = AssessmentForm(request.POST, instance=ReportVersion.objects.get(pk=version.pk), prefix="bedomning")
+    if form.is_valid():
+        saved, _stale = save_form(form, lambda form: services.assessment_save(
+            version=version, text=form.cleaned_data["overall_assessment"],
+            seen_version=form.cleaned_data["seen_version"], by=request.user))
+        if saved is not None:
+            form = AssessmentForm(instance=saved, prefix="bedomning")
+            form.saved = True
+    return _text_saved(request, version, form, "assessment", "assessment", {"assessment_form": form})
+
+
+@require_POST
+@login_required
+def version_missed_target_save(request, pk, indicator_pk):
+    version = _version(request, pk)
+    require(request.user, "reports.change_report")
+    indicator = get_object_or_404(Indicator, pk=indicator_pk, goal__area__program_id=version.report.cycle.program_id)
+    row = MissedTarget.objects.filter(report_version=version, indicator=indicator).first() or MissedTarget(report_version=version)
+    prefix = f"missat-{indicator.pk}"
+    form = MissedTargetForm(request.POST, instance=row, municipality=request.municipality, prefix=prefix)
+    if form.is_valid():
+        saved, _stale = save_form(form, lambda form: services.missed_target_save(
+            version=version, indicator=indicator, cause=form.cleaned_data["cause"],
+            action=form.cleaned_data["action"], owner=form.cleaned_data["owner"],
+            seen_version=form.cleaned_data.get("seen_version"), by=request.user))
+        if saved is not None:
+            form = MissedTargetForm(instance=saved, municipality=request.municipality, prefix=prefix)
+            form.saved = True
+    missed = {"indicator_id": indicator.pk, "indicator": indicator.name, "form": form}
+    return _text_saved(request, version, form, f"missed-{indicator.pk}", "missed_target", {"missed": missed})
+
+
+def _step(request, pk, permission, step, success):
+    version = _version(request, pk)
+    require(request.user, permission, version)
+    try:
+        version = step(version)
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        messages.success(request, success)
+    return redirect(version)
+
+
+@require_POST
+@login_required
+def version_submit(request, pk):
+    return _step(request, pk, "reports.change_report",
+                 lambda version: services.version_submit(version=version, by=request.user),
+                 _("Versionen är inlämnad för beslut."))
+
+
+@require_POST
+@login_required
+def version_approve(request, pk):
+    return _step(request, pk, "reports.approve_version",
+                 lambda version: services.version_approve(version=version, by=request.user),
+                 _("Versionen är godkänd och låst."))
+
+
+@require_POST
+@login_required
+def version_new(request, pk):
+    """Start a new draft from the report's latest version ("Ny version")."""
+    require(request.user, "reports.view_report")
+    report = get_object_or_404(Report, pk=pk, cycle__program__municipality=request.municipality)
+    require(request.user, "reports.change_report")
+    try:
+        version = services.version_new(report=report, by=request.user)
+    except ValidationError as error:
+        _refused(request, error)
+        return redirect(report)
+    messages.success(request, _("Version %(number)s är skapad som ett utkast.") % {"number": version.number})
+    return redirect(version)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def development_area_create(request, pk):
+    require(request.user, "reports.change_report")
+    report = get_object_or_404(Report.objects.select_related("cycle__program__municipality"), pk=pk,
+                               cycle__program__municipality=request.municipality)
+    form = DevelopmentAreaForm(request.POST or None, report=report)
+    if request.method == "POST" and form.is_valid():
+        item, _stale = save_form(form, lambda form: services.development_area_create(
+            report=report, data=form.model_data(), by=request.user))
+        if item is not None:
+            messages.success(request, _("Utvecklingsområdet är sparat."))
+            return redirect(report)
+    return render(request, "reports/report_development_area_form.html", {"form": form, "report": report})
+
+
+def _development_area(request, pk) -> DevelopmentArea:
+    require(request.user, "reports.change_report")
+    return get_object_or_404(
+        DevelopmentArea.objects.select_related("report__cycle__program__municipality"), pk=pk,
+        report__cycle__program__municipality=request.municipality,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def development_area_edit(request, pk):
+    item = _development_area(request, pk)
+    form = DevelopmentAreaForm(request.POST or None, instance=item, report=item.report)
+    if request.method == "POST" and form.is_valid():
+        saved, _stale = save_form(form, lambda form: services.development_area_edit(
+            item=item, data=form.model_data(), seen_version=form.cleaned_data["seen_version"], by=request.user))
+        if saved is not None:
+            messages.success(request, _("Utvecklingsområdet är sparat."))
+            return redirect(item.report)
+    return render(request, "reports/report_development_area_form.html",
+                  {"form": form, "report": item.report, "item": item})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def development_area_done(request, pk):
+    """Mark a development area done with its outcome, typically in a later cycle."""
+    item = _development_area(request, pk)
+    form = DevelopmentAreaDoneForm(request.POST or None, initial={"seen_version": item.version})
+    if request.method == "POST" and form.is_valid():
+        saved, _stale = save_form(form, lambda form: services.development_area_done(
+            item=item, done_on=form.cleaned_data["done_on"], outcome=form.cleaned_data["outcome"],
+            seen_version=form.cleaned_data["seen_version"], by=request.user))
+        if saved is not None:
+            messages.success(request, _("Utvecklingsområdet är markerat som klart."))
+            return redirect(item.report)
+    return render(request, "reports/report_development_area_done.html", {"form": form, "item": item})
+
