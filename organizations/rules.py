@@ -52,6 +52,12 @@ MUNICIPAL_ROLES = (Role.COORDINATOR, Role.KS_OFFICIAL, Role.AUDITOR, Role.POLITI
 
 
 @rules.predicate
+def is_member(user) -> bool:
+    """Holds some role in the municipality: reads what every official reads (the reports)."""
+    return user.is_superuser or bool(memberships_of(user))
+
+
+@rules.predicate
 def is_municipal_admin(user) -> bool:
     """An administrator of the council or the executive board administers the whole municipality."""
     return user.is_superuser or any(
