@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
 
 from core.forms import add_service_errors
 from core.permissions import require
@@ -50,6 +51,7 @@ def _organizations(request):
     return choices.filter(pk__in=organization_ids_with_role(request.user, Membership.Role.SECRETARY)).order_by("name")
 
 
+@require_http_methods(["GET", "POST"])
 @login_required
 def decision_create(request, pk):
     version = get_object_or_404(

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
 from core.forms import add_service_errors
@@ -27,6 +27,7 @@ def _version(request, pk) -> ReportVersion:
     )
 
 
+@require_GET
 @login_required
 def dispatch_status(request, pk):
     """The decision chain and every dispatch of a version, for the coordinator and KS."""
@@ -114,6 +115,7 @@ def acknowledge_link(request, token):
     return _acknowledge(request, dispatch=dispatch, token=token)
 
 
+@require_http_methods(["GET", "POST"])
 @login_required
 def dispatch_acknowledge(request, pk):
     """The button for a secretary or respondent of the organisation, logged in."""
