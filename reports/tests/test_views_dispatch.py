@@ -96,3 +96,13 @@ def test_another_organisations_secretary_cannot_acknowledge(client, town):
     assert client.post(url, {"other": "x"}).status_code == 403
     dispatch.refresh_from_db()
     assert not dispatch.is_acknowledged
+
+
+def test_the_status_page_runs_a_fixed_number_of_queries(client, town, version, django_assert_max_num_queries):
+    for _ in range(25):
+        DispatchFactory(version=version)
+    DecisionFactory(report_version=version, organization=town.board)
+    client.force_login(town.users["ks_official"])
+    with django_assert_max_num_queries(15):
+        response = client.get(reverse("reports:dispatch_status", kwargs={"pk": version.pk}))
+    assert response.content.decode().count("Inte kvitterad") == 25

@@ -74,3 +74,11 @@ def test_the_coordinator_publishes_an_approved_version(client, town):
     version.refresh_from_db()
     assert version.published_at is not None
     assert client.get(reverse("public:report_detail", kwargs={"pk": version.pk})).status_code == 200
+
+
+def test_the_public_list_runs_a_fixed_number_of_queries(client, town, django_assert_max_num_queries):
+    for _ in range(20):
+        ApprovedVersionFactory(published_at=timezone.now())
+    with django_assert_max_num_queries(6):
+        response = client.get(reverse("public:report_list"))
+    assert response.content.decode().count('href="/publicerat/') == 20
