@@ -21,9 +21,9 @@ def _sent_days_ago(dispatch, days):
 
 @pytest.fixture
 def late(town):
-    return _sent_days_ago(DispatchFactory(organization=town.board, token_hash=token_hash("gammal"),
-                                          version__report__cycle__questionnaire__program__municipality=town.municipality),
-                          15)
+    dispatch = DispatchFactory(organization=town.board, token_hash=token_hash("gammal"),
+                               version__report__cycle__questionnaire__program__municipality=town.municipality)
+    return _sent_days_ago(dispatch, 15)
 
 
 def test_an_unacknowledged_dispatch_is_reminded_once_with_a_fresh_link(town, late):

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_http_methods
 
 from core.forms import add_service_errors
 from core.permissions import require
-from organizations.models import Organization
-from organizations.rules import organization_ids_with_role
+from organizations.models import Membership, Organization
+from organizations.rules import is_coordinator, is_municipal_admin, organization_ids_with_role
 from reports.models import Decision, ReportVersion
 from reports.services.decisions import decision_record
 
@@ -44,10 +44,8 @@ def _organizations(request):
     """A secretary records only their own organisation's decisions; the coordinator and a
     municipal administrator any board's or company's in the municipality."""
     choices = Organization.objects.filter(municipality=request.municipality, kind__in=DECIDING_KINDS)
-    if request.user.has_perm("reports.dispatch_version"):
+    if is_coordinator(request.user) or is_municipal_admin(request.user):
         return choices.order_by("name")
-    from organizations.models import Membership
-
     return choices.filter(pk__in=organization_ids_with_role(request.user, Membership.Role.SECRETARY)).order_by("name")
 
 

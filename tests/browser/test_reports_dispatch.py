@@ -13,7 +13,8 @@ from reports.models import Dispatch, ReportVersion
 
 
 def _link_of(dispatch: Dispatch) -> str:
-    body = OutboxMessage.objects.filter(topic=f"reports:{dispatch.version_id}:dispatch:{dispatch.organization_id}").first().body
+    topic = f"reports:{dispatch.version_id}:dispatch:{dispatch.organization_id}"
+    body = OutboxMessage.objects.filter(topic=topic).first().body
     return "/rapporter/kvittera/" + body.split("/rapporter/kvittera/")[1].split("/")[0] + "/"
 
 
@@ -31,7 +32,8 @@ def test_public_page_acknowledgement_link_decision_and_status(site):
     assert response.status == 404
     site.check()
 
-    dispatch = Dispatch.objects.filter(version=version, acknowledged_at__isnull=True).order_by("organization__name").first()
+    waiting = Dispatch.objects.filter(version=version, acknowledged_at__isnull=True)
+    dispatch = waiting.order_by("organization__name").first()
     link = _link_of(dispatch)
     site.goto(link)
     site.page.get_by_label("Ditt namn").fill("Eva Ek")
