@@ -11,6 +11,7 @@ each once."""
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.db import transaction
 from django.db.models import Max
 
 from followup.notify import ks_officials
@@ -47,8 +48,10 @@ def report_reminders_send_due(*, today: date, base_url: str) -> int:
         days = (today - sent_on).days
         topic = reminder_topic(dispatch)
         if days >= REMIND_AFTER_DAYS and not OutboxMessage.objects.filter(topic=topic).exists():
-            queued += link_send(dispatch=dispatch, base_url=base_url, template="reports/email/dispatch_reminder",
-                                topic=topic)
+            # The new link and its e-mails together: never a dead old link without a new one sent.
+            with transaction.atomic():
+                queued += link_send(dispatch=dispatch, base_url=base_url,
+                                    template="reports/email/dispatch_reminder", topic=topic)
         if days >= ESCALATE_AFTER_DAYS:
             escalated_on = sent_on + timedelta(days=ESCALATE_AFTER_DAYS)
             overdue_by_municipality.setdefault(dispatch.organization.municipality, []).append(
