@@ -60,8 +60,9 @@ def link_send(*, dispatch: Dispatch, base_url: str, template: str, topic: str = 
     dispatch.expires_at = timezone.now() + timedelta(days=LINK_DAYS)
     dispatch.save(update_fields=["token_hash", "expires_at"])
     link = base_url.rstrip("/") + reverse("reports:acknowledge_link", kwargs={"token": token})
+    logged_in_link = base_url.rstrip("/") + reverse("reports:dispatch_acknowledge", kwargs={"pk": dispatch.pk})
     context = {"dispatch": dispatch, "version": dispatch.version, "report": dispatch.version.report, "link": link,
-               "expires_at": dispatch.expires_at}
+               "logged_in_link": logged_in_link, "expires_at": dispatch.expires_at}
     addresses = recipients(dispatch)
     for address in addresses:
         outbox_enqueue(to=address, template=template, context=context, topic=topic,

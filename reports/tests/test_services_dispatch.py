@@ -54,6 +54,8 @@ def test_every_board_and_company_asked_gets_the_report_with_its_own_link(town, v
     dispatch = Dispatch.objects.get(organization=town.company)
     assert dispatch.token_hash == services.token_hash(token) and token not in dispatch.token_hash
     assert services.dispatch_for_token(token=token) == dispatch
+    # Someone with an account may acknowledge logged in instead.
+    assert f"/rapporter/expedieringar/{dispatch.pk}/kvittera/" in body
 
 
 def test_a_second_dispatch_sends_to_none_twice(town, version):
