@@ -8,6 +8,7 @@ DEMO_STEPS = [
     "audits.demo.load",
     "kpis.demo.load",
     "followup.demo.load",
+    "reports.demo.load",  # rep-dispatch: needs followup's cycles
 ]
 
 DEMO_PASSWORD = "Uppsikt-demo-2026"

@@ -1,6 +1,9 @@
 from django.urls import path
 
 from reports import views
+from reports.views.decisions import decision_urlpatterns
+from reports.views.dispatch import dispatch_urlpatterns
+from reports.views.public import publish_urlpatterns
 
 app_name = "reports"
 
@@ -21,3 +24,6 @@ urlpatterns = [
     path("version/<int:pk>/lamna-in/", views.version_submit, name="version_submit"),
     path("version/<int:pk>/godkann/", views.version_approve, name="version_approve"),
 ]
+
+# Decisions, dispatch with acknowledgement, and publication.
+urlpatterns += decision_urlpatterns + dispatch_urlpatterns + publish_urlpatterns

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from core.auth_views import LoginView, password_reset, password_reset_confirm
+from reports.views.public import public_urlpatterns
 
 urlpatterns = [
     path("", include("core.urls")),
@@ -12,6 +13,9 @@ urlpatterns = [
     path("utskick/", include("notifications.urls")),
     path("statistik/", include("kpis.urls")),
     path("rapporter/", include("reports.urls")),
+    # --- rep-dispatch: the published reports, open to everyone ---
+    path("publicerat/", include((public_urlpatterns, "public"))),
+    # --- end rep-dispatch ---
     path("konto/logga-in/", LoginView.as_view(), name="login"),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("konto/losenord/", auth_views.PasswordChangeView.as_view(), name="password_change"),
