@@ -1,5 +1,5 @@
-from django.urls import path  # noqa: F401
+from reports.views.building import building_urlpatterns
 
 app_name = "reports"
 
-urlpatterns = []
+urlpatterns = [*building_urlpatterns]
