@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -20,6 +21,8 @@ from reports.content import Content
 from reports.models import BuildJob, ReportFile, ReportVersion
 from reports.outputs import RENDERERS, output_render
 
+# Far longer than the slowest build measured (the PDF of 300 organisations).
+ABANDONED_AFTER = timedelta(minutes=30)
 NO_FORMATS = _("Välj minst ett format att bygga.")
 UNKNOWN_FORMAT = _("Formatet %(format)s finns inte. Välj bland PDF, Word, Excel och webbsida.")
 NO_ANSWERS = _("Omgången har inga svar än, så det finns ingen rapport att bygga. Bygg rapporten när "
@@ -106,14 +109,19 @@ def _store(*, version, format, data: bytes, existing, by, name: str) -> ReportFi
 def report_build_start(*, version: ReportVersion, formats: Iterable[str], by) -> BuildJob:
     """Queue a background build of the formats and return its job; while a build of the
     version is queued or running, that build is returned instead of starting another.
-    ValidationError (nothing queued) for no or unknown formats."""
+    ValidationError (nothing queued) for no or unknown formats or a report without answers."""
     from reports.tasks import report_build
 
     formats = formats_clean(formats)
+    content_check(version_content(version))
     with transaction.atomic():
         ReportVersion.objects.select_for_update().get(pk=version.pk)
-        running = BuildJob.objects.filter(version=version, status__in=[BuildJob.Status.QUEUED,
-                                                                       BuildJob.Status.RUNNING]).first()
+        # A worker that died mid-build leaves its job running for ever; past this age it
+        # no longer stands in the way of a new build.
+        running = BuildJob.objects.filter(
+            version=version, status__in=[BuildJob.Status.QUEUED, BuildJob.Status.RUNNING],
+            created_at__gte=timezone.now() - ABANDONED_AFTER,
+        ).first()
         if running:
             return running
         job = BuildJob.objects.create(version=version, formats=formats, created_by=by)

@@ -4,14 +4,16 @@ replaced for a draft, refused without answers or formats, and run in the backgro
 import hashlib
 import sys
 import types
+from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from core.tests.factories import UserFactory
 from reports.models import BuildJob, ReportFile, ReportVersion
 from reports.services.building import (
-    NO_ANSWERS, NO_FORMATS, UNKNOWN_FORMAT, build_job_run, report_build_start, report_files_build,
+    ABANDONED_AFTER, NO_ANSWERS, NO_FORMATS, UNKNOWN_FORMAT, build_job_run, report_build_start, report_files_build,
     version_content,
 )
 from reports.tests.content_samples import frozen_version, sample_content
@@ -123,6 +125,25 @@ def test_a_build_already_under_way_is_returned_not_started_again(user):
     running = BuildJob.objects.create(version=version, formats=["pdf"], status=BuildJob.Status.RUNNING)
     assert report_build_start(version=version, formats=["html"], by=user) == running
     assert BuildJob.objects.count() == 1
+
+
+def test_a_build_abandoned_long_ago_does_not_stop_a_new_one(user):
+    version = frozen_version()
+    stale = BuildJob.objects.create(version=version, formats=["pdf"], status=BuildJob.Status.RUNNING)
+    BuildJob.objects.filter(pk=stale.pk).update(created_at=timezone.now() - ABANDONED_AFTER - timedelta(minutes=1))
+    job = report_build_start(version=version, formats=["html"], by=user)
+    assert job != stale and BuildJob.objects.count() == 2
+
+
+def test_starting_a_build_of_a_report_without_answers_is_refused_and_queues_nothing(user):
+    content = sample_content()
+    for response in content["responses"]:
+        response["answered"] = False
+    version = frozen_version(content=content)
+    with pytest.raises(ValidationError) as refused:
+        report_build_start(version=version, formats=["html"], by=user)
+    assert refused.value.messages == [str(NO_ANSWERS)]
+    assert not BuildJob.objects.exists() and not ReportFile.objects.exists()
 
 
 def test_progress_counts_the_formats_done_before_the_one_being_built(user, monkeypatch):

@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from followup.tests.factories import CycleFactory
 from reports.models import BuildJob, ReportFile
-from reports.services.building import NO_FORMATS
-from reports.tests.content_samples import frozen_version
+from reports.services.building import NO_ANSWERS, NO_FORMATS
+from reports.tests.content_samples import frozen_version, sample_content
 from steering.tests.factories import ProgramFactory
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +87,14 @@ def test_another_municipalitys_version_is_not_found(client, town, version):
 
 def test_a_file_not_built_is_not_found(coordinator, version):
     assert coordinator.get(reverse("reports:version_file", kwargs={"pk": version.pk, "format": "pdf"})).status_code == 404
+
+
+def test_posting_for_a_report_without_answers_shows_the_message_and_queues_nothing(coordinator, town):
+    content = sample_content()
+    for response in content["responses"]:
+        response["answered"] = False
+    version = frozen_version(content=content,
+                             cycle=CycleFactory(questionnaire__program=ProgramFactory(municipality=town.municipality)))
+    response = coordinator.post(_url(version), {"format": ["pdf"]}, follow=True)
+    assert str(NO_ANSWERS) in response.content.decode()
+    assert not BuildJob.objects.exists() and not ReportFile.objects.exists()
