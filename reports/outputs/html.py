@@ -2,8 +2,9 @@
 SVG charts each followed by its data table, lang="sv"). Its template also lays out the PDF,
 which adds only paged-media CSS, so the two never disagree.
 
-The file's own <style> is inside it because a downloaded file has no stylesheet to link
-to; the application's pages, under the strict CSP, never serve it inline."""
+The downloaded file carries its stylesheet in a <style> element, since it has no server to
+link one from; the template itself has none (the CSP's rule for every template), so it is
+added to the rendered file only, never to a page the application serves."""
 
 from __future__ import annotations
 
@@ -51,16 +52,16 @@ def report_context(*, content: Content, version_label: str = "") -> dict:
             "development": development}
 
 
-def render_report_html(*, content: Content, inline_style: str = "", version_label: str = "") -> str:
+def render_report_html(*, content: Content, version_label: str = "") -> str:
     """The report as an HTML document in Swedish, whatever language the request is in."""
     with translation.override("sv"):
-        context = report_context(content=content, version_label=version_label)
-        context["inline_style"] = mark_safe(inline_style)  # noqa: S308 - our own stylesheet
-        return render_to_string(TEMPLATE, context)
+        return render_to_string(TEMPLATE, report_context(content=content, version_label=version_label))
 
 
 def html_bytes(*, content: Content, version_label: str = "") -> bytes:
     """The standalone web page, its stylesheet inside it."""
     with translation.override("sv"):
         style = render_to_string(STYLESHEET)
-    return render_report_html(content=content, inline_style=style, version_label=version_label).encode("utf-8")
+    html = render_report_html(content=content, version_label=version_label)
+    # The stylesheet is ours and holds no "</": it cannot end the element early.
+    return html.replace("</head>", f"<style>{style}</style>\n</head>", 1).encode("utf-8")

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.history import records_by
 from reports.content import Content
 from reports.models import BuildJob, ReportFile, ReportVersion
 from reports.outputs import RENDERERS, output_render
@@ -65,6 +66,7 @@ def _filename(version: ReportVersion, content: Content, format: str) -> str:  # 
     return f"uppfoljningsrapport-{content['year']}-version-{version.number}.{RENDERERS[format][2]}"
 
 
+@records_by
 def report_files_build(*, version: ReportVersion, formats: Iterable[str], by=None, content: Content | None = None,
                        progress=None) -> list[ReportFile]:
     """Render each format from the version's content and store it as the version's file of
@@ -106,6 +108,7 @@ def _store(*, version, format, data: bytes, existing, by, name: str) -> ReportFi
     return report_file
 
 
+@records_by
 def report_build_start(*, version: ReportVersion, formats: Iterable[str], by) -> BuildJob:
     """Queue a background build of the formats and return its job; while a build of the
     version is queued or running, that build is returned instead of starting another.
