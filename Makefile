@@ -42,10 +42,16 @@ $(VENDOR)/.stamp: package.json package-lock.json
 	cp node_modules/axe-core/axe.min.js $(VENDOR)/axe/axe.min.js
 	touch $@
 
-# Debian packages: gettext compiles translations, chromium runs the browser tests.
+# Debian packages: gettext compiles translations, chromium runs the browser tests; the
+# report's PDF/A embeds Liberation Sans (fonts-liberation2), its tests check it with qpdf
+# and poppler-utils (pdffonts, pdftoppm), and open the Word and Excel files in LibreOffice.
+REPORT_PACKAGES = fonts-liberation2 fonts-dejavu-core qpdf poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui
 system-packages:
-	@command -v msgfmt >/dev/null && command -v chromium >/dev/null || { \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext chromium >/dev/null; }
+	@command -v msgfmt >/dev/null && command -v chromium >/dev/null && command -v qpdf >/dev/null \
+		&& command -v pdffonts >/dev/null && command -v soffice >/dev/null \
+		&& test -f /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf || { \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext chromium \
+		$(REPORT_PACKAGES) >/dev/null; }
 
 locale/en/LC_MESSAGES/django.mo: locale/en/LC_MESSAGES/django.po | system-packages $(STAMP)
 	$(TOOL_ENV) $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules >/dev/null

@@ -6,6 +6,7 @@ from django.test import Client
 from bench.harness import page_beside_floor, percentiles, time_calls
 from bench.importer import importer
 from bench.kpis import kpis
+from bench.reports import reports
 
 FLOOR = "/__bench__/bare/"
 
@@ -63,4 +64,4 @@ def followup(context: dict) -> dict:
     }
 
 
-SUITES = [dashboard, audits, importer, kpis, followup]
+SUITES = [dashboard, audits, importer, kpis, followup, reports]

@@ -42,7 +42,7 @@ from core.uploads import (
 # The encoding names and messages live with the upload check, which reads tables too.
 __all__ = [
     "ENCODING_DOUBLE", "ENCODING_UNKNOWN", "ENCODING_UTF8", "ENCODING_WINDOWS", "Table", "TableError", "csv_bytes",
-    "decode_text", "read_table", "text_safe", "xlsx_bytes",
+    "decode_text", "read_table", "text_safe", "xlsx_bytes", "xlsx_workbook_bytes",
 ]
 
 NOT_EXCEL = _("Filen går inte att läsa som en Excel-fil (.xlsx).")
@@ -247,16 +247,34 @@ def _csv_cell(value):
 def xlsx_bytes(*, title: str, header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
     """An Excel workbook of one sheet in which every text cell is a string cell, never a
     formula, whatever it begins with."""
+    return xlsx_workbook_bytes(sheets=[(title, header, rows)])
+
+
+def xlsx_workbook_bytes(*, sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence]]]) -> bytes:
+    """An Excel workbook of one sheet per (title, header, rows), text always as text; sheet
+    names are made valid and unique (Excel refuses two alike, whatever their case)."""
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=_sheet_title(str(title)))
-    sheet.append([_xlsx_cell(sheet, cell) for cell in header])
-    for row in rows:
-        sheet.append([_xlsx_cell(sheet, cell) for cell in row])
+    used = set()
+    for title, header, rows in sheets:
+        sheet = workbook.create_sheet(title=_unique_title(_sheet_title(str(title)), used))
+        sheet.append([_xlsx_cell(sheet, cell) for cell in header])
+        for row in rows:
+            sheet.append([_xlsx_cell(sheet, cell) for cell in row])
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
+
+
+def _unique_title(title: str, used: set[str]) -> str:
+    candidate, n = title, 1
+    while candidate.lower() in used:
+        n += 1
+        suffix = f" ({n})"
+        candidate = title[:31 - len(suffix)] + suffix
+    used.add(candidate.lower())
+    return candidate
 
 
 def _xlsx_cell(sheet, value):

@@ -182,6 +182,8 @@ class ReportFile(models.Model):
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     size = models.PositiveBigIntegerField(_("storlek (byte)"))
     built_at = models.DateTimeField(_("byggd"), auto_now_add=True)
+    built_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                 related_name="+", verbose_name=_("byggd av"))
 
     class Meta:
         verbose_name = _("rapportfil")
@@ -259,3 +261,42 @@ class Dispatch(models.Model):
     @property
     def is_acknowledged(self) -> bool:
         return self.acknowledged_at is not None
+
+
+class BuildJob(models.Model):
+    """One background build of a version's files, with its progress for the page that polls it."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("I kö")
+        RUNNING = "running", _("Byggs")
+        DONE = "done", _("Klar")
+        FAILED = "failed", _("Misslyckades")
+
+    version = models.ForeignKey(ReportVersion, on_delete=models.CASCADE, related_name="build_jobs",
+                                verbose_name=_("rapportversion"))
+    formats = models.JSONField(_("format"), default=list)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    done = models.PositiveSmallIntegerField(_("klara format"), default=0)
+    current = models.CharField(_("byggs nu"), max_length=5, blank=True)
+    error = models.TextField(_("fel"), blank=True)
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("klar"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("startad av"))
+
+    class Meta:
+        verbose_name = _("bygge av rapportfiler")
+        verbose_name_plural = _("byggen av rapportfiler")
+        ordering = ["-created_at", "-pk"]
+
+    @property
+    def total(self) -> int:
+        return len(self.formats)
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from reports import views
+from reports.views.building import building_urlpatterns
 from reports.views.decisions import decision_urlpatterns
 from reports.views.dispatch import dispatch_urlpatterns
 from reports.views.public import publish_urlpatterns
@@ -25,5 +26,5 @@ urlpatterns = [
     path("version/<int:pk>/godkann/", views.version_approve, name="version_approve"),
 ]
 
-# Decisions, dispatch with acknowledgement, and publication.
-urlpatterns += decision_urlpatterns + dispatch_urlpatterns + publish_urlpatterns
+# Building the files, decisions, dispatch with acknowledgement, and publication.
+urlpatterns += building_urlpatterns + decision_urlpatterns + dispatch_urlpatterns + publish_urlpatterns

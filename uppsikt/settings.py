@@ -217,6 +217,11 @@ TASKS = {
     "default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")},
 }
 
+# The yearly report's files: the Word template (the municipality's own graphic profile;
+# empty for the built-in one) and the fonts embedded in the PDF/A (Debian's fonts-liberation2).
+REPORTS_DOCX_TEMPLATE = env.str("REPORTS_DOCX_TEMPLATE", default="")
+REPORTS_FONT_DIR = env.str("REPORTS_FONT_DIR", default="/usr/share/fonts/truetype/liberation2")
+
 # Production hardening; `manage.py check --deploy` is clean with DEBUG off.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SESSION_COOKIE_SECURE = not DEBUG

@@ -156,3 +156,21 @@ def test_text_that_starts_a_formula_is_written_to_csv_behind_an_apostrophe(text)
 def test_characters_xml_cannot_hold_are_dropped_rather_than_breaking_the_workbook():
     content = xlsx_bytes(title="Blad", header=["Namn"], rows=[["Nämnd\x01\x0bför\x1fkultur"]])
     assert load_workbook(io.BytesIO(content)).active["A2"].value == "Nämndförkultur"
+
+
+def test_a_workbook_of_many_sheets_keeps_text_as_text_and_names_each_sheet_once():
+    import io
+
+    from openpyxl import load_workbook
+
+    from core.spreadsheets import xlsx_workbook_bytes
+
+    data = xlsx_workbook_bytes(sheets=[
+        ("Boende", ["Svar"], [["=1+1"]]),
+        ("boende", ["Svar"], [["ok"]]),
+        ("Arbete: [område]/2025 med ett mycket långt namn", ["Svar"], [[3.5]]),
+    ])
+    workbook = load_workbook(io.BytesIO(data))
+    assert workbook.sheetnames == ["Boende", "boende (2)", "Arbete   område  2025 med ett m"]
+    assert workbook["Boende"]["A2"].data_type == "s" and workbook["Boende"]["A2"].value == "=1+1"
+    assert workbook.worksheets[2]["A2"].value == 3.5

@@ -8,6 +8,7 @@ from core.tests.permission_matrix import (
 from reports.models import ReportVersion
 from reports.services import report_create, version_approve, version_submit
 from reports.tests.factories import DevelopmentAreaFactory, answered_cycle, report_scenario
+from reports.tests.permission_matrix_building import ROWS as BUILDING_ROWS
 from reports.tests.permission_matrix_dispatch import ROWS as DISPATCH_ROWS
 from steering.tests.factories import ProgramFactory
 
@@ -95,5 +96,6 @@ ROWS = {
     "reports:version_submit": Row(POST_ONLY, _version_kwargs, WRITERS, state=_status),
     "reports:version_approve": Row(POST_ONLY, _submitted_kwargs, APPROVERS, state=_status),
 }
-# Decisions, dispatch and publication keep their rows beside.
+# Decisions, dispatch, publication and building keep their rows beside.
 ROWS.update(DISPATCH_ROWS)
+ROWS.update(BUILDING_ROWS)

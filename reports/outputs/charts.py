@@ -1,0 +1,92 @@
+"""An indicator's series as an SVG line chart: own value, county and nation, drawn by hand
+so that the web page, the PDF and the Word file show the same picture without a plotting
+library. The lines differ by dash pattern and marker as well as by colour, so the chart
+reads in greyscale and for colour-blind readers; the data table beside it carries the
+figures for a screen reader (the chart itself is one labelled image)."""
+
+from __future__ import annotations
+
+from django.utils.html import escape
+from django.utils.translation import gettext_lazy as _
+
+OWN = _("Kommunen")
+COUNTY = _("Länet")
+NATIONAL = _("Riket")
+
+WIDTH, HEIGHT = 480, 220
+_LEFT, _RIGHT, _TOP, _BOTTOM = 44, 12, 12, 46
+# (key, colour, dash pattern, marker radius): own is solid and strongest.
+LINES = (("own", "#1f4e79", "", 3.5), ("county", "#b85c00", "6 4", 3), ("national", "#4d4d4d", "2 3", 3))
+
+
+def line_labels() -> dict[str, str]:
+    return {"own": str(OWN), "county": str(COUNTY), "national": str(NATIONAL)}
+
+
+def _ticks(low: float, high: float) -> list[float]:
+    if high == low:
+        high, low = high + 1, low - 1
+    raw = (high - low) / 4
+    magnitude = 10 ** len(str(int(raw))) / 10 if raw >= 1 else 0.1
+    step = max(magnitude * round(raw / magnitude) or magnitude, 0.1)
+    first = (low // step) * step
+    return [round(first + n * step, 2) for n in range(7) if first + (n - 1) * step <= high]
+
+
+def series_svg(*, series: list[dict], title: str, ident: str) -> str:
+    """The chart as an inline <svg> element labelled by `title`."""
+    values = [point[key] for point in series for key, *_ in LINES if point.get(key) is not None]
+    years = [point["year"] for point in series]
+    labels = line_labels()
+    title_id = f"diagram-{ident}"
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" '
+             f'width="{WIDTH}" height="{HEIGHT}" font-family="Uppsikt Sans, Liberation Sans, sans-serif" '
+             f'role="img" aria-labelledby="{title_id}">',
+             f'<title id="{title_id}">{escape(title)}</title>']
+    if not values or not years:
+        return "".join(parts) + "</svg>"
+    ticks = _ticks(min(values), max(values))
+    low, high = ticks[0], ticks[-1] if ticks[-1] > ticks[0] else ticks[0] + 1
+    plot_w, plot_h = WIDTH - _LEFT - _RIGHT, HEIGHT - _TOP - _BOTTOM
+
+    def x(year):
+        return _LEFT + (plot_w * (year - years[0]) / (years[-1] - years[0]) if len(years) > 1 else plot_w / 2)
+
+    def y(value):
+        return _TOP + plot_h * (1 - (value - low) / (high - low))
+
+    for tick in ticks:
+        parts.append(f'<line x1="{_LEFT}" x2="{WIDTH - _RIGHT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" '
+                     f'stroke="#d0d0d0" stroke-width="0.6"/>')
+        parts.append(f'<text x="{_LEFT - 5}" y="{y(tick) + 3.5:.1f}" text-anchor="end" font-size="10" '
+                     f'fill="#333">{_number(tick)}</text>')
+    for year in years:
+        parts.append(f'<text x="{x(year):.1f}" y="{HEIGHT - _BOTTOM + 14}" text-anchor="middle" font-size="10" '
+                     f'fill="#333">{year}</text>')
+    for n, (key, colour, dash, radius) in enumerate(LINES):
+        # A missing year breaks the line: a gap is not a zero.
+        runs, run = [], []
+        for point in series:
+            if point.get(key) is None:
+                runs, run = runs + [run] if run else runs, []
+            else:
+                run.append((x(point["year"]), y(point[key])))
+        runs += [run] if run else []
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        for run in runs:
+            points = " ".join(f"{px:.1f},{py:.1f}" for px, py in run)
+            parts.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"{dash_attr}/>')
+            parts += [f'<circle cx="{px:.1f}" cy="{py:.1f}" r="{radius}" fill="{colour}"/>' for px, py in run]
+        legend_x = _LEFT + n * 130
+        legend_y = HEIGHT - 10
+        parts.append(f'<line x1="{legend_x}" x2="{legend_x + 24}" y1="{legend_y - 4}" y2="{legend_y - 4}" '
+                     f'stroke="{colour}" stroke-width="2"{dash_attr}/>')
+        parts.append(f'<text x="{legend_x + 30}" y="{legend_y}" font-size="10" fill="#222">'
+                     f'{escape(labels[key])}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _number(value: float) -> str:
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",").replace("-", "−")

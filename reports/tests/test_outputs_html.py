@@ -1,0 +1,85 @@
+"""The standalone web page: Swedish, headings in order, charts as labelled images with
+their data tables, and the content's text never taken for markup."""
+
+import re
+from html.parser import HTMLParser
+
+from reports.outputs.charts import series_svg
+from reports.outputs.html import html_bytes
+from reports.tests.content_samples import AREAS, sample_content
+
+
+class _Outline(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.headings, self.tags, self._in = [], [], None
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if re.fullmatch(r"h[1-6]", tag):
+            self._in = [int(tag[1]), ""]
+
+    def handle_data(self, data):
+        if self._in is not None:
+            self._in[1] += data
+
+    def handle_endtag(self, tag):
+        if self._in is not None and tag == f"h{self._in[0]}":
+            self.headings.append((self._in[0], self._in[1].strip()))
+            self._in = None
+
+
+def _outline(content=None):
+    parser = _Outline()
+    parser.feed(html_bytes(content=content or sample_content()).decode())
+    return parser
+
+
+def test_the_page_is_in_swedish_with_one_h1_and_no_skipped_levels():
+    outline = _outline()
+    assert ("html", {"lang": "sv"}) in outline.tags
+    levels = [level for level, _text in outline.headings]
+    assert levels.count(1) == 1
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:]))
+    assert [text for level, text in outline.headings if level == 2][2:9] == AREAS
+
+
+def test_every_chart_is_a_labelled_image_followed_by_its_data_table():
+    html = html_bytes(content=sample_content()).decode()
+    charts = re.findall(r'<svg[^>]*role="img" aria-labelledby="([^"]+)"', html)
+    assert len(charts) == 14
+    for ident in charts:
+        assert f'<title id="{ident}">' in html
+    assert html.count('<table class="data">') == 14
+    assert '<th scope="col">Västra Götalands län</th>' in html
+
+
+def test_a_missing_year_is_shown_as_a_dash_and_as_a_gap():
+    content = sample_content()
+    series = content["areas"][0]["goals"][0]["indicators"][0]["series"]
+    html = html_bytes(content=content).decode()
+    assert f'<th scope="row">{series[1]["year"]}</th><td>–</td>' in html
+    # The own line is drawn in two pieces around the missing year.
+    svg = series_svg(series=series, title="t", ident="x")
+    assert len(re.findall(r'<polyline[^>]*stroke="#1f4e79"', svg)) == 2
+
+
+def test_text_from_users_is_escaped():
+    content = sample_content()
+    content["areas"][0]["analysis"] = '<img src=x onerror="alert(1)">'
+    content["areas"][0]["goals"][0]["indicators"][0]["name"] = "</title><script>alert(2)</script>"
+    html = html_bytes(content=content).decode()
+    assert "<img src=x" not in html and "<script>" not in html
+    assert "&lt;img src=x" in html
+
+
+def test_the_page_loads_nothing_from_elsewhere():
+    html = html_bytes(content=sample_content()).decode()
+    assert not re.search(r'(src|href)="(https?:)?//', html)
+    assert "@import" not in html
+
+
+def test_decimal_commas_in_the_tables():
+    content = sample_content()
+    content["areas"][0]["goals"][0]["indicators"][0]["series"][0]["own"] = 12.5
+    assert "<td>12,5</td>" in html_bytes(content=content).decode()
