@@ -1,6 +1,7 @@
 """Fixtures every app's tests share: a small municipality with a council, an executive
 board, two boards with administrations, a company, and one user per role."""
 
+import os
 from dataclasses import dataclass
 
 import pytest
@@ -92,3 +93,26 @@ def _fresh_cache():
 
     cache.clear()
     yield
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--tasks-backend", choices=["immediate", "rq"], default=os.environ.get("UPPSIKT_TASKS_BACKEND", "immediate"),
+        help="Run enqueued tasks at once (immediate) or through Redis with an RQ worker in this process (rq).",
+    )
+
+
+@pytest.fixture(autouse=True)
+def _tasks_backend(request):
+    """With --tasks-backend=rq every task a test enqueues goes through Redis and RQ; a test
+    that sets TASKS itself still gets the backend it asks for."""
+    if request.config.getoption("--tasks-backend") != "rq":
+        yield
+        return
+    from core.tests import tasks_rq
+
+    settings = request.getfixturevalue("settings")
+    for name, value in tasks_rq.SETTINGS.items():
+        setattr(settings, name, value)
+    yield
+    tasks_rq.flush()
