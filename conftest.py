@@ -5,10 +5,21 @@ import os
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 from core.tests.factories import MunicipalityFactory, UserFactory
 from organizations.models import Membership, Organization
 from organizations.tests.factories import MembershipFactory, OrganizationFactory
+
+# Property tests: a small budget in every run (`make test`), a large one in `make fuzz`
+# (HYPOTHESIS_PROFILE=fuzz), which keeps the failing examples it finds in var/ for the next run.
+# No deadline: the machine is shared and a slow example is not a wrong one.
+hypothesis_settings.register_profile("ci", max_examples=50, deadline=None, database=None)
+hypothesis_settings.register_profile(
+    "fuzz", max_examples=2000, deadline=None, database=DirectoryBasedExampleDatabase("var/hypothesis")
+)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 Kind = Organization.Kind
 Role = Membership.Role
