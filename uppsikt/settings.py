@@ -215,7 +215,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # The task queue: the database by default (one machine, nothing else to run). A deployment
 # that outgrows one machine sets TASKS_BACKEND=rq and REDIS_URL, and runs `manage.py rqworker
-# --with-scheduler default` on as many machines as it needs. A dotted path names any backend.
+# --with-scheduler default` on as many machines as it needs (deferred tasks, such as a
+# cycle's invitations on its opening day, need the scheduler). A dotted path names any backend.
 TASKS_BACKENDS = {"database": "django_tasks_db.DatabaseBackend", "rq": "django_tasks_rq.RQBackend"}
 TASKS_BACKEND = env.str("TASKS_BACKEND", default="database")
 TASKS = {"default": {"BACKEND": TASKS_BACKENDS.get(TASKS_BACKEND, TASKS_BACKEND)}}
@@ -224,6 +225,8 @@ if TASKS["default"]["BACKEND"] == TASKS_BACKENDS["rq"]:
         raise ImproperlyConfigured("TASKS_BACKEND=rq needs REDIS_URL (e.g. redis://127.0.0.1:6379/0).")
     INSTALLED_APPS.append("django_rq")
     RQ_QUEUES = {"default": {"URL": env.str("REDIS_URL")}}
+    # The worker must run jobs as django-tasks' Job, which calls the task and records its result.
+    RQ = {"JOB_CLASS": "django_tasks_rq.Job"}
 
 # Production hardening; `manage.py check --deploy` is clean with DEBUG off.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)

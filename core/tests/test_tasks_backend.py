@@ -42,6 +42,7 @@ def test_rq_puts_the_queue_on_the_redis_of_redis_url(monkeypatch):
 
     assert loaded["TASKS"]["default"]["BACKEND"] == "django_tasks_rq.RQBackend"
     assert loaded["RQ_QUEUES"] == {"default": {"URL": "redis://redis.intern:6379/2"}}
+    assert loaded["RQ"]["JOB_CLASS"] == "django_tasks_rq.Job"  # what `manage.py rqworker` runs
     assert "django_rq" in loaded["INSTALLED_APPS"]
 
 
