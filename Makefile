@@ -51,6 +51,16 @@ $(STAMP): pyproject.toml $(LOCK_DEV) | system-packages python-check
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
+# Front-end assets come from the npm registry at build time and are copied into static/vendor.
+$(VENDOR)/.stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(VENDOR)/designsystemet $(VENDOR)/htmx $(VENDOR)/axe
+	cp node_modules/@digdir/designsystemet-css/dist/src/index.css $(VENDOR)/designsystemet/designsystemet.css
+	cp node_modules/@digdir/designsystemet-css/dist/theme/designsystemet.css $(VENDOR)/designsystemet/theme.css
+	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/htmx.min.js
+	cp node_modules/axe-core/axe.min.js $(VENDOR)/axe/axe.min.js
+	touch $@
+
 # After a change of dependencies in pyproject.toml: `make lock`, then commit requirements/.
 # One lock serves Python 3.11 to 3.13 on any platform (uv's universal resolution).
 lock: $(STAMP)
