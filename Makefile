@@ -1,7 +1,11 @@
 # Uppsikt: every set-up step a fresh machine needs lives here.
 # `make demo` and `make test` each install what they need, idempotently, then run.
 
-PYTHON ?= python3.11
+# The interpreter: the first of these that exists and is Python 3.11, 3.12 or 3.13
+# (`make PYTHON=/path/to/python3.12 test` chooses one).
+PYTHON_CANDIDATES := python3.13 python3.12 python3.11 python3
+PYTHON_SUPPORTED := import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))
+PYTHON ?= $(firstword $(foreach candidate,$(PYTHON_CANDIDATES),$(shell command -v $(candidate) >/dev/null 2>&1 && $(candidate) -c '$(PYTHON_SUPPORTED)' 2>/dev/null && echo $(candidate))))
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
@@ -12,24 +16,42 @@ DEMO_ENV := DEBUG=1
 PORT ?= 8000
 # Build steps (translations) load the settings but serve nothing: development settings do.
 TOOL_ENV := DEBUG=1
+# The whole dependency tree, pinned with hashes; `make lock` writes them from pyproject.toml.
+LOCK_RUNTIME := requirements/runtime.txt
+LOCK_DEV := requirements/dev.txt
+# Debian packages: the venv module, gettext for the translations, pango for the PDF reports,
+# chromium for the browser tests, Redis for the task tests on the RQ backend.
+# The report's PDF/A embeds Liberation Sans (fonts-liberation2); its tests check it with qpdf
+# and poppler-utils (pdffonts, pdftoppm) and open the Word and Excel files in LibreOffice.
+REPORT_PACKAGES := fonts-liberation2 fonts-dejavu-core qpdf poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui
+DEBIAN_PACKAGES := python3-venv gettext libpango-1.0-0 libpangoft2-1.0-0 chromium redis-server $(REPORT_PACKAGES)
+DEBIAN_PRODUCTION_PACKAGES := python3-venv gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation2
+# Property tests: a small budget in `make test`, a larger one in `make fuzz`.
+PROPERTY_TESTS := $(wildcard */tests/test_properties.py)
 
-.PHONY: install install-production system-packages demo test test-suite bench messages clean
+.PHONY: install install-production system-packages system-packages-production python-check demo test test-suite \
+	fuzz audit lock bench messages clean
 
 install: $(STAMP) $(VENDOR)/.stamp locale/en/LC_MESSAGES/django.mo system-packages
 
 # What a server needs: the runtime packages, the vendored assets and the translations,
 # without the test tools and the browser.
-install-production: $(VENDOR)/.stamp
+install-production: $(VENDOR)/.stamp system-packages-production python-check
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet -e .
-	command -v msgfmt >/dev/null || { apt-get update -qq && apt-get install -y -qq gettext >/dev/null; }
+	$(BIN)/pip install --quiet --require-hashes -r $(LOCK_RUNTIME)
+	$(BIN)/pip install --quiet --no-deps -e .
 	$(TOOL_ENV) $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules >/dev/null
 
-$(STAMP): pyproject.toml
-	command -v $(PYTHON) >/dev/null || { echo "Uppsikt needs Python 3.11 ($(PYTHON))"; exit 1; }
+python-check:
+	@test -n "$(PYTHON)" || { echo "Uppsikt needs Python 3.11, 3.12 or 3.13: none of $(PYTHON_CANDIDATES) is one."; \
+		echo "On Debian: apt-get install python3 python3-venv (Debian 12 has 3.11, Debian 13 has 3.13)."; exit 1; }
+	@command -v $(PYTHON) >/dev/null && $(PYTHON) -c '$(PYTHON_SUPPORTED)' || { \
+		echo "Uppsikt needs Python 3.11, 3.12 or 3.13; $(PYTHON) is missing or another version."; exit 1; }
+
+$(STAMP): pyproject.toml $(LOCK_DEV) | system-packages python-check
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes -r $(LOCK_DEV)
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
 # Front-end assets come from the npm registry at build time and are copied into static/vendor.
@@ -42,16 +64,39 @@ $(VENDOR)/.stamp: package.json package-lock.json
 	cp node_modules/axe-core/axe.min.js $(VENDOR)/axe/axe.min.js
 	touch $@
 
-# Debian packages: gettext compiles translations, chromium runs the browser tests; the
-# report's PDF/A embeds Liberation Sans (fonts-liberation2), its tests check it with qpdf
-# and poppler-utils (pdffonts, pdftoppm), and open the Word and Excel files in LibreOffice.
-REPORT_PACKAGES = fonts-liberation2 fonts-dejavu-core qpdf poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui
+# After a change of dependencies in pyproject.toml: `make lock`, then commit requirements/.
+# One lock serves Python 3.11 to 3.13 on any platform (uv's universal resolution).
+lock: $(STAMP)
+	$(BIN)/uv pip compile --quiet pyproject.toml --universal --python-version 3.11 --generate-hashes \
+		--custom-compile-command "make lock" -o $(LOCK_RUNTIME)
+	$(BIN)/uv pip compile --quiet pyproject.toml --extra dev --universal --python-version 3.11 --generate-hashes \
+		--custom-compile-command "make lock" -o $(LOCK_DEV)
+
+# Known vulnerabilities in the pinned tree, from PyPI's advisory database. Where that cannot
+# be reached (no network, or a mirror without it) pip-audit skips each package: this says how
+# many were not checked and passes; only a vulnerability found fails.
+audit: $(STAMP)
+	@$(BIN)/pip-audit --progress-spinner off --require-hashes --disable-pip -r $(LOCK_DEV) >$(VENV)/audit.log 2>&1; \
+		status=$$?; grep -vE "could not be audited|^Name +Skip Reason|^---" $(VENV)/audit.log; \
+		skipped=$$(grep -c "could not be audited" $(VENV)/audit.log); \
+		if grep -qE "Found [0-9]+ known vulnerabilit" $(VENV)/audit.log; then exit 1; fi; \
+		if [ $$skipped -gt 0 ] || [ $$status -ne 0 ]; then \
+			echo "pip-audit could not consult the advisory database: $$skipped packages were NOT checked (see $(VENV)/audit.log)."; fi
+
+# The Debian packages missing from DEBIAN_PACKAGES, installed after one `apt-get update`.
 system-packages:
-	@command -v msgfmt >/dev/null && command -v chromium >/dev/null && command -v qpdf >/dev/null \
-		&& command -v pdffonts >/dev/null && command -v soffice >/dev/null \
-		&& test -f /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf || { \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext chromium \
-		$(REPORT_PACKAGES) >/dev/null; }
+	@$(call debian_install,$(DEBIAN_PACKAGES))
+
+system-packages-production:
+	@$(call debian_install,$(DEBIAN_PRODUCTION_PACKAGES))
+
+define debian_install
+	command -v dpkg-query >/dev/null || { echo "Not Debian: install by hand the equivalents of $(1)"; exit 0; }; \
+	missing=$$(for package in $(1); do \
+		dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "ok installed" || echo $$package; done); \
+	test -z "$$missing" || { echo "Installing Debian packages:" $$missing; apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; }
+endef
 
 locale/en/LC_MESSAGES/django.mo: locale/en/LC_MESSAGES/django.po | system-packages $(STAMP)
 	$(TOOL_ENV) $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules >/dev/null
@@ -68,6 +113,9 @@ test: install test-suite
 
 test-suite:
 	$(BIN)/pytest
+
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -p no:randomly $(PROPERTY_TESTS)
 
 bench: install
 	$(BIN)/python -m bench

@@ -1,13 +1,25 @@
 """Fixtures every app's tests share: a small municipality with a council, an executive
 board, two boards with administrations, a company, and one user per role."""
 
+import os
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+from hypothesis.database import DirectoryBasedExampleDatabase
 
 from core.tests.factories import MunicipalityFactory, UserFactory
 from organizations.models import Membership, Organization
 from organizations.tests.factories import MembershipFactory, OrganizationFactory
+
+# Property tests: a small budget in every run (`make test`), a large one in `make fuzz`
+# (HYPOTHESIS_PROFILE=fuzz), which keeps the failing examples it finds in var/ for the next run.
+# No deadline: the machine is shared and a slow example is not a wrong one.
+hypothesis_settings.register_profile("ci", max_examples=50, deadline=None, database=None)
+hypothesis_settings.register_profile(
+    "fuzz", max_examples=2000, deadline=None, database=DirectoryBasedExampleDatabase("var/hypothesis")
+)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 Kind = Organization.Kind
 Role = Membership.Role
@@ -92,3 +104,26 @@ def _fresh_cache():
 
     cache.clear()
     yield
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--tasks-backend", choices=["immediate", "rq"], default=os.environ.get("UPPSIKT_TASKS_BACKEND", "immediate"),
+        help="Run enqueued tasks at once (immediate) or through Redis with an RQ worker in this process (rq).",
+    )
+
+
+@pytest.fixture(autouse=True)
+def _tasks_backend(request):
+    """With --tasks-backend=rq every task a test enqueues goes through Redis and RQ; a test
+    that sets TASKS itself still gets the backend it asks for."""
+    if request.config.getoption("--tasks-backend") != "rq":
+        yield
+        return
+    from core.tests import tasks_rq
+
+    settings = request.getfixturevalue("settings")
+    for name, value in tasks_rq.SETTINGS.items():
+        setattr(settings, name, value)
+    yield
+    tasks_rq.flush()

@@ -213,9 +213,20 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Uppsikt <uppsikt@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-TASKS = {
-    "default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")},
-}
+# The task queue: the database by default (one machine, nothing else to run). A deployment
+# that outgrows one machine sets TASKS_BACKEND=rq and REDIS_URL, and runs `manage.py rqworker
+# --with-scheduler default` on as many machines as it needs (deferred tasks, such as a
+# cycle's invitations on its opening day, need the scheduler). A dotted path names any backend.
+TASKS_BACKENDS = {"database": "django_tasks_db.DatabaseBackend", "rq": "django_tasks_rq.RQBackend"}
+TASKS_BACKEND = env.str("TASKS_BACKEND", default="database")
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS.get(TASKS_BACKEND, TASKS_BACKEND)}}
+if TASKS["default"]["BACKEND"] == TASKS_BACKENDS["rq"]:
+    if not env.str("REDIS_URL", default=""):
+        raise ImproperlyConfigured("TASKS_BACKEND=rq needs REDIS_URL (e.g. redis://127.0.0.1:6379/0).")
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": env.str("REDIS_URL")}}
+    # The worker must run jobs as django-tasks' Job, which calls the task and records its result.
+    RQ = {"JOB_CLASS": "django_tasks_rq.Job"}
 
 # The yearly report's files: the Word template (the municipality's own graphic profile;
 # empty for the built-in one) and the fonts embedded in the PDF/A (Debian's fonts-liberation2).
