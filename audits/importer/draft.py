@@ -62,6 +62,7 @@ class AuditDraft:
     auditor: str | None = None
     commissioned_by: str | None = None
     date: str | None = None
+    audited_bodies: list[str] = field(default_factory=list)
     overall_assessments: list[OverallAssessment] = field(default_factory=list)
     questions: list[AuditQuestion] = field(default_factory=list)
     recommendations: list[Recommendation] = field(default_factory=list)
@@ -84,6 +85,7 @@ class AuditDraft:
             "auditor": self.auditor,
             "commissioned_by": self.commissioned_by,
             "date": self.date,
+            "audited_bodies": list(self.audited_bodies),
             "overall_assessments": [item.to_json_dict() for item in self.overall_assessments],
             "questions": [item.to_json_dict() for item in self.questions],
             "recommendations": [item.to_json_dict() for item in self.recommendations],
