@@ -78,7 +78,7 @@ _OCR_DIGITS = str.maketrans({"6": "o", "0": "o"})
 
 _WORD = r"[A-Za-zÅÄÖåäöéÉü]"
 # A body's core word, OCR-tolerant: nämnd read as namnd, nimnd, ndmnd, nämd.
-_CORE = r"(?:n[aäådie]mnd(?:en|ens|s)?|styrelse(?:n|ns)?|fullm[aäi]ktige(?:s)?)"
+_CORE = r"(?:n[aäådieo](?:m|rn)nd(?:en|ens|s)?|styrelse(?:n|ns)?|fullm[aäi]ktige(?:s)?)"
 # "Gymnasie- och vuxenutbildningsnämnden", "Tekniska nämnden", "Kommunstyrelsen".
 ORG_PATTERN = re.compile(
     rf"(?<![\wÅÄÖåäö-])"
@@ -176,8 +176,9 @@ def find_org_names(*, text: str, extra_names: Iterable[str] = (), context: Itera
     """Return the bodies named in a short text, canonical and in order, without repeats."""
     extra_names = list(extra_names)
     found: list[tuple[int, str]] = []
-    for match in ORG_PATTERN.finditer(text):
-        raw = match.group(0)
+    # Found in the folded form ("socialnémnden", "socialn6mnden" read as nämnden), cut from the text.
+    for match in ORG_PATTERN.finditer(ocr_fold(text)):
+        raw = text[match.start() : match.end()]
         name = canonical_name(name=raw, extra_names=extra_names, context=context)
         if name:
             found.append((match.start(), name))
@@ -191,3 +192,42 @@ def find_org_names(*, text: str, extra_names: Iterable[str] = (), context: Itera
             found.append((position, extra))
     found.sort()
     return list(dict.fromkeys(name for _position, name in found))
+
+
+# OCR reads ä as é, ö as 6 or 0: with the marks gone, each confusion folds onto the letter meant.
+_OCR_LETTERS = str.maketrans({"é": "a", "è": "a", "É": "a"})
+_OCR_DIGIT_IN_WORD = re.compile(r"(?<=[a-z])[60](?=[a-z])|(?<=[a-z])[60](?=\s)|(?<=\s)[60](?=[a-z])")
+
+
+def ocr_fold(text: str) -> str:
+    """A form of the text to find things in: lower case, no diacritics, OCR's ö-for-6 and
+    ä-for-é undone, one character for each character of the text.
+
+    Being as long as the text, a match in it is a match at the same place in the text,
+    so a reader finds in this form and keeps the original wording. "rn" read for "m"
+    cannot be undone character for character; patterns written for this form accept it
+    (see ocr_pattern).
+    """
+    lowered = text.translate(_OCR_LETTERS).lower()
+    if len(lowered) != len(text):  # "İ" lower-cases into two characters
+        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text.translate(_OCR_LETTERS))
+    if not lowered.isascii():
+        lowered = lowered.translate(_base_letters(frozenset(lowered)))
+    return _OCR_DIGIT_IN_WORD.sub("o", lowered)
+
+
+_BASE_LETTERS: dict[int, str] = {}
+
+
+def _base_letters(characters: frozenset[str]) -> dict[int, str]:
+    """A translate table from each accented letter to its base letter, filled as letters appear."""
+    for ch in characters:
+        if ord(ch) not in _BASE_LETTERS and not ch.isascii():
+            base = unicodedata.normalize("NFD", ch)[0]
+            _BASE_LETTERS[ord(ch)] = base if base.isascii() else ch
+    return _BASE_LETTERS
+
+
+def ocr_pattern(pattern: str, flags: int = 0) -> re.Pattern:
+    """Compile a pattern written in ocr_fold's form so that each "m" also matches OCR's "rn"."""
+    return re.compile(re.sub(r"(?<!\\)m", "(?:m|rn)", pattern), flags)

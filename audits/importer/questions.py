@@ -29,7 +29,8 @@ LABEL = re.compile(
     re.IGNORECASE,
 )
 _TABLE_HEADER = re.compile(
-    r"^(?:revisionsfr[åa]g[ao]r?|fr[åa]ga|kontrollm[åa]l)\s*\|?\s*(?:(?:svar|bed[öo]mning|kommentar)\s*\|?\s*)+$",
+    r"^(?:revisionsfr[åa]g[ao]r?|fr[åa]ga|kontrollm[åa]l)\s*\|?\s*(?:(?:svar|bed[öo]mning|kommentar)\s*\|?\s*)+$"
+    r"|^(?:revisionsfr[åa]g[ao]r?|fr[åa]ga|kontrollm[åa]l|svar|bed[öo]mning|kommentar)$",
     re.IGNORECASE,
 )
 _SCOPE_INTRO = re.compile(
@@ -42,7 +43,7 @@ _ASSESSMENT_WORDS = (
     (r"ej bedom(?:d|t|da|ts|ningsbar)|inte bedom(?:d|t|ts)|kan (?:ej|inte) bedomas|ej aktuell(?:t)?|ej tillamplig", "not_assessed"),
     (r"delvis uppfyll(?:t|d|da)|delvis", "partly"),
     (r"(?:ej|inte|icke) uppfyll(?:t|d|da)|nej", "no"),
-    (r"(?:i huvudsak |huvudsakligen |helt )?uppfyll(?:t|d|da)|i huvudsak|ja", "yes"),
+    (r"(?:i huvudsak |huvudsakligen |helt )?uppfyll(?:t|d|da)|i huvudsak|i allt vasentligt|ja", "yes"),
 )
 _WORDS_PATTERN = "|".join(f"(?:{pattern})" for pattern, _value in _ASSESSMENT_WORDS)
 _LABEL_LINE = re.compile(rf"^(?:(?:bedomning|svar|samlad bedomning)\s*:?\s*)?({_WORDS_PATTERN})\s*[.,;:!]?$")
@@ -68,14 +69,18 @@ def assessment_of(label: str) -> str | None:
     return None
 
 
-def extract_questions(*, sections) -> list[AuditQuestion]:
-    """Return the audit questions, each with the best comment and stated assessment found."""
+def extract_questions(*, sections, cut_off: str | None = None) -> list[AuditQuestion]:
+    """Return the audit questions, each with the best comment and stated assessment found.
+
+    An answer that is the text's cut-off last line (`cut_off`) gives no assessment: "Nej,
+    dessa f" may have gone on "..., men planer tas fram".
+    """
     answers: list[AuditQuestion] = []
     chapters: list[AuditQuestion] = []
     scope: list[AuditQuestion] = []
     for position, section in enumerate(sections):
         if section.kind == "answers":
-            answers.extend(_read_answers(section.lines))
+            answers.extend(_read_answers(section.lines, cut_off=cut_off))
         else:
             chapters.extend(_read_chapter_questions(sections, position))
         if section.kind in ("questions", "other", "front", "summary"):
@@ -149,7 +154,7 @@ def _trailing_label(line: str) -> re.Match | None:
     return _LABEL_LINE.match(fold(line[mark + 1 :].strip()))
 
 
-def _read_answers(lines: list[str]) -> list[AuditQuestion]:
+def _read_answers(lines: list[str], *, cut_off: str | None = None) -> list[AuditQuestion]:
     lines = [line for line in lines if not _TABLE_HEADER.match(line)]
     labelled_only = any(LABEL.match(line) for line in lines)
     found: list[tuple[AuditQuestion, list[str]]] = []
@@ -168,6 +173,9 @@ def _read_answers(lines: list[str]) -> list[AuditQuestion]:
             found[-1][1].append(lines[index])
         index += 1
     for question, comment_lines in found:
+        if cut_off and comment_lines and comment_lines[-1] == cut_off and lines and lines[-1] == cut_off:
+            question.comment, question.raw = _comment(comment_lines), "\n".join([question.text, *comment_lines])
+            continue
         question.assessment, comment_lines = _take_assessment(comment_lines)
         question.comment = _comment(comment_lines)
         question.raw = "\n".join([question.text, *comment_lines])
