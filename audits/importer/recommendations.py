@@ -25,7 +25,7 @@ TRIGGER = re.compile(
     re.IGNORECASE,
 )
 _RECOMMEND = re.compile(
-    r"\brekommenderar\s+(?:vi\s+)?(?:därför\s+|också\s+|även\s+|härmed\s+)?(?P<addr>.{0,140}?)\s*"
+    r"\brekommenderar\s+(?:vi\b\s*)?(?:därför\s+|också\s+|även\s+|härmed\s+)?(?P<addr>.{0,140}?)\s*"
     r"(?:\batt\b|\bföljande\b|:|$)\s*(?P<rest>.*)",
     re.IGNORECASE | re.DOTALL,
 )
