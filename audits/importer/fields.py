@@ -123,8 +123,10 @@ def overall_assessments(parts, *, extra_names, context) -> tuple[list[OverallAss
         end = _SUBJECT_END.search(folded_rest)
         subject = rest[: end.start()] if end else ""
         bodies = find_org_names(text=subject, extra_names=extra_names, context=context)
-        if not bodies and subject.strip() and len(subject.split()) <= 5 and not re.match(
-            r"^(?:det|den|detta|arbetet|granskningen|kommunen|staden|regionen)\b", subject.strip(), re.IGNORECASE
+        if not bodies and subject.strip() and len(subject.split()) <= 5 and not re.search(
+            r"^(?:det|den|detta|arbetet|granskningen|kommunen|staden|regionen)\b|\b(?:kommun|stad|region)$",
+            subject.strip(),
+            re.IGNORECASE,
         ):
             bodies = [canonical_name(name=subject, extra_names=extra_names, context=context)]
         text = fold_whitespace(sentence).lstrip("❖•●-– ")

@@ -109,10 +109,12 @@ def _question_at(lines: list[str], index: int, *, labelled_only: bool):
     else:
         if labelled_only or not (line[:1].isupper() or NUMBERED.match(line) or BULLET.match(line)):
             return None
+        if "?" not in line and _is_answer_cell(line):
+            return None  # "I allt väsentligt", "Nej, dessa finns inte": a table's answer, not a question
         previous = lines[index - 1] if index else ""
         numbered = NUMBERED.match(line)
         # A numbered line starts a row even after a table cell without a full stop ("Delvis").
-        if previous and not numbered and not previous.endswith(TERMINAL) and not _LABEL_LINE.match(fold(previous)) \
+        if previous and not numbered and not previous.endswith(TERMINAL) and not _is_answer_cell(previous) \
                 and not _is_labelled_row(previous):
             return None
         number = numbered.group(1) if numbered else None
@@ -138,6 +140,12 @@ def _question_at(lines: list[str], index: int, *, labelled_only: bool):
     if not label and re.search(r"[.!]\s+[A-ZÅÄÖ]", question):
         return None  # prose that happens to contain a question mark
     return number, fold_whitespace(question), remainder, position
+
+
+def _is_answer_cell(line: str) -> bool:
+    """A table cell that answers a question: a label alone, or one that opens a short answer."""
+    folded = fold(line)
+    return bool(_LABEL_LINE.match(folded) or (_LEADING.match(folded) and len(line.split()) <= 8))
 
 
 def _is_labelled_row(line: str) -> bool:
@@ -223,16 +231,28 @@ def _read_chapter_questions(sections, position: int) -> list[AuditQuestion]:
         started = _question_at(lines, index, labelled_only=True)
         if not started:
             continue
-        number, text, _remainder, _next = started
+        number, text, _remainder, after = started
         question = AuditQuestion(number=number, text=text, raw=text)
-        # Only the section's last question can own a later "Bedömning": another question follows the others.
-        comment_lines = _assessment_subsection(sections, position) if index == labelled[-1] else []
+        # "Bedömning: Delvis uppfyllt" under the question, before the next one; else only the
+        # section's last question can own a later "Bedömning" section.
+        comment_lines = _lines_until_next_question(lines, after)
+        if _take_assessment(comment_lines)[0] is None:
+            comment_lines = _assessment_subsection(sections, position) if index == labelled[-1] else []
         if comment_lines:
             question.assessment, comment_lines = _take_assessment(comment_lines)
             question.comment = _comment(comment_lines)
             question.raw = "\n".join([text, *comment_lines])
         result.append(question)
     return result
+
+
+def _lines_until_next_question(lines: list[str], start: int) -> list[str]:
+    kept: list[str] = []
+    for line in lines[start : start + MAX_QUESTION_LINES]:
+        if LABEL.match(line) or (kept and is_generic_heading(line, kept[-1])):
+            break
+        kept.append(line)
+    return kept
 
 
 def _assessment_subsection(sections, position: int) -> list[str]:
