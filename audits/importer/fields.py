@@ -124,7 +124,7 @@ def overall_assessments(parts, *, extra_names, context) -> tuple[list[OverallAss
         subject = rest[: end.start()] if end else ""
         bodies = find_org_names(text=subject, extra_names=extra_names, context=context)
         if not bodies and subject.strip() and len(subject.split()) <= 5 and not re.search(
-            r"^(?:det|den|detta|arbetet|granskningen|kommunen|staden|regionen)\b|\b(?:kommun|stad|region)$",
+            r"^(?:det|den|detta|arbetet|granskningen|kommunen|staden|regionen)\b",
             subject.strip(),
             re.IGNORECASE,
         ):
