@@ -8,7 +8,8 @@ from audits.importer import ImportFileError, detect_document_kind, extract_text,
 
 class Command(BaseCommand):
     help = (
-        "Reads an audit report (PDF or .txt) and prints the parsed draft. Saves nothing. "
+        "Reads an audit report (PDF or .txt) and prints the parsed draft, with what it did not find "
+        "or only guessed (\"not_found\", \"guessed\"). Saves nothing. "
         "A board's answer to an audit is recognised as such and printed as a response draft."
     )
 
@@ -41,3 +42,8 @@ class Command(BaseCommand):
         self.stdout.write(f"  {len(draft.questions)} questions, {len(draft.recommendations)} recommendations")
         for message in draft.messages:
             self.stderr.write(message)
+        # What the reviewer must check: fields not found or only guessed, with the sentence behind each.
+        for kind, items in (("not found", draft.not_found), ("guessed", draft.guessed)):
+            for item in items:
+                sentence = f": «{item['sentence']}»" if item["sentence"] else ""
+                self.stdout.write(f"  {kind} {item['field']}: {item['note']}{sentence}")
