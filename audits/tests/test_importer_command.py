@@ -1,8 +1,10 @@
 """manage.py import_audit FILE --json: the draft with what was not found or guessed."""
 
 import json
+from pathlib import Path
 
-from django.core.management import call_command
+import pytest
+from django.core.management import CommandError, call_command
 
 from audits.importer.draft import RECOMMENDATIONS_CUT_OFF
 
@@ -29,3 +31,12 @@ def test_plain_output_names_each_field_to_check(tmp_path, capsys):
     call_command("import_audit", str(path))
 
     assert "not found recommendations: " + RECOMMENDATIONS_CUT_OFF in capsys.readouterr().out
+
+
+def test_minutes_for_another_audit_are_refused(tmp_path):
+    path = tmp_path / "protokoll.txt"
+    source = Path(__file__).resolve().parent / "corpus" / "responses" / "protokollsutdrag_kommunstyrelsen.txt"
+    path.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+
+    with pytest.raises(CommandError, match="Protokollet gäller en annan granskning"):
+        call_command("import_audit", str(path), "--audit-title", "Granskning av hemtjänstens kvalitet")

@@ -16,6 +16,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file")
         parser.add_argument("--json", action="store_true", help="Print the draft as JSON.")
+        parser.add_argument(
+            "--audit-title", help="The audit a board's answer should answer; minutes for another audit are refused."
+        )
 
     def handle(self, *args, file, **options):
         try:
@@ -27,7 +30,10 @@ class Command(BaseCommand):
         except ImportFileError as error:
             raise CommandError(str(error)) from error
         if detect_document_kind(text=text) == "response":
-            response = parse_response(text=text)
+            try:
+                response = parse_response(text=text, audit_title=options.get("audit_title"))
+            except ImportFileError as error:
+                raise CommandError(str(error)) from error
             if options["json"]:
                 self.stdout.write(json.dumps({"kind": "response", **response.to_json_dict()}, ensure_ascii=False, indent=2))
             else:
