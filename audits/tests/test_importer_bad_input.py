@@ -93,3 +93,13 @@ def test_every_swedish_text_of_the_corpus_passes_the_language_check():
 def test_swedish_ocr_without_diacritics_is_swedish_and_a_short_text_is_not_judged():
     check_swedish(text="Var samlade bedomning ar att socialnamnden inte har sakerstallt en tillracklig kontroll. " * 10)
     check_swedish(text="The board.")
+
+
+def test_a_text_in_another_language_than_english_is_refused_too():
+    german = ("Der Prüfungsausschuss hat untersucht, ob die Verwaltung eine ausreichende Kontrolle über die "
+              "Zahlungen hat. Unsere Gesamtbewertung lautet, dass die Kontrollen nicht dokumentiert werden. ") * 4
+
+    with pytest.raises(ImportFileError) as raised:
+        check_swedish(text=german)
+
+    assert raised.value.message == NOT_SWEDISH
