@@ -135,3 +135,17 @@ def test_the_folded_form_is_as_long_as_the_text_so_matches_cut_the_original_word
 
     assert len(ocr_fold(text)) == len(text)
     assert find_org_names(text=text) == ["Socialnämnden", "Kultur- och fritidsnämnden", "Kommunstyrelsen"]
+
+
+def test_bodies_are_matched_to_the_municipalitys_own_organisations_through_ocr_damage():
+    text = "Vår samlade bedömning är att omsorgs- och socialnémnden inte har säkerställt uppf6ljningen.\n"
+
+    draft = parse_audit(text=text, extra_names=["Omsorgs- och socialnämnden", "AB Hemmabostäder"])
+
+    assert [(item.body, item.assessment) for item in draft.overall_assessments] == [("Omsorgs- och socialnämnden", "no")]
+
+
+def test_a_decomposed_letter_keeps_the_folded_form_as_long_as_the_text():
+    text = "Socialna\u0308mnden 한국"
+
+    assert len(ocr_fold(text)) == len(text)
