@@ -78,7 +78,7 @@ _OCR_DIGITS = str.maketrans({"6": "o", "0": "o"})
 
 _WORD = r"[A-Za-zÅÄÖåäöéÉü]"
 # A body's core word, OCR-tolerant: nämnd read as namnd, nimnd, ndmnd, nämd.
-_CORE = r"(?:n[aäådie]mnd(?:en|ens|s)?|styrelse(?:n|ns)?|fullm[aäi]ktige(?:s)?)"
+_CORE = r"(?:n[aäådieo](?:m|rn)nd(?:en|ens|s)?|styrelse(?:n|ns)?|fullm[aäi]ktige(?:s)?)"
 # "Gymnasie- och vuxenutbildningsnämnden", "Tekniska nämnden", "Kommunstyrelsen".
 ORG_PATTERN = re.compile(
     rf"(?<![\wÅÄÖåäö-])"
@@ -176,8 +176,9 @@ def find_org_names(*, text: str, extra_names: Iterable[str] = (), context: Itera
     """Return the bodies named in a short text, canonical and in order, without repeats."""
     extra_names = list(extra_names)
     found: list[tuple[int, str]] = []
-    for match in ORG_PATTERN.finditer(text):
-        raw = match.group(0)
+    # Found in the folded form ("socialnémnden", "socialn6mnden" read as nämnden), cut from the text.
+    for match in ORG_PATTERN.finditer(ocr_fold(text)):
+        raw = text[match.start() : match.end()]
         name = canonical_name(name=raw, extra_names=extra_names, context=context)
         if name:
             found.append((match.start(), name))
@@ -191,3 +192,57 @@ def find_org_names(*, text: str, extra_names: Iterable[str] = (), context: Itera
             found.append((position, extra))
     found.sort()
     return list(dict.fromkeys(name for _position, name in found))
+
+
+# OCR reads ä as é, ö as 6 or 0: with the marks gone, each confusion folds onto the letter meant.
+_OCR_LETTERS = {ord("é"): "a", ord("è"): "a"}
+# A 6 or 0 inside a word, or ending or starting one beside a letter. The digit comes first
+# in the pattern so the engine scans for it rather than trying lookbehinds everywhere.
+_OCR_DIGIT_IN_WORD = re.compile(r"[60](?:(?<=[a-z][60])(?=[a-z\s])|(?<=\s[60])(?=[a-z]))")
+
+
+def ocr_fold(text: str) -> str:
+    """A form of the text to find things in: lower case, no diacritics, OCR's ö-for-6 and
+    ä-for-é undone, one character for each character of the text.
+
+    Being as long as the text, a match in it is a match at the same place in the text,
+    so a reader finds in this form and keeps the original wording. "rn" read for "m"
+    cannot be undone character for character; patterns written for this form accept it
+    (see ocr_pattern).
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):  # "İ" lower-cases into two characters
+        lowered = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    if not lowered.isascii():
+        lowered = lowered.replace("é", "a").replace("è", "a")
+        # Decomposing and dropping the marks is many times faster than a translate table;
+        # it keeps the length for every precomposed letter, and the table serves the rest.
+        stripped = _MARKS.sub("", unicodedata.normalize("NFD", lowered))
+        lowered = stripped if len(stripped) == len(lowered) else lowered.translate(_base_letters(lowered))
+    if "6" in lowered or "0" in lowered:
+        lowered = _OCR_DIGIT_IN_WORD.sub("o", lowered)
+    return lowered
+
+
+_MARKS = re.compile("[\u0300-\u036f]+")
+_BASE_LETTERS: dict[int, str] = dict(_OCR_LETTERS)
+
+
+def _base_letters(text: str) -> dict[int, str]:
+    """A translate table from each accented letter to its base letter (and OCR's é to a),
+    filled as letters appear."""
+    for ch in set(text) - _SEEN:
+        _SEEN.add(ch)
+        if ord(ch) not in _BASE_LETTERS and not ch.isascii():
+            base = unicodedata.normalize("NFD", ch)[0]
+            if base != ch and base.isascii():
+                _BASE_LETTERS[ord(ch)] = base
+    return _BASE_LETTERS
+
+
+_SEEN: set[str] = set()
+
+
+def ocr_pattern(pattern: str, flags: int = 0) -> re.Pattern:
+    """Compile a pattern written in ocr_fold's form so that each "m" also matches OCR's "rn"."""
+    return re.compile(re.sub(r"(?<!\\)m", "(?:m|rn)", pattern), flags)

@@ -18,23 +18,28 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .draft import NO_STRUCTURE_FOUND, AuditDraft, OverallAssessment
+from . import fields
+from .draft import (
+    BODIES_GUESSED,
+    NO_FIRM_NAMED,
+    NO_RECOMMENDATIONS_STATED,
+    NO_STRUCTURE_FOUND,
+    NOT_IN_TEXT,
+    RECOMMENDATIONS_CUT_OFF,
+    TEXT_CUT_OFF,
+    VERDICT_CUT_OFF,
+    VERDICT_UNCLEAR,
+    YEAR_GUESSED,
+    AuditDraft,
+)
+from .fields import sentence_parts
 from .municipalities import find_municipality
-from .names import canonical_name, clean_name, find_org_names, fold
-from .questions import assessment_of, extract_questions
+from .names import clean_name, find_org_names, fold
+from .questions import extract_questions
 from .recommendations import extract_recommendations
-from .structure import Unit, content_lines, find_dates, heading_kind, sentences, units
+from .structure import Unit, content_lines, cut_off_line, find_dates, heading_kind, units
 from .text import fold_whitespace, normalize_text
 
-FIRMS = (
-    ("PwC", re.compile(r"\b(?:PwC|PWC|Pwc|PricewaterhouseCoopers|Öhrlings)\b")),
-    ("EY", re.compile(r"\b(?:EY|Ernst\s*&\s*Young)\b")),
-    ("KPMG", re.compile(r"\bKPMG\b")),
-    ("Deloitte", re.compile(r"\bDeloitte\b", re.IGNORECASE)),
-    ("Grant Thornton", re.compile(r"\bGrant\s+Thornton\b", re.IGNORECASE)),
-    ("BDO", re.compile(r"\bBDO\b")),
-    ("Forvis Mazars", re.compile(r"\b(?:Forvis\s+)?Mazars\b", re.IGNORECASE)),
-)
 _ASSIGNMENT = re.compile(
     r"(?:på\s+uppdrag\s+av|på\s+uppdrag\s+från|uppdrag\s+från)\s+(?P<a>[^.,;\n]{3,90}?)"
     r"(?=\s+(?:genomfört|granskat|gjort|har|i\s+uppgift|under|,|\.)|[.,;]|$)"
@@ -56,35 +61,6 @@ _TITLE_SKIP = re.compile(
 _TITLE_PREFIX = re.compile(r"^(?:revisionsrapport|granskningsrapport|rapport)\s*[:\-–]\s*", re.IGNORECASE)
 MAX_TITLE_WORDS = 16
 FRONT_LINES = 25
-
-_OVERALL = re.compile(
-    r"(?:(?:samlade|sammanfattande|sammanfattade|övergripande|sammantagna|sammanvägda|samlad|slutliga)\s+"
-    r"bedömning(?:en)?\s+(?:(?:är|blir|utifrån\s+granskningen\s+är)\s+)?att"
-    r"|(?:sammantaget|sammanfattningsvis|sammanvägt|övergripande)\s+(?:bedömer\s+vi|är\s+vår\s+bedömning|gör\s+vi\s+bedömningen)\s+att"
-    r"|vi\s+bedömer\s+(?:därmed\s+|således\s+)?(?:sammantaget|sammanfattningsvis|övergripande)\s+att)"
-    r"\s+(?P<rest>.+)",
-    re.IGNORECASE | re.DOTALL,
-)
-_OVERALL_LABEL = re.compile(
-    r"^(?:vår\s+)?(?:samlad|samlade|sammanfattande|övergripande)\s+bedömning\s*:\s*(?P<label>[\wåäöÅÄÖ ]{2,25})$",
-    re.IGNORECASE,
-)
-# Where the subject of an overall assessment ends: its verb or the assessing word.
-_SUBJECT_END = re.compile(
-    r"\b(?:delvis|inte|ej|icke|i\s+allt\s+väsentligt|i\s+huvudsak|huvudsakligen|till\s+viss\s+del|"
-    r"har|är|bedriver|bedrivit|bedrivs|säkerställ\w*|bedöms|kan|har\s+haft|haft|uppfyller|fullgjort|"
-    r"fullgör|styr|följer|arbetar)\b",
-    re.IGNORECASE,
-)
-_PARTLY = re.compile(r"\b(?:delvis|till\s+viss\s+del|inte\s+helt|inte\s+fullt\s+ut|i\s+vissa\s+delar|i\s+begränsad\s+utsträckning)\b", re.IGNORECASE)
-_NEGATIVE = re.compile(r"\b(?:inte|ej|icke|brister|bristfällig\w*|otillräcklig\w*|saknas|saknar)\b", re.IGNORECASE)
-
-_RESPONSE_REQUEST = re.compile(
-    r"(?:\bsvar\b|\bsvara\b|yttrande|yttra\s+sig|besvara\w*|besked|redovis\w+\s+(?:vilka\s+)?åtgärder)",
-    re.IGNORECASE,
-)
-_DEADLINE = re.compile(r"\b(?:senast|före|innan|till\s+och\s+med|t\.?\s?o\.?\s?m\.?|senare\s+än)\b", re.IGNORECASE)
-
 
 @dataclass
 class Section:
@@ -108,37 +84,98 @@ def split_sections(lines: list[str]) -> list[Section]:
     sections = [Section("front", None)]
     for line in lines:
         kind = heading_kind(line)
-        if kind:
+        if kind and not _column_header(sections[-1], line):
             sections.append(Section(kind, line))
         else:
             sections[-1].lines.append(line)
     return sections
 
 
+def _column_header(section: Section, line: str) -> bool:
+    # A flattened table's column heads ("Revisionsfråga", "Bedömning") stay in its section.
+    return section.kind == "answers" and len(section.lines) < 3 and bool(_COLUMN.match(fold(line)))
+
+
+_COLUMN = re.compile(r"^(?:revisionsfragan?|revisionsfragor|fraga|kontrollmal|svar|bedomning|kommentar)$")
+
+
 def parse_audit(*, text: str, extra_names: Iterable[str] = ()) -> AuditDraft:
-    """Return a draft audit read from a report's text; an empty draft with a message if none is found."""
+    """Return a draft audit read from a report's text, with every field it could not read or
+    only guessed listed (draft.not_found, draft.guessed); a message if no structure is found."""
     extra_names = list(extra_names)
     normalized = normalize_text(text=text)
     lines = content_lines(normalized)
     sections = split_sections(lines)
     draft = AuditDraft(source_text=text)
+    cut = cut_off_line(lines)
+    if cut:
+        draft.messages.append(TEXT_CUT_OFF)
 
-    draft.questions = extract_questions(sections=sections)
+    draft.questions = extract_questions(sections=sections, cut_off=cut)
     context = _bodies_named(sections, extra_names)
-    draft.recommendations = extract_recommendations(sections=sections, extra_names=extra_names, context=context)
-    draft.overall_assessments = _overall_assessments(sections, extra_names, context)
-    if draft.is_empty:
-        draft.messages.append(NO_STRUCTURE_FOUND)
-        return draft
+    found = extract_recommendations(sections=sections, extra_names=extra_names, context=context)
+    draft.recommendations = found.recommendations
+    parts = [part for section_parts in sentence_parts(sections) for part in section_parts]
+    draft.overall_assessments, unclear = fields.overall_assessments(parts, extra_names=extra_names, context=context)
 
     flat = "\n".join(lines)
     _set(draft, "title", _title(lines))
     _set(draft, "municipality", find_municipality(text=flat))
-    _set(draft, "auditor", _auditor(flat))
+    auditor = fields.auditor(flat)
+    draft.auditor = auditor.value
+    _keep(draft, "auditor", auditor.sentence)
     _set(draft, "commissioned_by", _commissioned_by(flat))
     _set(draft, "date", _report_date(lines))
-    _response_requested(draft, sections, extra_names, context)
+    requested = fields.response_requested(parts, extra_names=extra_names, context=context, reference=draft.date)
+    if requested.value:
+        draft.response_from, draft.response_by = requested.value
+        draft.raw["response_requested"] = requested.sentence
+    audited = fields.audited_bodies(parts, extra_names=extra_names, context=context)
+    draft.audited_bodies = audited.value
+    _keep(draft, "audited_bodies", audited.sentence)
+
+    _report_gaps(draft, found=found, unclear=unclear, cut=cut, requested=requested)
+    if draft.is_empty and not found.cut_off:
+        draft.messages.append(NO_STRUCTURE_FOUND)
     return draft
+
+
+def _keep(draft: AuditDraft, name: str, raw: str | None) -> None:
+    if raw:
+        draft.raw[name] = raw
+
+
+def _report_gaps(draft: AuditDraft, *, found, unclear: list[str], cut: str | None, requested) -> None:
+    """List, field by field, what was not read or only guessed, with the sentence behind it."""
+    if draft.auditor is None:
+        draft.missing("auditor", NO_FIRM_NAMED)
+    if not draft.audited_bodies:
+        bodies = [item.body for item in draft.overall_assessments if item.body]
+        bodies = bodies or [item.addressee for item in draft.recommendations if item.addressee]
+        draft.audited_bodies = list(dict.fromkeys(bodies))
+        if draft.audited_bodies:
+            draft.guess("audited_bodies", BODIES_GUESSED, None)
+        else:
+            draft.missing("audited_bodies")
+    if not draft.overall_assessments:
+        sentence = unclear[0] if unclear else None
+        note = VERDICT_CUT_OFF if sentence and cut and fold_whitespace(cut) in fold_whitespace(sentence) else (
+            VERDICT_UNCLEAR if sentence else NOT_IN_TEXT)
+        draft.missing("overall_assessments", note, sentence)
+    for question in draft.questions:
+        if question.assessment is None:
+            draft.missing("questions", NOT_IN_TEXT, question.text)
+    if found.cut_off:
+        for intro in found.cut_off:
+            draft.missing("recommendations", RECOMMENDATIONS_CUT_OFF, intro)
+    elif found.none_stated:
+        draft.messages.append(NO_RECOMMENDATIONS_STATED)
+    elif not draft.recommendations:
+        draft.missing("recommendations")
+    if requested.value is None:
+        draft.missing("response_by")
+    elif requested.guessed:
+        draft.guess("response_by", YEAR_GUESSED, requested.sentence)
 
 
 def _set(draft: AuditDraft, name: str, found: tuple[str | None, str | None]) -> None:
@@ -183,29 +220,6 @@ def _title(lines: list[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _auditor(text: str) -> tuple[str | None, str | None]:
-    best, best_position, snippet = None, None, None
-    assignment = _ASSIGNMENT.search(text)
-    for name, pattern in FIRMS:
-        # The firm named beside the assignment did the audit; another may only be cited.
-        if assignment:
-            window_start = max(0, assignment.start() - 80)
-            match = pattern.search(text[window_start : assignment.end() + 80])
-            if match:
-                return name, _line_at(text, window_start + match.start())
-        match = pattern.search(text)
-        if match and (best_position is None or match.start() < best_position):
-            best, best_position = name, match.start()
-            snippet = _line_at(text, match.start())
-    return best, snippet
-
-
-def _line_at(text: str, position: int) -> str:
-    start = text.rfind("\n", 0, position) + 1
-    end = text.find("\n", position)
-    return text[start : end if end >= 0 else len(text)]
-
-
 def _commissioned_by(text: str) -> tuple[str | None, str | None]:
     for match in _ASSIGNMENT.finditer(text):
         who = match.group("a") or match.group("b") or match.group("c")
@@ -243,56 +257,3 @@ def _report_date(lines: list[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
-# --- assessments and the requested answer ------------------------------------------
-
-def _overall_assessments(sections, extra_names, context) -> list[OverallAssessment]:
-    found: list[OverallAssessment] = []
-    for section in sections:
-        if section.kind == "answers":
-            continue
-        for unit in section.units:
-            label = _OVERALL_LABEL.match(unit.text)
-            if label and assessment_of(label.group("label")):
-                found.append(OverallAssessment(None, assessment_of(label.group("label")), unit.text, unit.text))
-                continue
-            for sentence in sentences(unit.text):
-                match = _OVERALL.search(sentence)
-                if match:
-                    found.extend(_overall_from(sentence, match.group("rest"), extra_names, context))
-    # The first of each body and assessment, in the order found.
-    unique: dict[tuple[str | None, str | None], OverallAssessment] = {}
-    for item in found:
-        unique.setdefault((item.body, item.assessment), item)
-    return list(unique.values())
-
-
-def _overall_from(sentence, rest, extra_names, context) -> list[OverallAssessment]:
-    end = _SUBJECT_END.search(rest)
-    subject = rest[: end.start()] if end else ""
-    bodies = find_org_names(text=subject, extra_names=extra_names, context=context)
-    if not bodies and subject.strip() and len(subject.split()) <= 5 and not re.match(r"^(?:det|den|detta|arbetet|granskningen)\b", subject.strip(), re.IGNORECASE):
-        bodies = [canonical_name(name=subject, extra_names=extra_names, context=context)]
-    if _PARTLY.search(rest):
-        assessment = "partly"
-    elif _NEGATIVE.search(rest):
-        assessment = "no"
-    else:
-        assessment = "yes"
-    text = fold_whitespace(sentence).lstrip("❖•●-– ")
-    return [OverallAssessment(body, assessment, text, sentence) for body in bodies or [None]]
-
-
-def _response_requested(draft: AuditDraft, sections, extra_names, context) -> None:
-    for section in sections:
-        for unit in section.units:
-            for sentence in sentences(unit.text):
-                if not (_RESPONSE_REQUEST.search(sentence) and _DEADLINE.search(sentence)):
-                    continue
-                deadline = _DEADLINE.search(sentence)
-                dates = [found for found in find_dates(sentence) if found.start >= deadline.start()]
-                if not dates:
-                    continue
-                draft.response_by = dates[0].iso
-                draft.response_from = find_org_names(text=sentence, extra_names=extra_names, context=context)
-                draft.raw["response_requested"] = sentence
-                return

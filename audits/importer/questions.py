@@ -29,7 +29,8 @@ LABEL = re.compile(
     re.IGNORECASE,
 )
 _TABLE_HEADER = re.compile(
-    r"^(?:revisionsfr[åa]g[ao]r?|fr[åa]ga|kontrollm[åa]l)\s*\|?\s*(?:(?:svar|bed[öo]mning|kommentar)\s*\|?\s*)+$",
+    r"^(?:revisionsfr[åa]g[ao]r?|fr[åa]ga|kontrollm[åa]l)\s*\|?\s*(?:(?:svar|bed[öo]mning|kommentar)\s*\|?\s*)+$"
+    r"|^(?:revisionsfr[åa]g[ao]r?|fr[åa]ga|kontrollm[åa]l|svar|bed[öo]mning|kommentar)$",
     re.IGNORECASE,
 )
 _SCOPE_INTRO = re.compile(
@@ -42,7 +43,7 @@ _ASSESSMENT_WORDS = (
     (r"ej bedom(?:d|t|da|ts|ningsbar)|inte bedom(?:d|t|ts)|kan (?:ej|inte) bedomas|ej aktuell(?:t)?|ej tillamplig", "not_assessed"),
     (r"delvis uppfyll(?:t|d|da)|delvis", "partly"),
     (r"(?:ej|inte|icke) uppfyll(?:t|d|da)|nej", "no"),
-    (r"(?:i huvudsak |huvudsakligen |helt )?uppfyll(?:t|d|da)|i huvudsak|ja", "yes"),
+    (r"(?:i huvudsak |huvudsakligen |helt )?uppfyll(?:t|d|da)|i huvudsak|i allt vasentligt|ja", "yes"),
 )
 _WORDS_PATTERN = "|".join(f"(?:{pattern})" for pattern, _value in _ASSESSMENT_WORDS)
 _LABEL_LINE = re.compile(rf"^(?:(?:bedomning|svar|samlad bedomning)\s*:?\s*)?({_WORDS_PATTERN})\s*[.,;:!]?$")
@@ -68,14 +69,18 @@ def assessment_of(label: str) -> str | None:
     return None
 
 
-def extract_questions(*, sections) -> list[AuditQuestion]:
-    """Return the audit questions, each with the best comment and stated assessment found."""
+def extract_questions(*, sections, cut_off: str | None = None) -> list[AuditQuestion]:
+    """Return the audit questions, each with the best comment and stated assessment found.
+
+    An answer that is the text's cut-off last line (`cut_off`) gives no assessment: "Nej,
+    dessa f" may have gone on "..., men planer tas fram".
+    """
     answers: list[AuditQuestion] = []
     chapters: list[AuditQuestion] = []
     scope: list[AuditQuestion] = []
     for position, section in enumerate(sections):
         if section.kind == "answers":
-            answers.extend(_read_answers(section.lines))
+            answers.extend(_read_answers(section.lines, cut_off=cut_off))
         else:
             chapters.extend(_read_chapter_questions(sections, position))
         if section.kind in ("questions", "other", "front", "summary"):
@@ -104,10 +109,12 @@ def _question_at(lines: list[str], index: int, *, labelled_only: bool):
     else:
         if labelled_only or not (line[:1].isupper() or NUMBERED.match(line) or BULLET.match(line)):
             return None
+        if "?" not in line and _is_answer_cell(line):
+            return None  # "I allt väsentligt", "Nej, dessa finns inte": a table's answer, not a question
         previous = lines[index - 1] if index else ""
         numbered = NUMBERED.match(line)
         # A numbered line starts a row even after a table cell without a full stop ("Delvis").
-        if previous and not numbered and not previous.endswith(TERMINAL) and not _LABEL_LINE.match(fold(previous)) \
+        if previous and not numbered and not previous.endswith(TERMINAL) and not _is_answer_cell(previous) \
                 and not _is_labelled_row(previous):
             return None
         number = numbered.group(1) if numbered else None
@@ -135,6 +142,12 @@ def _question_at(lines: list[str], index: int, *, labelled_only: bool):
     return number, fold_whitespace(question), remainder, position
 
 
+def _is_answer_cell(line: str) -> bool:
+    """A table cell that answers a question: a label alone, or one that opens a short answer."""
+    folded = fold(line)
+    return bool(_LABEL_LINE.match(folded) or (_LEADING.match(folded) and len(line.split()) <= 8))
+
+
 def _is_labelled_row(line: str) -> bool:
     """A flattened table row that ends with its assessment label, after the question or
     after the comment: "Sker en regelbunden uppföljning? Delvis uppfyllt"."""
@@ -149,7 +162,7 @@ def _trailing_label(line: str) -> re.Match | None:
     return _LABEL_LINE.match(fold(line[mark + 1 :].strip()))
 
 
-def _read_answers(lines: list[str]) -> list[AuditQuestion]:
+def _read_answers(lines: list[str], *, cut_off: str | None = None) -> list[AuditQuestion]:
     lines = [line for line in lines if not _TABLE_HEADER.match(line)]
     labelled_only = any(LABEL.match(line) for line in lines)
     found: list[tuple[AuditQuestion, list[str]]] = []
@@ -168,6 +181,9 @@ def _read_answers(lines: list[str]) -> list[AuditQuestion]:
             found[-1][1].append(lines[index])
         index += 1
     for question, comment_lines in found:
+        if cut_off and comment_lines and comment_lines[-1] == cut_off and lines and lines[-1] == cut_off:
+            question.comment, question.raw = _comment(comment_lines), "\n".join([question.text, *comment_lines])
+            continue
         question.assessment, comment_lines = _take_assessment(comment_lines)
         question.comment = _comment(comment_lines)
         question.raw = "\n".join([question.text, *comment_lines])
@@ -215,16 +231,28 @@ def _read_chapter_questions(sections, position: int) -> list[AuditQuestion]:
         started = _question_at(lines, index, labelled_only=True)
         if not started:
             continue
-        number, text, _remainder, _next = started
+        number, text, _remainder, after = started
         question = AuditQuestion(number=number, text=text, raw=text)
-        # Only the section's last question can own a later "Bedömning": another question follows the others.
-        comment_lines = _assessment_subsection(sections, position) if index == labelled[-1] else []
+        # "Bedömning: Delvis uppfyllt" under the question, before the next one; else only the
+        # section's last question can own a later "Bedömning" section.
+        comment_lines = _lines_until_next_question(lines, after)
+        if _take_assessment(comment_lines)[0] is None:
+            comment_lines = _assessment_subsection(sections, position) if index == labelled[-1] else []
         if comment_lines:
             question.assessment, comment_lines = _take_assessment(comment_lines)
             question.comment = _comment(comment_lines)
             question.raw = "\n".join([text, *comment_lines])
         result.append(question)
     return result
+
+
+def _lines_until_next_question(lines: list[str], start: int) -> list[str]:
+    kept: list[str] = []
+    for line in lines[start : start + MAX_QUESTION_LINES]:
+        if LABEL.match(line) or (kept and is_generic_heading(line, kept[-1])):
+            break
+        kept.append(line)
+    return kept
 
 
 def _assessment_subsection(sections, position: int) -> list[str]:

@@ -16,16 +16,16 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from .draft import Recommendation
-from .names import clean_name, find_org_names, fold
+from .names import clean_name, find_org_names, fold, ocr_fold, ocr_pattern
 from .structure import Unit, is_generic_heading, sentences, units
 
 TRIGGER = re.compile(
-    r"\b(?:vi\s+rekommenderar|rekommenderar\s+vi|rekommenderas|följande\s+rekommendation|"
+    r"\b(?:vi\s+rekommenderar|rekommenderar\s+vi|rekommenderas|följande\s+rekommendation(?:er)?|"
     r"lämnar\s+vi\s+följande|vi\s+lämnar\s+följande|lämnas\s+följande|rekommendationer\s+till)\b",
     re.IGNORECASE,
 )
 _RECOMMEND = re.compile(
-    r"\brekommenderar\s+(?:vi\s+)?(?:därför\s+|också\s+|även\s+|härmed\s+)?(?P<addr>.{0,140}?)\s*"
+    r"\brekommenderar\s+(?:vi\b\s*)?(?:därför\s+|också\s+|även\s+|härmed\s+)?(?P<addr>.{0,140}?)\s*"
     r"(?:\batt\b|\bföljande\b|:|$)\s*(?P<rest>.*)",
     re.IGNORECASE | re.DOTALL,
 )
@@ -37,7 +37,15 @@ _SHOULD = re.compile(
     r"^(?P<addr>.{0,120}?)\s+(?:bör|borde|behöver|ska|skall)\s+(?:även\s+|också\s+|därför\s+|vidare\s+)?(?P<rest>.*)",
     re.IGNORECASE | re.DOTALL,
 )
-_FOLLOWING = re.compile(r"\b(?:lämna[rs]?|ges|ger)\s+(?:vi\s+)?följande\s+rekommendation", re.IGNORECASE)
+_FOLLOWING = re.compile(
+    r"\b(?:lämna[rs]?|ges|ger)\s+(?:vi\s+)?följande\s+rekommendation"
+    r"|\bföljande\s+rekommendationer\s+(?:prioriteras|lämnas|ges)",
+    re.IGNORECASE,
+)
+# "Granskningen föranleder inga rekommendationer": an empty list the report states.
+_NONE_STATED = ocr_pattern(
+    r"\b(?:foranleder|ger|lamnas|lamnar\s+vi|finns)\s+(?:\w+\s+)?(?:inga|ingen|inte\s+nagra)\s+(?:\w+\s+)?rekommendation"
+)
 _ADDRESSEE_LINE = re.compile(r"^(?:till\s+|rekommendationer?\s+till\s+)?(?P<addr>[^.]{3,80}?):?$", re.IGNORECASE)
 # Text that only introduces a list, with nothing asked yet.
 _INTRO_REST = re.compile(r"^(?:i detta avseende|bland annat|följande|även|också|vidare)?\s*:?\s*$", re.IGNORECASE)
@@ -51,22 +59,37 @@ MAX_RECOMMENDATIONS = 200
 class _State:
     addressees: list[str] = field(default_factory=list)
     intro: str | None = None  # the sentence that opened the current list
+    intro_items: int = 0  # recommendations read since it
 
 
-def extract_recommendations(
-    *, sections, extra_names: list[str], context: list[str]
-) -> list[Recommendation]:
-    """Return the recommendations of a report, repeated ones (summary and chapter) once."""
+@dataclass
+class Found:
+    """A report's recommendations, the introductions whose list never came (a text cut off),
+    and whether the report says it gives none."""
+
+    recommendations: list[Recommendation]
+    cut_off: list[str] = field(default_factory=list)
+    none_stated: bool = False
+
+
+def extract_recommendations(*, sections, extra_names: list[str], context: list[str]) -> Found:
+    """Return the recommendations of a report, repeated ones (summary and chapter) once; an
+    introduction with no list after it is reported as cut off, never filled in."""
     found: list[Recommendation] = []
+    cut_off: list[str] = []
+    none_stated = False
     for section in sections:
         if section.kind == "recommendations":
-            found.extend(_read_region(section.lines, pure=section.pure, extra_names=extra_names, context=context))
+            found.extend(_read_region(section.lines, pure=section.pure, extra_names=extra_names, context=context, cut_off=cut_off))
         else:
-            found.extend(_read_triggered(section.units, extra_names=extra_names, context=context))
-    return _deduplicate(found)
+            found.extend(_read_triggered(section.units, extra_names=extra_names, context=context, cut_off=cut_off))
+        none_stated = none_stated or any(_NONE_STATED.search(ocr_fold(unit.text)) for unit in section.units
+                                         if "rekommend" in unit.text.lower())
+    recommendations = _deduplicate(found)
+    return Found(recommendations, [] if recommendations else cut_off, none_stated and not recommendations)
 
 
-def _read_triggered(parts: list[Unit], *, extra_names, context) -> list[Recommendation]:
+def _read_triggered(parts: list[Unit], *, extra_names, context, cut_off: list[str]) -> list[Recommendation]:
     # Outside a recommendations section only a recommending phrase opens a region,
     # and the first unit without a recommendation closes it.
     result: list[Recommendation] = []
@@ -82,7 +105,7 @@ def _read_triggered(parts: list[Unit], *, extra_names, context) -> list[Recommen
             ):
                 end += 1
             region = parts[index:end]
-            result.extend(_read_units(region, pure=False, active=True, extra_names=extra_names, context=context))
+            result.extend(_read_units(region, pure=False, active=True, extra_names=extra_names, context=context, cut_off=cut_off))
             index = end
         else:
             index += 1
@@ -103,7 +126,7 @@ def _is_recommendation_prose(text: str) -> bool:
         text=_SHOULD.match(sentence).group("addr")) for sentence in sentences(text)))
 
 
-def _read_region(lines, *, pure, extra_names, context) -> list[Recommendation]:
+def _read_region(lines, *, pure, extra_names, context, cut_off: list[str]) -> list[Recommendation]:
     # A stand-alone short line after the list (a page footer, "Bilaga 1") ends the region.
     kept: list[str] = []
     for position, line in enumerate(lines):
@@ -111,23 +134,27 @@ def _read_region(lines, *, pure, extra_names, context) -> list[Recommendation]:
         if kept and is_generic_heading(line, previous) and not find_org_names(text=line, extra_names=extra_names):
             break
         kept.append(line)
-    return _read_units(units(kept), pure=pure, active=pure, extra_names=extra_names, context=context)
+    return _read_units(units(kept), pure=pure, active=pure, extra_names=extra_names, context=context, cut_off=cut_off)
 
 
-def _read_units(parts: list[Unit], *, pure, active, extra_names, context) -> list[Recommendation]:
+def _read_units(parts: list[Unit], *, pure, active, extra_names, context, cut_off: list[str]) -> list[Recommendation]:
     state = _State()
     result: list[Recommendation] = []
     for unit in parts:
         if unit.kind == "item":
-            result.extend(_read_item(unit, state, pure=pure, extra_names=extra_names, context=context))
+            read = _read_item(unit, state, pure=pure, extra_names=extra_names, context=context)
+            state.intro_items += len(read)
+            result.extend(read)
             continue
         if _is_addressee_line(unit.text, extra_names=extra_names, context=context):
             addr = _ADDRESSEE_LINE.match(unit.text).group("addr")
             state.addressees = find_org_names(text=addr, extra_names=extra_names, context=context)
-            state.intro = unit.text
+            state.intro, state.intro_items = unit.text, 0
             continue
         for sentence in sentences(unit.text):
             result.extend(_read_sentence(sentence, state, active=active, extra_names=extra_names, context=context))
+    if state.intro is not None and state.intro_items == 0 and state.intro.rstrip().endswith(":"):
+        cut_off.append(state.intro)
     return result
 
 
@@ -135,7 +162,7 @@ def _read_item(unit: Unit, state: _State, *, pure, extra_names, context) -> list
     parsed = _parse(unit.text, active=True, extra_names=extra_names, context=context)
     if parsed and parsed[2]:
         # "• Socialnämnden:" inside a list names the bodies for the items below it.
-        state.addressees, state.intro = parsed[0], unit.text
+        state.addressees, state.intro, state.intro_items = parsed[0], unit.text, 0
         return []
     if parsed and parsed[0]:
         return [Recommendation(name, parsed[1], unit.text) for name in parsed[0]]
@@ -151,11 +178,11 @@ def _read_sentence(sentence: str, state: _State, *, active, extra_names, context
     if parsed is None:
         if _FOLLOWING.search(sentence) and sentence.rstrip().endswith(":"):
             state.addressees = find_org_names(text=sentence, extra_names=extra_names, context=context)
-            state.intro = sentence
+            state.intro, state.intro_items = sentence, 0
         return []
     names, text, is_intro = parsed
     if is_intro:
-        state.addressees, state.intro = names, sentence
+        state.addressees, state.intro, state.intro_items = names, sentence, 0
         return []
     state.intro = None
     return [Recommendation(name, text, sentence) for name in names or [None]]

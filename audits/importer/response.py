@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from django.utils.translation import gettext_lazy as _
 from rapidfuzz import fuzz
 
 from .draft import NO_RESPONSE_STRUCTURE_FOUND, RecommendationAnswer, ResponseDraft
 from .names import canonical_name, find_org_names, fold
 from .structure import content_lines, find_dates, heading_kind, is_generic_heading, units
-from .text import fold_whitespace, normalize_text
+from .text import ImportFileError, fold_whitespace, normalize_text
 
 _RESPONSE_MARKERS = (
     r"svar\s*pa\s*(?:revisions|gransknings)?rapport",
@@ -66,6 +67,12 @@ _ORDINAL = re.compile(
     r"\b(?P<word>" + "|".join(_ORDINALS) + r")\s+(?:punkten|rekommendationen|att-satsen|punkt)\b"
     r"|\brekommendation(?:en)?\s+(?:nr\.?\s*)?(?P<digit>\d{1,2})\b"
 )
+# Titles this alike (folded, word sets) name the same audit, as quotes this alike are the same recommendation.
+SAME_AUDIT = 80
+OTHER_AUDIT = _(
+    "Protokollet gäller en annan granskning (”{found}”) än den här (”{title}”). "
+    "Kontrollera att du har valt rätt protokoll; inget har ändrats."
+)
 # A board's answer quotes a handful of recommendations; past this many a text is not one.
 MAX_QUOTED = 200
 _INTRO = re.compile(r"(?:rekommend|\bbor\b|\bbör\b|foljande)", re.IGNORECASE)
@@ -83,8 +90,14 @@ def detect_document_kind(*, text: str) -> str | None:
     return None
 
 
-def parse_response(*, text: str, extra_names: Iterable[str] = ()) -> ResponseDraft:
-    """Return a draft answer read from a board's decision text; empty with a message if none is found."""
+def parse_response(
+    *, text: str, extra_names: Iterable[str] = (), audit_title: str | None = None, recommendations: Iterable[str] = ()
+) -> ResponseDraft:
+    """Return a draft answer read from a board's decision text; empty with a message if none is found.
+
+    Given the audit it should answer (`audit_title`, its `recommendations`), raises
+    ImportFileError (OTHER_AUDIT) for a text that names another audit and quotes none of them.
+    """
     extra_names = list(extra_names)
     lines = content_lines(normalize_text(text=text))
     draft = ResponseDraft(source_text=text)
@@ -104,9 +117,24 @@ def parse_response(*, text: str, extra_names: Iterable[str] = ()) -> ResponseDra
     draft.audit_title, raw = _audit_title(lines)
     _keep(draft, "audit_title", raw)
     draft.answers = _answers(lines)
+    if audit_title:
+        _check_same_audit(draft, audit_title=audit_title, recommendations=list(recommendations))
     if draft.is_empty:
         draft.messages.append(NO_RESPONSE_STRUCTURE_FOUND)
     return draft
+
+
+def _check_same_audit(draft: ResponseDraft, *, audit_title: str, recommendations: list[str]) -> None:
+    if not draft.audit_title:
+        return  # the minutes name no audit: nothing says it is another one
+    if fuzz.token_set_ratio(fold(draft.audit_title), fold(audit_title)) >= SAME_AUDIT:
+        return
+    wanted = [fold(text) for text in recommendations]
+    quoted = [fold(answer.recommendation) for answer in draft.answers if answer.recommendation]
+    # A retitled audit is still the same one if the minutes quote its recommendations.
+    if any(fuzz.partial_ratio(one, other) >= SAME_AUDIT for one in quoted for other in wanted[:MAX_QUOTED]):
+        return
+    raise ImportFileError(OTHER_AUDIT.format(found=draft.audit_title, title=audit_title))
 
 
 def classify_decision(text: str) -> str | None:
@@ -263,7 +291,7 @@ def _answers_after_items(parts, recommendations: list[str]) -> list[Recommendati
     folded_recommendations = [fold(quoted) for quoted in recommendations]
     for position, unit in enumerate(parts[:-1]):
         following = parts[position + 1]
-        if unit.kind != "item" or following.kind != "prose" or following.text.endswith(":"):
+        if unit.kind != "item" or following.kind != "prose" or following.text.endswith(":") or _is_caption(following.text):
             continue
         folded = fold(unit.text)
         number = next(
@@ -273,4 +301,9 @@ def _answers_after_items(parts, recommendations: list[str]) -> list[Recommendati
         if number is None or any(answer.number == number for answer in answers):
             continue
         answers.append(RecommendationAnswer(number, recommendations[number - 1], fold_whitespace(following.text), raw=following.text))
-    return answers
+    return sorted(answers, key=lambda answer: answer.number)
+
+
+def _is_caption(text: str) -> bool:
+    # "Förvaltningens yttrande" after the quoted list opens the answers; it answers nothing.
+    return not text.endswith((".", "!", "?")) and len(text.split()) <= 6

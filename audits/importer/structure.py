@@ -14,7 +14,7 @@ from datetime import date
 
 from .names import fold
 
-BULLET = re.compile(r"^(?:(?:[●•❖▪■◦○·►➢➤✓✔\*»«+\uf0b7\uf0a7]|[-–—](?!\d))\s*)+|^[eo]\s+(?=[a-zåäö])")
+BULLET = re.compile(r"^(?:(?:[●•❖▪■◦○·►➢➤✓✔\*»«+\uf0b7\uf0a7]|[-–—](?!\d))\s*)+|^[eoO]\s+(?=[a-zåäö])")
 NUMBERED = re.compile(r"^(?:(\d{1,2})[.)]|([a-h])\))\s+(?=\S)")
 TERMINAL = (".", "?", "!", ":")
 # A line ending with one of these words goes on, even when the next starts with a capital
@@ -29,10 +29,10 @@ CONNECTORS = {
 _HEADINGS = (
     ("recommendations", r"(?:(?:vara|vi lamnar foljande|forslag och) )?rekommendation(?:er(?:na)?)?(?: till .{1,60})?"),
     ("recommendations", r".{0,60}\b(?:och|samt) rekommendationer"),
-    ("recommendations", r"forslag till (?:atgarder|forbattringar)|forbattringsforslag"),
+    ("recommendations", r"forslag till (?:atgarder|forbattringar|fortsatt hantering)|forbattringsforslag"),
     ("answers", r"(?:svar pa|besvarande av|besvarade|bedomning(?:ar)? (?:utifran|av|per|mot|for|i forhallande till)|"
                 r"sammanstallning av|kommentarer till) (?:de |var )?(?:uppstallda |enskilda )?(?:revisionsfragor(?:na)?|revisionsfragan|kontrollmal(?:en)?|granskningsfragor(?:na)?)"),
-    ("answers", r"(?:revisionsfragor|kontrollmal) och (?:svar|bedomningar?)"),
+    ("answers", r"(?:revisionsfrag(?:a|or)|kontrollmal) och (?:svar|bedomning(?:ar)?)"),
     ("answers", r"(?:revisionsfraga|kontrollmal|granskningsfraga) (?:\| )?(?:svar|bedomning|kommentar).*"),
     ("summary", r"(?:var |en )?(?:sammanfattande|samlad|overgripande|sammantagen|revisionell|sammanvagd|slutsats och|slutlig) bedomning(?:ar)?"),
     ("summary", r"sammanfattning(?: och slutsatser?| och (?:revisionell |samlad |var )?bedomning)?|slutsats(?:er)?|sammanfattande slutsatser|rapportsammandrag"),
@@ -204,10 +204,15 @@ MONTHS = {
     "september": 9, "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _ISO = re.compile(r"(?<![\d-])((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})(?![\d])")
 _SWEDISH = re.compile(
-    r"(?<!\d)(\d{1,2})\s*(?:e|:e)?\s+(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+((?:19|20)\d{2})\b",
+    r"(?<!\d)(\d{1,2})\s*(?:e|:e)?\s*(" + _MONTH_NAMES + r")\.?\s+((?:19|20)\d{2})\b",
     re.IGNORECASE,
+)
+# "senast den 19 januari": a day the reader must place in a year.
+_YEARLESS = re.compile(
+    r"(?<!\d)(\d{1,2})\s*(?:e|:e)?\s*(" + _MONTH_NAMES + r")\b(?!\.?\s*(?:19|20)\d{2})", re.IGNORECASE
 )
 
 
@@ -223,18 +228,46 @@ def find_dates(text: str) -> list[FoundDate]:
     """Every valid date in a text, ISO ("2021-01-18") or Swedish ("3 maj 2021"), in order."""
     found = []
     for match in _ISO.finditer(text):
-        iso = _valid(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        iso = valid_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
         if iso:
             found.append(FoundDate(iso, match.start(), match.end(), match.group(0)))
     for match in _SWEDISH.finditer(text):
-        iso = _valid(int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1)))
+        iso = valid_date(int(match.group(3)), MONTHS[match.group(2).lower()], int(match.group(1)))
         if iso:
             found.append(FoundDate(iso, match.start(), match.end(), match.group(0)))
     return sorted(found, key=lambda found_date: found_date.start)
 
 
-def _valid(year: int, month: int, day: int) -> str | None:
+def yearless_dates(text: str) -> list[tuple[int, int, int, int, str]]:
+    """(day, month, start, end, raw) of each date written without a year ("19 januari")."""
+    return [
+        (int(match.group(1)), MONTHS[match.group(2).lower()], match.start(), match.end(), match.group(0))
+        for match in _YEARLESS.finditer(text)
+    ]
+
+
+def valid_date(year: int, month: int, day: int) -> str | None:
+    """The ISO form of a date, None if there is no such day."""
     try:
         return date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def cut_off_line(lines: list[str]) -> str | None:
+    """The text's last line if the text stops mid-sentence (copied from a web viewer, a
+    page missing), None if it ends as texts end: a full stop, a signature, a page footer.
+
+    Mid-sentence is a last line with no closing mark and at least two words in lower case
+    after the first ("Nej, dessa f", "... samverkan sker med både det kommunal"), or a
+    line introducing a list that never comes ("Vi rekommenderar kommunstyrelsen att:").
+    """
+    if not lines:
+        return None
+    last = lines[-1]
+    if last.endswith(":"):
+        return last
+    if last.endswith((".", "?", "!", ")", "\"", "”", "»")):
+        return None
+    lower = [word for word in last.split()[1:] if word[:1].islower()]
+    return last if len(lower) >= 2 and len(last.split()) >= 3 else None

@@ -24,8 +24,12 @@ ENCRYPTED_PDF = _(
 )
 CORRUPT_PDF = _("PDF-filen är skadad eller ofullständig och kan inte läsas.")
 IMAGE_ONLY_PDF = _(
-    "PDF-filen innehåller ingen text (troligen en inskannad bild). "
-    "Ladda upp en OCR-tolkad PDF eller en textfil."
+    "PDF-filen innehåller ingen text (troligen en inskannad bild) och behöver OCR-tolkas först, "
+    "till exempel med ocrmypdf. Ladda upp den tolkade PDF-filen eller en textfil."
+)
+NOT_SWEDISH = _(
+    "Texten verkar inte vara på svenska. Uppsikt läser revisionsrapporter och svar på dem på svenska; "
+    "ladda upp den svenska versionen."
 )
 UNREADABLE_TEXT = _(
     "Textfilen kunde inte läsas som text. "
@@ -73,7 +77,37 @@ def extract_text(*, data: bytes, filename: str, max_bytes: int) -> str:
     else:
         raise ImportFileError(UNSUPPORTED_FILE_TYPE)
     check_text_length(text=text)
+    check_swedish(text=text)
     return text
+
+
+# Words that make up a good part of any Swedish prose, OCR'd without diacritics too, and
+# their English counterparts; words both languages share ("i", "for") count for neither.
+_SWEDISH_WORDS = frozenset(
+    "och att det som en ett är ar på pa med av till inte har vi om ska den de när nar eller samt kommun".split()
+)
+_ENGLISH_WORDS = frozenset("the and of to is that with are this be on as by we not has have which".split())
+_WORD_RE = re.compile(r"[^\W\d_]+")
+# Enough words to tell a language; the start of a text tells it as well as the whole.
+MIN_WORDS_FOR_LANGUAGE = 60
+LANGUAGE_SAMPLE_CHARS = 50_000
+MIN_SWEDISH_SHARE = 0.03
+
+
+def check_swedish(*, text: str) -> None:
+    """Raise ImportFileError (NOT_SWEDISH) for a text that is plainly in another language.
+
+    A text too short to tell passes; so does Swedish OCR that has lost its diacritics.
+    """
+    words = _WORD_RE.findall(text[:LANGUAGE_SAMPLE_CHARS].lower())
+    if len(words) < MIN_WORDS_FOR_LANGUAGE:
+        return
+    swedish = sum(word in _SWEDISH_WORDS for word in words)
+    english = sum(word in _ENGLISH_WORDS for word in words)
+    # A vocabulary of a few words ("Beslut Beslut ...") is no language to judge.
+    varied = len(set(words)) >= MIN_WORDS_FOR_LANGUAGE // 3
+    if swedish < english or (varied and swedish < MIN_SWEDISH_SHARE * len(words)):
+        raise ImportFileError(NOT_SWEDISH)
 
 
 def check_text_length(*, text: str, max_chars: int | None = None) -> None:

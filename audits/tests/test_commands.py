@@ -24,8 +24,9 @@ def _json(prefix: str) -> dict:
 def test_boras_summary_gives_seven_questions_and_the_recommendations_to_ks_and_the_labour_board():
     data = _json("000")
 
-    assert set(data) == {"title", "municipality", "auditor", "commissioned_by", "date", "overall_assessments",
-                         "questions", "recommendations", "response_requested"}
+    assert set(data) == {"title", "municipality", "auditor", "commissioned_by", "date", "audited_bodies",
+                         "overall_assessments", "questions", "recommendations", "response_requested",
+                         "not_found", "guessed"}
     assert (data["title"], data["municipality"], data["auditor"], data["commissioned_by"], data["date"]) == (
         "Integration och etablering i Borås Stad", "Borås", "PwC", "Stadsrevisionen", "2021-01-18")
     assert [q["number"] for q in data["questions"]] == [1, 2, 3, 4, 5, 6, 7]

@@ -212,11 +212,15 @@ def test_text_without_audit_structure_gives_an_empty_draft_and_a_message():
 
     assert draft.is_empty
     assert draft.messages == [NO_STRUCTURE_FOUND]
-    assert draft.to_json_dict() == {
+    data = draft.to_json_dict()
+    assert {name: value for name, value in data.items() if name not in ("not_found", "guessed")} == {
         "title": None, "municipality": None, "auditor": None, "commissioned_by": None, "date": None,
-        "overall_assessments": [], "questions": [], "recommendations": [],
+        "audited_bodies": [], "overall_assessments": [], "questions": [], "recommendations": [],
         "response_requested": {"from": [], "by": None},
     }
+    assert [item["field"] for item in data["not_found"]] == [
+        "auditor", "audited_bodies", "overall_assessments", "recommendations", "response_by",
+    ]
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\x00\x01\x02", "?" * 500, "Rekommendationer\n", "- \n• \n1.\n"])

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from audits.importer import (
+    ImportFileError,
     classify_decision,
     detect_document_kind,
     parse_audit,
@@ -68,3 +72,37 @@ def test_flattened_table_with_the_assessment_column_after_the_comment():
         (1, "Har nämnden en ändamålsenlig styrning av verksamheten?", "partly", "Nämnden har mål men uppföljningen brister."),
         (2, "Är den interna kontrollen tillräcklig?", "yes", "Kontrollen är god."),
     ]
+
+
+# --- the corpus's answers: a tjänsteutlåtande and a minutes extract -----------------
+
+RESPONSES = Path(__file__).resolve().parent / "corpus" / "responses"
+
+
+@pytest.mark.parametrize("name", sorted(path.stem for path in RESPONSES.glob("*.txt")))
+def test_each_answer_in_the_corpus_gives_decision_paragraph_dnr_and_one_answer_per_quoted_recommendation(name):
+    expected = json.loads((RESPONSES / f"{name}.json").read_text(encoding="utf-8"))
+
+    data = parse_response(text=(RESPONSES / f"{name}.txt").read_text(encoding="utf-8")).to_json_dict()
+
+    assert {key: data[key] for key in expected if key != "answers"} == {k: v for k, v in expected.items() if k != "answers"}
+    assert [{"number": a["number"], "decision": a["decision"]} for a in data["answers"]] == expected["answers"]
+
+
+def test_minutes_for_another_audit_are_refused_with_a_message():
+    text = (RESPONSES / "protokollsutdrag_kommunstyrelsen.txt").read_text(encoding="utf-8")
+
+    with pytest.raises(ImportFileError) as raised:
+        parse_response(text=text, audit_title="Granskning av hemtjänstens kvalitet",
+                       recommendations=["Säkerställ att biståndsbesluten följs upp"])
+
+    assert str(raised.value.message).startswith("Protokollet gäller en annan granskning (”Granskning av lokalförsörjningen”)")
+
+
+def test_minutes_for_a_retitled_audit_that_quote_its_recommendations_are_read():
+    text = (RESPONSES / "protokollsutdrag_kommunstyrelsen.txt").read_text(encoding="utf-8")
+
+    draft = parse_response(text=text, audit_title="Lokaler 2021",
+                           recommendations=["Uppdatera lokalförsörjningsplanen årligen"])
+
+    assert draft.paragraph == "112"

@@ -24,6 +24,7 @@ from audits.forms import (
     QuestionFormSet,
     RecommendationFormSet,
 )
+from audits.importer.draft import FIELD_LABELS
 from audits.models import Assessment, Audit, ImportDraft
 from core.forms import add_service_errors, save_form
 from core.params import int_param
@@ -192,11 +193,22 @@ def audit_review(request):
             "overall": overall,
             "recommendations": recommendations,
             "notes": stored["messages"],
+            "gaps": _gaps(stored["draft"]),
             "filename": draft.filename,
             "other_municipality": municipality if municipality and municipality != request.municipality.name else None,
             "unmatched": initial["unmatched"],
         },
     )
+
+
+def _gaps(draft: dict) -> list[dict]:
+    """What the reading did not find or only guessed, field by field, for the reviewer to check."""
+    return [
+        {"label": FIELD_LABELS.get(item["field"], item["field"]), "note": item["note"], "sentence": item["sentence"],
+         "guessed": kind == "guessed"}
+        for kind in ("not_found", "guessed")
+        for item in draft.get(kind, [])
+    ]
 
 
 def _whole_page(request, url: str):
@@ -251,7 +263,12 @@ def _review_initial(draft: dict, organizations: list, *, municipality: str) -> d
         {"organization": match(item["addressee"]), "text": item["text"]} for item in draft["recommendations"]
     ]
     response_from = [org for org in (match(name) for name in draft["response_requested"]["from"]) if org]
-    audited = {item["organization"].pk: item["organization"] for item in overall + recommendations if item["organization"]}
+    # The bodies the report says it covered ("Granskningen har omfattat ..."), matched fuzzily to
+    # the municipality's organisations, then those assessed or given recommendations.
+    named = [{"organization": match(name)} for name in draft.get("audited_bodies", [])]
+    audited = {
+        item["organization"].pk: item["organization"] for item in named + overall + recommendations if item["organization"]
+    }
     questions = [
         {"number": item["number"] if str(item["number"] or "").isdigit() else index,
          "text": item["text"], "assessment": item["assessment"] or Assessment.NOT_ASSESSED,

@@ -8,13 +8,17 @@ from audits.importer import ImportFileError, detect_document_kind, extract_text,
 
 class Command(BaseCommand):
     help = (
-        "Reads an audit report (PDF or .txt) and prints the parsed draft. Saves nothing. "
+        "Reads an audit report (PDF or .txt) and prints the parsed draft, with what it did not find "
+        "or only guessed (\"not_found\", \"guessed\"). Saves nothing. "
         "A board's answer to an audit is recognised as such and printed as a response draft."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("file")
         parser.add_argument("--json", action="store_true", help="Print the draft as JSON.")
+        parser.add_argument(
+            "--audit-title", help="The audit a board's answer should answer; minutes for another audit are refused."
+        )
 
     def handle(self, *args, file, **options):
         try:
@@ -26,7 +30,10 @@ class Command(BaseCommand):
         except ImportFileError as error:
             raise CommandError(str(error)) from error
         if detect_document_kind(text=text) == "response":
-            response = parse_response(text=text)
+            try:
+                response = parse_response(text=text, audit_title=options.get("audit_title"))
+            except ImportFileError as error:
+                raise CommandError(str(error)) from error
             if options["json"]:
                 self.stdout.write(json.dumps({"kind": "response", **response.to_json_dict()}, ensure_ascii=False, indent=2))
             else:
@@ -41,3 +48,8 @@ class Command(BaseCommand):
         self.stdout.write(f"  {len(draft.questions)} questions, {len(draft.recommendations)} recommendations")
         for message in draft.messages:
             self.stderr.write(message)
+        # What the reviewer must check: fields not found or only guessed, with the sentence behind each.
+        for kind, items in (("not found", draft.not_found), ("guessed", draft.guessed)):
+            for item in items:
+                sentence = f": «{item['sentence']}»" if item["sentence"] else ""
+                self.stdout.write(f"  {kind} {item['field']}: {item['note']}{sentence}")
