@@ -4,7 +4,7 @@ targets' explanations and the development areas."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import VersionedModelForm
+from core.forms import CheckedForm, CheckedModelForm, VersionedModelForm
 from organizations.models import Organization
 from reports.models import AreaAnalysis, DevelopmentArea, MissedTarget, ReportVersion
 
@@ -34,7 +34,7 @@ class _ShowsCurrentVersion:
         self.data[self.add_prefix("seen_version")] = str(version)
 
 
-class MissedTargetForm(_ShowsCurrentVersion, forms.ModelForm):
+class MissedTargetForm(_ShowsCurrentVersion, CheckedModelForm):
     """Cause, action and owner of one missed target; the row is created on its first save,
     so the version seen is optional."""
 
@@ -66,7 +66,7 @@ class DevelopmentAreaForm(VersionedModelForm):
         self.fields["owner"].queryset = _organizations(program.municipality)
 
 
-class DevelopmentAreaDoneForm(_ShowsCurrentVersion, forms.Form):
+class DevelopmentAreaDoneForm(_ShowsCurrentVersion, CheckedForm):
     seen_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     done_on = forms.DateField(label=_("klart"), widget=forms.DateInput(attrs={"type": "date"}))
     outcome = forms.CharField(label=_("resultat"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000,

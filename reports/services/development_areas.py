@@ -8,6 +8,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.history import records_by
 from core.versioning import versioned_save
 from reports.models import DevelopmentArea, Report
 from reports.services.versions import AREA_OF_OTHER_PROGRAM, OWNER_OF_OTHER_MUNICIPALITY, check_draft
@@ -35,6 +36,7 @@ def _check_fields(report: Report, data: dict) -> None:
         raise ValidationError(errors)
 
 
+@records_by
 def development_area_create(*, report: Report, data: dict, by=None) -> DevelopmentArea:
     """A new development area in a draft report."""
     _check_editable(report)
@@ -45,6 +47,7 @@ def development_area_create(*, report: Report, data: dict, by=None) -> Developme
     return item
 
 
+@records_by
 def development_area_edit(*, item: DevelopmentArea, data: dict, seen_version: int, by=None) -> DevelopmentArea:
     """Change a development area of a draft report, unless someone saved it since `seen_version`."""
     _check_editable(item.report)
@@ -56,6 +59,7 @@ def development_area_edit(*, item: DevelopmentArea, data: dict, seen_version: in
     return versioned_save(instance=item, seen_version=seen_version)
 
 
+@records_by
 def development_area_done(*, item: DevelopmentArea, done_on: date, outcome: str, seen_version: int,
                           by=None) -> DevelopmentArea:
     """Mark a development area done with what came of it; a later cycle's report shows it.

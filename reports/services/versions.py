@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_create_with_history
 
+from core.history import records_by
 from core.versioning import versioned_save
 from followup.models import Answer, CycleOrganization, FollowUpCycle
 from organizations.models import Organization
@@ -53,6 +54,7 @@ def _has_answers(cycle: FollowUpCycle) -> bool:
     ).exists()
 
 
+@records_by
 @transaction.atomic
 def report_create(*, cycle: FollowUpCycle, by=None) -> Report:
     """The cycle's report with version 1 as a draft and an empty analysis per area.
@@ -72,6 +74,7 @@ def report_create(*, cycle: FollowUpCycle, by=None) -> Report:
     return report
 
 
+@records_by
 def analysis_save(*, version: ReportVersion, area: Area, text: str, seen_version: int | None = None,
                   by=None) -> AreaAnalysis:
     """The coordinator's analysis of `area` in a draft, saved unless someone else saved it
@@ -86,6 +89,7 @@ def analysis_save(*, version: ReportVersion, area: Area, text: str, seen_version
     return versioned_save(instance=analysis, seen_version=analysis.version if seen_version is None else seen_version)
 
 
+@records_by
 def assessment_save(*, version: ReportVersion, text: str, seen_version: int | None = None, by=None) -> ReportVersion:
     """The overall assessment of a draft."""
     check_draft(version)
@@ -101,6 +105,7 @@ def missed_target_indicators(*, version: ReportVersion) -> dict[int, dict]:
     return {indicator["id"]: indicator for area in goals.values() for indicator in missed_indicators(area)}
 
 
+@records_by
 def missed_target_save(*, version: ReportVersion, indicator: Indicator, cause: str, action: str,
                        owner: Organization | None, seen_version: int | None = None, by=None) -> MissedTarget:
     """The cause of a missed target, the action taken and the organisation that owns it."""
@@ -134,6 +139,7 @@ def _set_status(version: ReportVersion, status: str, **fields) -> ReportVersion:
     return versioned_save(instance=version, seen_version=version.version)
 
 
+@records_by
 @transaction.atomic
 def version_submit(*, version: ReportVersion, by=None) -> ReportVersion:
     """Submit a draft for decision. Refused, changing nothing, while a missed target lacks
@@ -147,6 +153,7 @@ def version_submit(*, version: ReportVersion, by=None) -> ReportVersion:
     return _set_status(version, ReportVersion.Status.SUBMITTED, submitted_at=timezone.now())
 
 
+@records_by
 @transaction.atomic
 def version_approve(*, version: ReportVersion, by=None, decision=None) -> ReportVersion:
     """Approve a submitted version and freeze it: its content is compiled once more and
@@ -164,6 +171,7 @@ def version_approve(*, version: ReportVersion, by=None, decision=None) -> Report
     return version
 
 
+@records_by
 @transaction.atomic
 def version_new(*, report: Report, by=None) -> ReportVersion:
     """A new draft after the latest version, copying its overall assessment, its analyses

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from core.forms import add_service_errors
+from core.forms import CheckedModelForm, add_service_errors
 from core.permissions import require
 from organizations.models import Membership, Organization
 from organizations.rules import is_coordinator, is_municipal_admin, organization_ids_with_role
@@ -22,7 +22,7 @@ DECIDING_KINDS = (OrganizationKind.EXECUTIVE_BOARD, OrganizationKind.BOARD, Orga
                   OrganizationKind.COUNCIL)
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(CheckedModelForm):
     class Meta:
         model = Decision
         fields = ["organization", "meeting_date", "paragraph", "registry_number", "wording", "text",

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
-from core.forms import add_service_errors
+from core.forms import CheckedForm, add_service_errors
 from core.permissions import require
 from reports.models import Dispatch, ReportVersion
 from reports.services import decisions as decision_services
@@ -59,7 +59,7 @@ def dispatch_send(request, pk):
     return redirect("reports:dispatch_status", pk=version.pk)
 
 
-class AcknowledgeForm(forms.Form):
+class AcknowledgeForm(CheckedForm):
     other = forms.CharField(label=gettext_lazy("Övriga planerade åtgärder"), required=False, max_length=4000,
                             widget=forms.Textarea(attrs={"rows": 4}))
 
