@@ -12,6 +12,7 @@ urlpatterns = [
     path("utskick/", include("notifications.urls")),
     path("statistik/", include("kpis.urls")),
     path("rapporter/", include("reports.urls")),
+    path("", include("api.urls")),
     path("konto/logga-in/", LoginView.as_view(), name="login"),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("konto/losenord/", auth_views.PasswordChangeView.as_view(), name="password_change"),
