@@ -74,7 +74,7 @@ class IndicatorViewSet(ReadOnly):
         return Response(IndicatorSerializer(indicator, context=self._with_statuses([indicator])).data)
 
     @extend_schema(request=IndicatorValueSerializer, responses={201: IndicatorValueSerializer})
-    @action(detail=True, methods=["post"], url_path="values", serializer_class=IndicatorValueSerializer)
+    @action(detail=True, methods=["post"], url_path="values", url_name="values", serializer_class=IndicatorValueSerializer)
     def set_value(self, request, pk=None):
         """Enter a manual indicator's value for a year and gender (creating or changing it),
         as the indicator page does: the same permission, history and checks."""
