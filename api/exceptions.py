@@ -2,7 +2,7 @@
 its messages, a refused edit of a verified record or of a record someone else has saved
 since becomes 409 Conflict, and a PermissionDenied keeps its message."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -21,9 +21,13 @@ CONFLICT_CODES = {"verified", "locked", "frozen"}
 
 
 def _messages(error: DjangoValidationError):
-    if hasattr(error, "error_dict"):
-        return {field: [str(m) for m in errors] for field, errors in error.message_dict.items()}
-    return {"detail": " ".join(str(m) for m in error.messages)}
+    if not hasattr(error, "error_dict"):
+        return {"detail": " ".join(str(m) for m in error.messages)}
+    messages = {field: [str(m) for m in errors] for field, errors in error.message_dict.items()}
+    # A refusal of the record as a whole reads like any other refusal: one "detail".
+    if NON_FIELD_ERRORS in messages:
+        messages["detail"] = " ".join(messages.pop(NON_FIELD_ERRORS))
+    return messages
 
 
 def exception_handler(exc, context):
