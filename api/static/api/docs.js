@@ -5,7 +5,8 @@ window.addEventListener("DOMContentLoaded", function () {
   window.SwaggerUIBundle({
     url: element.dataset.schemaUrl,
     domNode: element,
-    deepLinking: true,
+    // A deep link puts a link inside each operation's button, which assistive technology cannot reach.
+    deepLinking: false,
     // No call to the public validator service: nothing leaves the municipality's server.
     validatorUrl: null,
     withCredentials: true,
