@@ -14,6 +14,12 @@ def test_an_unchanged_list_is_answered_304(client, town):
     assert again.status_code == 304 and again.content == b""
 
 
+def test_an_answer_is_kept_by_no_shared_cache(client, town):
+    response = client.get("/api/v1/organizations/", **bearer(token_for(town.users["politician"])))
+    assert "private" in response["Cache-Control"]
+    assert "Authorization" in response["Vary"]
+
+
 def test_a_changed_list_gets_a_new_etag(client, town):
     auth = bearer(token_for(town.users["politician"]))
     first = client.get("/api/v1/organizations/", **auth)

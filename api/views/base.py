@@ -2,6 +2,7 @@
 asking again with If-None-Match gets 304 Not Modified instead of the same page."""
 
 from django.middleware.http import ConditionalGetMiddleware
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.decorators import decorator_from_middleware
 from django.utils.functional import cached_property
 from rest_framework import viewsets
@@ -15,6 +16,13 @@ class ApiViewSet(viewsets.GenericViewSet):
     @classmethod
     def as_view(cls, actions=None, **initkwargs):
         return conditional_get(super().as_view(actions, **initkwargs))
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        # An answer is the caller's own: no shared cache may keep it or hand it to another.
+        patch_cache_control(response, private=True)
+        patch_vary_headers(response, ["Authorization", "Cookie"])
+        return response
 
     @cached_property
     def municipality(self):
