@@ -73,5 +73,3 @@ ROWS = {
         post=expect(NOT_FOUND, respondent=DONE, anonymous=LOGIN), state=_token_state,
     ),
 }
-
-__all__ = ["ROWS", "DENIED", "LOGIN"]
