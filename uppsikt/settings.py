@@ -54,7 +54,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "csp",
-    "rest_framework",
+    # Not "rest_framework": the API renders JSON only, so it needs none of DRF's templates,
+    # and DRF's Swedish catalogue would replace Django's wording of the site's own form
+    # errors ("Ange en giltig mejladress." for "Fyll i en giltig e-postadress.").
     "django_filters",
     "drf_spectacular",
     "core",
