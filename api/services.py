@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from api.models import ApiToken, token_digest
+from core.history import records_by
 
 NAME_REQUIRED = _("Ge nyckeln ett namn som säger vad den används till.")
 ALREADY_REVOKED = _("Nyckeln är redan återkallad.")
@@ -39,6 +40,7 @@ def api_token_create(*, user, name: str, days: int | None = None) -> CreatedToke
     return CreatedToken(token=token, secret=secret)
 
 
+@records_by
 def api_token_revoke(*, token: ApiToken, by) -> ApiToken:
     """Revoke one of `by`'s own tokens; from then on every request with it is refused."""
     if token.user_id != by.pk:
