@@ -57,11 +57,13 @@ $(STAMP): pyproject.toml $(LOCK_DEV) | system-packages python-check
 # Front-end assets come from the npm registry at build time and are copied into static/vendor.
 $(VENDOR)/.stamp: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
-	mkdir -p $(VENDOR)/designsystemet $(VENDOR)/htmx $(VENDOR)/axe
+	mkdir -p $(VENDOR)/designsystemet $(VENDOR)/htmx $(VENDOR)/axe $(VENDOR)/swagger-ui
 	cp node_modules/@digdir/designsystemet-css/dist/src/index.css $(VENDOR)/designsystemet/designsystemet.css
 	cp node_modules/@digdir/designsystemet-css/dist/theme/designsystemet.css $(VENDOR)/designsystemet/theme.css
 	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/htmx.min.js
 	cp node_modules/axe-core/axe.min.js $(VENDOR)/axe/axe.min.js
+	cp node_modules/swagger-ui-dist/swagger-ui-bundle.js node_modules/swagger-ui-dist/swagger-ui.css \
+		node_modules/swagger-ui-dist/favicon-32x32.png $(VENDOR)/swagger-ui/
 	touch $@
 
 # After a change of dependencies in pyproject.toml: `make lock`, then commit requirements/.

@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.test import Client
 
+from bench.api import api
 from bench.harness import page_beside_floor, percentiles, time_calls
 from bench.importer import importer
 from bench.kpis import kpis
@@ -64,4 +65,4 @@ def followup(context: dict) -> dict:
     }
 
 
-SUITES = [dashboard, audits, importer, kpis, followup, reports]
+SUITES = [dashboard, audits, importer, kpis, followup, reports, api]

@@ -29,4 +29,5 @@ MAIN_MENU = [
     NavItem(_("Revisionsuppföljning"), "audits:followup_overview", "audits.view_audit"),
     NavItem(_("Utskick"), "notifications:outbox_list", "notifications.view_outbox"),
     NavItem(_("Statistik"), "kpis:kpi_list", "kpis.view_kpi"),
+    NavItem(_("API-nycklar"), "api:token_list", None),
 ]

@@ -54,6 +54,11 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "csp",
+    # Not "rest_framework": the API renders JSON only, so it needs none of DRF's templates,
+    # and DRF's Swedish catalogue would replace Django's wording of the site's own form
+    # errors ("Ange en giltig mejladress." for "Fyll i en giltig e-postadress.").
+    "django_filters",
+    "drf_spectacular",
     "core",
     "organizations",
     "notifications",
@@ -62,6 +67,7 @@ INSTALLED_APPS = [
     "kpis",
     "steering",
     "reports",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -275,3 +281,43 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# The REST API (api/): a session or a personal API token, every list a cursor page in a
+# stable order, and errors in the user's language like every other page.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.StableCursorPagination",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser", "rest_framework.parsers.MultiPartParser"],
+    "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Uppsikt API",
+    "DESCRIPTION": "Styrning, uppföljning och granskning av kommunens program (Uppsikt).",
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "MeasureStatusEnum": "audits.models.Measure.Status",
+        "ActivityStatusEnum": "steering.models.Activity.Status",
+        "CycleStatusEnum": "followup.models.FollowUpCycle.Status",
+        "ResponseStatusEnum": "followup.models.CycleOrganization.Status",
+    },
+    # The documentation page is api's own (templates/api/docs.html): Swagger UI from
+    # static/vendor, vendored from npm by the Makefile, started by a static script, as the
+    # Content-Security-Policy allows no inline script and no other origin.
+    "SWAGGER_UI_DIST": "/static/vendor/swagger-ui",
+    "SWAGGER_UI_FAVICON_HREF": "/static/vendor/swagger-ui/favicon-32x32.png",
+}
+# How many rows one page of an API list may hold (page_size); more is refused.
+API_MAX_PAGE_SIZE = env.int("API_MAX_PAGE_SIZE", default=5000)
+# Days a new API token lasts unless its owner chooses otherwise.
+API_TOKEN_DAYS = env.int("API_TOKEN_DAYS", default=365)

@@ -13,9 +13,9 @@ urlpatterns = [
     path("utskick/", include("notifications.urls")),
     path("statistik/", include("kpis.urls")),
     path("rapporter/", include("reports.urls")),
-    # --- rep-dispatch: the published reports, open to everyone ---
+    # The published reports, open to everyone.
     path("publicerat/", include((public_urlpatterns, "public"))),
-    # --- end rep-dispatch ---
+    path("", include("api.urls")),
     path("konto/logga-in/", LoginView.as_view(), name="login"),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("konto/losenord/", auth_views.PasswordChangeView.as_view(), name="password_change"),
