@@ -270,7 +270,7 @@ def _review_initial(draft: dict, organizations: list, *, municipality: str) -> d
         item["organization"].pk: item["organization"] for item in named + overall + recommendations if item["organization"]
     }
     questions = [
-        {"number": item["number"] if str(item["number"] or "").isdigit() else index,
+        {"number": item["number"] if str(item["number"] or "").isascii() and str(item["number"] or "").isdigit() else index,
          "text": item["text"], "assessment": item["assessment"] or Assessment.NOT_ASSESSED,
          "comment": item["comment"] or ""}
         for index, item in enumerate(draft["questions"], start=1)

@@ -163,7 +163,8 @@ class PersonField(forms.TypedChoiceField):
         )
 
     def validate(self, value):
-        if value not in self.empty_values and value.isdigit() and int(value) in self.candidates.refused_ids:
+        if (value not in self.empty_values and value.isascii() and value.isdigit()
+                and int(value) in self.candidates.refused_ids):
             raise forms.ValidationError(NOT_A_RESPONDENT, code="not_a_respondent")
         super().validate(value)
 

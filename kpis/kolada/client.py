@@ -323,7 +323,7 @@ def _retry_after_seconds(header: str | None) -> float | None:
     if not header:
         return None
     header = header.strip()
-    if header.isdigit():
+    if header.isascii() and header.isdigit():
         return float(header)
     try:
         when = parsedate_to_datetime(header)

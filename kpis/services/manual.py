@@ -132,7 +132,7 @@ def values_table_read(*, filename: str, content: bytes, divided: bool, percentag
 
 def _year(raw, *, row: int) -> int:
     text = _text(raw)
-    if not text.isdigit() or not MIN_YEAR <= int(text) <= MAX_YEAR:
+    if not (text.isascii() and text.isdigit()) or not MIN_YEAR <= int(text) <= MAX_YEAR:
         raise ValidationError(BAD_YEAR % {"row": row, "value": text or "(tomt)", "min": MIN_YEAR, "max": MAX_YEAR})
     return int(text)
 

@@ -167,3 +167,13 @@ def test_a_negative_value_is_kept_for_other_units(town):
     kpi = LocalKpiFactory(owner=town.municipality, unit="kronor")
     manual_values_import(kpi=kpi, filename="v.csv", content="år;kön;värde\n2021;T;−1 200\n".encode())
     assert KpiValue.objects.get().value == -1200
+
+
+def test_a_superscript_digit_as_year_is_refused_with_the_row_message(town):
+    from kpis.services.manual import BAD_YEAR
+    from kpis.tests.factories import LocalKpiFactory
+
+    kpi = LocalKpiFactory(owner=town.municipality)
+    with pytest.raises(ValidationError) as refused:
+        manual_values_import(kpi=kpi, filename="v.csv", content="år;kön;värde\n²;T;5\n".encode())
+    assert refused.value.messages == [str(BAD_YEAR % {"row": 2, "value": "²", "min": 1950, "max": 2100})]
