@@ -580,3 +580,20 @@ def test_minutes_over_the_limit_are_refused_and_nothing_is_read(client, town, mo
 
     assert "Texten är för lång för ett protokollsutdrag: högst 1\u00a0000 tecken kan läsas in." in page.content.decode()
     assert read == [] and not AuditResponse.objects.exists()
+
+
+def test_minutes_for_another_audit_are_refused_on_the_page_and_fill_in_nothing(client, town):
+    recommendation = RecommendationFactory(
+        audit__municipality=town.municipality, audit__title="Granskning av intern kontroll i upphandling",
+        organization=town.board, text="Säkerställ att avtal följs upp årligen",
+    )
+    client.force_login(town.users[Role.SECRETARY])
+    url = reverse("audits:response_create", args=[recommendation.audit_id, town.board.pk])
+    minutes = ("Protokollsutdrag\nArbetslivsnämnden\n§ 12 Dnr 2024-00031\n"
+               "Yttrande över revisionsrapport Granskning av kommunens arbete med integration och etablering\n"
+               "Beslut\nNämnden tillstyrker rekommendationerna.\n")
+    page = client.post(url, {"las_in": "1", "protokoll-minutes": SimpleUploadedFile("utdrag.txt", minutes.encode())})
+    html = page.content.decode()
+    assert page.status_code == 200 and "integration och etablering" in html
+    assert not page.context["form"].initial
+    assert not AuditResponse.objects.exists()

@@ -68,8 +68,15 @@ def response_create(request, pk, organization_pk):
         if reader.is_valid() and len(reader.text) > MAX_MINUTES_CHARS:
             reader.add_error("minutes", MINUTES_TOO_LONG % {"max_chars": f"{MAX_MINUTES_CHARS:,}".replace(",", "\u00a0")})
         elif reader.is_valid():
-            draft = importer.parse_response(text=reader.text, extra_names=[organization.name])
-            initial, notes = _response_initial(draft, organization, recommendations)
+            try:
+                # Minutes that name another audit and quote none of this one's recommendations
+                # are refused rather than read into the wrong answer.
+                draft = importer.parse_response(text=reader.text, extra_names=[organization.name], audit_title=audit.title,
+                                                recommendations=[r.text for r in recommendations])
+            except importer.ImportFileError as error:
+                reader.add_error("minutes", str(error))
+            else:
+                initial, notes = _response_initial(draft, organization, recommendations)
         form = AuditResponseForm(recommendations=recommendations, initial=initial)
     else:
         form = AuditResponseForm(request.POST or None, request.FILES or None, recommendations=recommendations)
