@@ -105,3 +105,23 @@ def _xlsx(content) -> dict:
 
     floor_seconds, _ = _best(floor)
     return _beside(seconds, floor_seconds, cells=sum(len(r) for _t, rows in sheets for r in rows), bytes=len(data))
+
+
+def report_pages(context: dict) -> dict:
+    """The report's web page on the demo: this year's draft (compiled on every request) and
+    last year's approved version (its frozen content), each beside the bare view."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from bench.harness import page_beside_floor
+    from reports.models import ReportVersion
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(email="samordnare@boras.example"))
+    results = {}
+    for name, status in (("draft", ReportVersion.Status.DRAFT), ("approved", ReportVersion.Status.APPROVED)):
+        version = ReportVersion.objects.filter(status=status).order_by("-report__cycle__year").first()
+        if version is not None:
+            results[f"report_page_{name}"] = page_beside_floor(
+                client=client, path=version.get_absolute_url(), floor_path="/__bench__/bare/", repeat=50)
+    return results
