@@ -135,7 +135,8 @@ def parse_audit(*, text: str, extra_names: Iterable[str] = ()) -> AuditDraft:
     _keep(draft, "audited_bodies", audited.sentence)
 
     _report_gaps(draft, found=found, unclear=unclear, cut=cut, requested=requested)
-    if draft.is_empty and not found.cut_off:
+    # An empty draft always says why: a cut-off list says so above, otherwise nothing was found.
+    if draft.is_empty and (not found.cut_off or not draft.messages):
         draft.messages.append(NO_STRUCTURE_FOUND)
     return draft
 
