@@ -58,8 +58,8 @@ def test_the_coordinator_opens_a_cycle_a_respondent_answers_submits_completes_an
     expect(site.page.get_by_text(f"Uppföljningen {year - 1} är fortfarande öppen.")).to_be_visible()
     site.page.get_by_role("button", name="Öppna uppföljningen ändå").click()
     site.check()
-    # It opens on 1 February: the invitations go then.
-    expect(site.page.get_by_text(f"Uppföljningen {year} öppnar")).to_be_visible()
+    # It opens today: the invitations go at once.
+    expect(site.page.get_by_text(f"Uppföljningen {year} är öppnad")).to_be_visible()
     expect(site.page.get_by_role("heading", name=re.compile(f"Uppföljning {year}"))).to_be_visible()
 
     _switch_user(site, "uppgiftslamnare@boras.example")

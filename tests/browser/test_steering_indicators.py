@@ -44,5 +44,5 @@ def test_a_coordinator_enters_a_value_for_a_manual_indicator(site):
     site.page.get_by_label("År").fill("2025")
     site.page.get_by_role("button", name="Spara").click()
     site.check()
-    expect(site.page.get_by_text("Uppfyllt", exact=True)).to_be_visible()
-    expect(site.page.get_by_role("row").filter(has_text="2025")).to_contain_text("91,0")
+    expect(site.page.locator("dl").get_by_text("Uppfyllt", exact=True)).to_be_visible()
+    expect(site.page.get_by_role("row").filter(has_text="2025").first).to_contain_text("91,0")
