@@ -2,12 +2,13 @@ import datetime
 import re
 
 import pytest
-from django.urls import reverse
+from django.http import HttpResponse
+from django.urls import include, path, reverse
 from django.utils import timezone
 
 from audits.models import Measure
 from audits.tests.factories import AuditFactory, AuditResponseFactory, MeasureFactory, RecommendationFactory
-from core.dashboard import dashboard_for
+from core.dashboard import dashboard_for, ks_section
 from core.tests.factories import UserFactory
 from followup.models import CycleOrganization, FollowUpCycle
 from followup.tests.factories import CycleFactory, CycleOrganizationFactory, QuestionnaireFactory
@@ -113,9 +114,37 @@ def test_ks_sees_overdue_audit_answers_and_measures(client, town):
     assert "Redan gjord" not in page
 
 
-def test_ks_has_no_link_to_the_self_assessment_until_it_exists(client, town):
+def test_ks_has_no_link_to_the_self_assessment_while_it_does_not_exist(town, settings):
+    settings.ROOT_URLCONF = "core.urls"
+    assert ks_section(municipality=town.municipality, today=TODAY).oversight_url is None
+
+
+def _self_assessment(request):
+    return HttpResponse("")
+
+
+# A site where the self-assessment page exists, to show the link appears once it does.
+urlpatterns = [
+    path("uppsikt/", include(([path("", _self_assessment, name="page")], "oversight"))),
+    path("", include("uppsikt.urls")),
+]
+
+
+def test_ks_is_linked_to_the_self_assessment_once_it_exists(client, town, settings):
+    settings.ROOT_URLCONF = __name__
     page = _page(client, town.users[Role.KS_OFFICIAL])
-    assert 'href="/uppsikt/"' not in page
+    assert 'href="/uppsikt/"' in page
+
+
+def test_the_sections_speak_english_when_the_user_chooses_it(client, town):
+    user = town.users[Role.KS_OFFICIAL]
+    MembershipFactory(user=user, organization=town.board, role=Role.COORDINATOR)
+    _cycle(town)
+    client.force_login(user)
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("core:dashboard")).content.decode()
+    assert "Oversight: what is late" in page and "Create report" in page
+    assert "Uppsikt: det här är sent" not in page and "Skapa rapport" not in page
 
 
 @pytest.mark.parametrize(("setup", "stage", "step"), [
