@@ -19,6 +19,8 @@ def home(request):
 @require_GET
 @login_required
 def dashboard(request):
+    """The start of each person's work: a section per role held (core.dashboard), then the
+    organisation and the user's roles."""
     municipality = request.municipality
     context = {
         "municipality": municipality,
