@@ -2,8 +2,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from core.dashboard import dashboard_for
 from core.history import history_entries
 from organizations import selectors as organization_selectors
 
@@ -17,6 +19,8 @@ def home(request):
 @require_GET
 @login_required
 def dashboard(request):
+    """The start of each person's work: a section per role held (core.dashboard), then the
+    organisation and the user's roles."""
     municipality = request.municipality
     context = {
         "municipality": municipality,
@@ -24,6 +28,9 @@ def dashboard(request):
         if municipality
         else [],
         "memberships": organization_selectors.user_memberships(user=request.user),
+        "dashboard": dashboard_for(user=request.user, municipality=municipality, today=timezone.localdate())
+        if municipality
+        else None,
     }
     return render(request, "core/dashboard.html", context)
 
