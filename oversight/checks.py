@@ -63,6 +63,15 @@ class CycleData:
 
 
 @dataclass(frozen=True)
+class RecommendationData:
+    text: str
+    url: str
+    answered: bool
+    measures: int
+    measures_verified: int
+
+
+@dataclass(frozen=True)
 class ProgramData:
     name: str
     year: int
@@ -71,6 +80,7 @@ class ProgramData:
     goals: list[GoalData]
     forums: list[ForumData]
     cycle: CycleData | None
+    ks_recommendations: list[RecommendationData] = field(default_factory=list)
 
 
 @dataclass
@@ -164,7 +174,19 @@ def collaboration(data: ProgramData) -> CheckResult:
                    [Link(f.name, f.url) for f in data.forums if f not in met])
 
 
-CHECKS = [roles, goals, strategy, followup, collaboration]
+def ks_oversight(data: ProgramData) -> CheckResult:
+    """The auditors' recommendations to KS: answered, with every measure taken and verified."""
+    recommendations = data.ks_recommendations
+    if not recommendations:
+        return _result(CheckKey.KS_OVERSIGHT, _("Revisorerna har inte riktat några rekommendationer till kommunstyrelsen."), None)
+    met = [r for r in recommendations if r.answered and r.measures and r.measures == r.measures_verified]
+    figure = _("%(met)s av %(total)s rekommendationer till kommunstyrelsen är besvarade med verifierade åtgärder.") % {
+        "met": len(met), "total": len(recommendations)}
+    return _result(CheckKey.KS_OVERSIGHT, figure, verdict_for(len(met), len(recommendations)),
+                   [Link(r.text, r.url) for r in recommendations if r not in met])
+
+
+CHECKS = [roles, goals, strategy, followup, collaboration, ks_oversight]
 
 
 def assess(data: ProgramData) -> list[CheckResult]:

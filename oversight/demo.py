@@ -12,6 +12,7 @@ BORAS_QUESTIONS = {
     "Har berörda nämnder upprättat relevanta mål": CheckKey.GOALS,
     "Finns en samverkan med relevanta": CheckKey.COLLABORATION,
     "Hur sker uppföljning, utvärdering och analys": CheckKey.FOLLOWUP,
+    "Har Kommunstyrelsen säkerställt": CheckKey.KS_OVERSIGHT,
 }
 
 

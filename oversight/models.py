@@ -14,6 +14,7 @@ class CheckKey(models.TextChoices):
     STRATEGY = "strategy", _("Finns en strategi med konkreta aktiviteter?")
     FOLLOWUP = "followup", _("Följs arbetet upp per område?")
     COLLABORATION = "collaboration", _("Sker samverkan med relevanta parter?")
+    KS_OVERSIGHT = "ks_oversight", _("Har kommunstyrelsen säkerställt styrning och uppsikt?")
 
 
 class AuditQuestionCheck(models.Model):

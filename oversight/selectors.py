@@ -6,10 +6,10 @@ from datetime import date
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 
-from audits.models import AuditQuestion
+from audits.models import AuditQuestion, Measure, Recommendation, RecommendationAnswer
 from followup.models import CycleOrganization, FollowUpCycle
 from organizations.models import Organization
-from oversight.checks import AreaData, CycleData, ForumData, GoalData, ProgramData, RespondentData
+from oversight.checks import AreaData, CycleData, ForumData, GoalData, ProgramData, RecommendationData, RespondentData
 from steering.models import Activity, Area, Forum, Goal, Program, ResponsibilityAssignment, Target
 
 ANSWERED = (CycleOrganization.Status.SUBMITTED, CycleOrganization.Status.APPROVED)
@@ -82,10 +82,26 @@ def _cycle(program, year: int) -> CycleData | None:
     ])
 
 
+def _ks_recommendations(municipality_id) -> list[RecommendationData]:
+    recommendations = Recommendation.objects.filter(
+        audit__municipality=municipality_id, organization__kind=Organization.Kind.EXECUTIVE_BOARD
+    ).annotate(
+        answered=Exists(RecommendationAnswer.objects.filter(recommendation=OuterRef("pk"))),
+        measure_count=Count("measures", distinct=True),
+        verified_count=Count("measures", filter=Q(measures__status=Measure.Status.VERIFIED), distinct=True),
+    ).order_by("audit__pk", "number")
+    return [
+        RecommendationData(text=r.text, url=reverse("audits:audit_detail", kwargs={"pk": r.audit_id}),
+                           answered=r.answered, measures=r.measure_count, measures_verified=r.verified_count)
+        for r in recommendations
+    ]
+
+
 def program_data(*, program: Program, today: date) -> ProgramData:
     return ProgramData(
         name=program.name, year=today.year, owner=program.owner.name if program.owner_id else "",
         areas=_areas(program), goals=_goals(program), forums=_forums(program.municipality_id), cycle=_cycle(program, today.year),
+        ks_recommendations=_ks_recommendations(program.municipality_id),
     )
 
 

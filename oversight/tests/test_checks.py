@@ -91,3 +91,25 @@ def test_collaboration_needs_active_evaluated_forums_with_partners():
     assert result.verdict == "delvis"
     assert [gap.label for gap in result.gaps] == ["Vilande"]
     assert checks.collaboration(_data()).verdict == "nej"
+
+
+def _recommendation(n, *, answered=True, measures=1, verified=1):
+    return checks.RecommendationData(text=f"Rekommendation {n}", url="/r/", answered=answered, measures=measures,
+                                     measures_verified=verified)
+
+
+def test_ks_oversight_needs_answers_and_verified_measures():
+    recommendations = [
+        _recommendation(1), _recommendation(2, answered=False), _recommendation(3, verified=0),
+        _recommendation(4, measures=0, verified=0),
+    ]
+    result = checks.ks_oversight(_data(ks_recommendations=recommendations))
+    assert result.figure.startswith("1 av 4 rekommendationer")
+    assert result.verdict == "nej"
+    assert len(result.gaps) == 3
+
+
+def test_ks_oversight_without_recommendations_says_so():
+    result = checks.ks_oversight(_data())
+    assert result.verdict is None
+    assert result.figure == "Revisorerna har inte riktat några rekommendationer till kommunstyrelsen."

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from audits.tests.factories import AuditFactory, AuditQuestionFactory
+from audits.tests.factories import AuditFactory, AuditQuestionFactory, MeasureFactory, RecommendationFactory
 from followup.tests.factories import CycleFactory, CycleOrganizationFactory
 from organizations.models import Membership
 from organizations.tests.factories import OrganizationFactory
@@ -38,8 +38,10 @@ def _fill(town, program, *, areas):
     cycle = CycleFactory(program=program, questionnaire__program=program, year=timezone.localdate().year)
     for n in range(areas):
         CycleOrganizationFactory(cycle=cycle, organization=OrganizationFactory(municipality=town.municipality))
-    question = AuditQuestionFactory(audit=AuditFactory(municipality=town.municipality))
-    AuditQuestionCheckFactory(audit_question=question)
+    audit = AuditFactory(municipality=town.municipality)
+    for n in range(areas):
+        MeasureFactory(recommendation=RecommendationFactory(audit=audit, organization=town.executive))
+    AuditQuestionCheckFactory(audit_question=AuditQuestionFactory(audit=audit))
 
 
 @pytest.mark.parametrize("areas", [1, 30])
