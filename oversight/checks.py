@@ -52,7 +52,7 @@ class ForumData:
 class RespondentData:
     organization: str
     url: str
-    state: str  # "on_time", "late" or "missing"
+    state: str  # "on_time", "late", "missing", or "pending" before the deadline
 
 
 @dataclass(frozen=True)
@@ -156,11 +156,15 @@ def followup(data: ProgramData) -> CheckResult:
     respondents = data.cycle.respondents
     if not respondents:
         return _result(CheckKey.FOLLOWUP, _("Uppföljningen %(year)s har inga organisationer.") % {"year": data.cycle.year}, None)
-    counts = {state: sum(r.state == state for r in respondents) for state in ("on_time", "late", "missing")}
+    counts = {state: sum(r.state == state for r in respondents) for state in ("on_time", "late", "missing", "pending")}
+    due = len(respondents) - counts["pending"]
+    if not due:
+        return _result(CheckKey.FOLLOWUP, _("Svarstiden för uppföljningen %(year)s har inte gått ut; %(pending)s organisationer har inte svarat ännu.") % {
+            "year": data.cycle.year, "pending": counts["pending"]}, None)
     figure = _("%(on_time)s av %(total)s organisationer svarade i tid, %(late)s sent och %(missing)s saknas.") % {
-        **counts, "total": len(respondents)}
-    return _result(CheckKey.FOLLOWUP, figure, verdict_for(counts["on_time"], len(respondents)),
-                   [Link(r.organization, r.url) for r in respondents if r.state != "on_time"])
+        **counts, "total": due}
+    return _result(CheckKey.FOLLOWUP, figure, verdict_for(counts["on_time"], due),
+                   [Link(r.organization, r.url) for r in respondents if r.state in ("late", "missing")])
 
 
 def collaboration(data: ProgramData) -> CheckResult:

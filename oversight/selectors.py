@@ -64,20 +64,21 @@ def _forums(municipality) -> list[ForumData]:
     ]
 
 
-def _state(entry: CycleOrganization, deadline: date) -> str:
+def _state(entry: CycleOrganization, deadline: date, today: date) -> str:
     if entry.status not in ANSWERED or entry.submitted_at is None:
-        return "missing"
+        # Before the deadline an organisation that has not answered is not yet late.
+        return "pending" if today <= deadline else "missing"
     return "on_time" if entry.submitted_at.date() <= deadline else "late"
 
 
-def _cycle(program, year: int) -> CycleData | None:
-    cycle = FollowUpCycle.objects.filter(program=program, year__lte=year).order_by("-year", "-pk").first()
+def _cycle(program, today: date) -> CycleData | None:
+    cycle = FollowUpCycle.objects.filter(program=program, year__lte=today.year).order_by("-year", "-pk").first()
     if cycle is None:
         return None
     entries = CycleOrganization.objects.filter(cycle=cycle).select_related("organization").order_by("organization__name")
     url = reverse("followup:cycle_detail", kwargs={"pk": cycle.pk})
     return CycleData(year=cycle.year, url=url, respondents=[
-        RespondentData(organization=entry.organization.name, url=url, state=_state(entry, cycle.deadline))
+        RespondentData(organization=entry.organization.name, url=url, state=_state(entry, cycle.deadline, today))
         for entry in entries
     ])
 
@@ -100,7 +101,7 @@ def _ks_recommendations(municipality_id) -> list[RecommendationData]:
 def program_data(*, program: Program, today: date) -> ProgramData:
     return ProgramData(
         name=program.name, year=today.year, owner=program.owner.name if program.owner_id else "",
-        areas=_areas(program), goals=_goals(program), forums=_forums(program.municipality_id), cycle=_cycle(program, today.year),
+        areas=_areas(program), goals=_goals(program), forums=_forums(program.municipality_id), cycle=_cycle(program, today),
         ks_recommendations=_ks_recommendations(program.municipality_id),
     )
 

@@ -113,3 +113,22 @@ def test_ks_oversight_without_recommendations_says_so():
     result = checks.ks_oversight(_data())
     assert result.verdict is None
     assert result.figure == "Revisorerna har inte riktat några rekommendationer till kommunstyrelsen."
+
+
+def _cycle(*states):
+    return CycleData(year=2026, url="/c/", respondents=[
+        RespondentData(organization=f"Org {n}", url="/c/", state=state) for n, state in enumerate(states)
+    ])
+
+
+def test_followup_before_the_deadline_is_not_judged():
+    result = checks.followup(_data(cycle=_cycle("pending", "pending")))
+    assert result.verdict is None
+    assert result.figure == "Svarstiden för uppföljningen 2026 har inte gått ut; 2 organisationer har inte svarat ännu."
+
+
+def test_followup_judges_only_those_due():
+    result = checks.followup(_data(cycle=_cycle("on_time", "pending")))
+    assert result.figure == "1 av 1 organisationer svarade i tid, 0 sent och 0 saknas."
+    assert result.verdict == "ja"
+    assert result.gaps == []
