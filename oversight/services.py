@@ -6,7 +6,7 @@ from oversight.models import AuditQuestionCheck
 
 
 @records_by
-def question_link(*, question: AuditQuestion, check_key: str, by) -> AuditQuestionCheck:
+def question_link(*, question: AuditQuestion, check_key: str, by) -> AuditQuestionCheck | None:
     """Link `question` to the check `check_key`, replacing any earlier link; an empty key removes the link."""
     if not check_key:
         AuditQuestionCheck.objects.filter(audit_question=question).delete()

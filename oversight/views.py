@@ -15,7 +15,7 @@ from oversight import checks, selectors, services
 from oversight.forms import QuestionLinkForm
 
 
-def _page(request, *, program_id=None, link_form=None, status=200):
+def _page(request, *, program_id=None, link_form=None):
     programs = list(selectors.programs(municipality=request.municipality))
     if program_id:
         # Another municipality's program does not exist for the user: 404.
@@ -34,7 +34,7 @@ def _page(request, *, program_id=None, link_form=None, status=200):
         "programs": programs, "program": program, "results": results, "questions": questions,
         "can_link": request.user.has_perm("oversight.link_question"), "link_form": link_form,
         "check_choices": checks.CheckKey.choices,
-    }, status=status)
+    })
 
 
 @require_GET
