@@ -9,6 +9,7 @@ DEMO_STEPS = [
     "kpis.demo.load",
     "followup.demo.load",
     "reports.demo.load",  # rep-dispatch: needs followup's cycles
+    "oversight.demo.load",  # links the audit's questions: needs audits' import
 ]
 
 DEMO_PASSWORD = "Uppsikt-demo-2026"

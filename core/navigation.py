@@ -27,6 +27,7 @@ MAIN_MENU = [
     NavItem(_("Rapporter"), "reports:report_list", "reports.view_report"),
     NavItem(_("Granskningar"), "audits:audit_list", "audits.view_audit"),
     NavItem(_("Revisionsuppföljning"), "audits:followup_overview", "audits.view_audit"),
+    NavItem(_("Självgranskning"), "oversight:page", "oversight.view_oversight"),
     NavItem(_("Utskick"), "notifications:outbox_list", "notifications.view_outbox"),
     NavItem(_("Statistik"), "kpis:kpi_list", "kpis.view_kpi"),
     NavItem(_("API-nycklar"), "api:token_list", None),

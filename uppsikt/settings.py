@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "steering",
     "reports",
     "api",
+    "oversight",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,7 @@ urlpatterns = [
     # The published reports, open to everyone.
     path("publicerat/", include((public_urlpatterns, "public"))),
     path("", include("api.urls")),
+    path("uppsikt/", include("oversight.urls")),
     path("konto/logga-in/", LoginView.as_view(), name="login"),
     path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("konto/losenord/", auth_views.PasswordChangeView.as_view(), name="password_change"),

@@ -1,0 +1,151 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from audits.tests.factories import AuditFactory, AuditQuestionFactory, MeasureFactory, RecommendationFactory
+from followup.tests.factories import CycleFactory, CycleOrganizationFactory
+from organizations.models import Membership
+from organizations.tests.factories import OrganizationFactory
+from oversight.models import AuditQuestionCheck
+from oversight.tests.factories import AuditQuestionCheckFactory
+from steering.tests.factories import (
+    ActionPlanFactory,
+    ActivityFactory,
+    AreaFactory,
+    ForumFactory,
+    GoalFactory,
+    IndicatorFactory,
+    ProgramFactory,
+    ResponsibilityFactory,
+    TargetFactory,
+)
+
+Role = Membership.Role
+URL = reverse("oversight:page")
+
+
+def _fill(town, program, *, areas):
+    for n in range(areas):
+        organization = OrganizationFactory(municipality=town.municipality, name=f"Nämnd {n}")
+        area = AreaFactory(program=program, name=f"Område {n}")
+        ResponsibilityFactory(area=area, organization=organization, mandate="Leder arbetet.")
+        goal = GoalFactory(area=area)
+        TargetFactory(indicator=IndicatorFactory(goal=goal))
+        ActivityFactory(action_plan=ActionPlanFactory(area=area), goal=goal, responsible=organization)
+        ForumFactory(municipality=town.municipality, convener=organization)
+    cycle = CycleFactory(program=program, questionnaire__program=program, year=timezone.localdate().year)
+    for n in range(areas):
+        CycleOrganizationFactory(cycle=cycle, organization=OrganizationFactory(municipality=town.municipality))
+    audit = AuditFactory(municipality=town.municipality)
+    for n in range(areas):
+        MeasureFactory(recommendation=RecommendationFactory(audit=audit, organization=town.executive))
+    AuditQuestionCheckFactory(audit_question=AuditQuestionFactory(audit=audit))
+
+
+@pytest.mark.parametrize("areas", [1, 30])
+def test_page_runs_a_fixed_number_of_queries(client, town, django_assert_max_num_queries, areas):
+    program = ProgramFactory(municipality=town.municipality, owner=town.executive)
+    _fill(town, program, areas=areas)
+    client.force_login(town.users[Role.KS_OFFICIAL])
+    with django_assert_max_num_queries(20):
+        response = client.get(URL)
+    assert response.status_code == 200
+    assert f"{areas} av {areas} områden har en ansvarig organisation" in response.content.decode()
+
+
+def test_page_shows_verdict_rule_and_gap_links(client, town):
+    program = ProgramFactory(municipality=town.municipality, owner=town.executive)
+    area = AreaFactory(program=program, name="Arbete")
+    client.force_login(town.users[Role.AUDITOR])
+    page = client.get(URL).content.decode()
+    assert "0 av 1 områden har en ansvarig organisation" in page
+    assert "Bedömning: Nej" in page
+    assert "Ja när minst 90 % uppfyller kravet" in page
+    assert reverse("steering:area_detail", kwargs={"pk": area.pk}) in page
+
+
+def test_naming_a_responsible_board_changes_the_verdict(client, town):
+    program = ProgramFactory(municipality=town.municipality, owner=town.executive)
+    area = AreaFactory(program=program)
+    client.force_login(town.users[Role.KS_OFFICIAL])
+    assert "0 av 1 områden har en ansvarig" in client.get(URL).content.decode()
+    ResponsibilityFactory(area=area, organization=town.board, mandate="Samordnar arbetet.")
+    assert "1 av 1 områden har en ansvarig" in client.get(URL).content.decode()
+
+
+def test_program_without_areas_or_cycle_says_so(client, town):
+    ProgramFactory(municipality=town.municipality)
+    client.force_login(town.users[Role.KS_OFFICIAL])
+    page = client.get(URL).content.decode()
+    assert "Programmet har inga områden ännu." in page
+    assert f"Ingen uppföljning har genomförts för {timezone.localdate().year}." in page
+    assert "0 av 0" not in page
+
+
+def test_no_program_says_so(client, town):
+    client.force_login(town.users[Role.KS_OFFICIAL])
+    assert "Det finns inget program att granska ännu." in client.get(URL).content.decode()
+
+
+def test_program_select_shows_the_chosen_program(client, town):
+    ProgramFactory(municipality=town.municipality, name="Första programmet")
+    second = ProgramFactory(municipality=town.municipality, name="Andra programmet")
+    client.force_login(town.users[Role.KS_OFFICIAL])
+    page = client.get(URL, {"program": second.pk}).content.decode()
+    assert f'<option value="{second.pk}" selected>' in page
+
+
+@pytest.mark.parametrize("value", ["abc", "²", "99999999"])
+def test_unknown_program_is_not_found(client, town, value):
+    client.force_login(town.users[Role.KS_OFFICIAL])
+    assert client.get(URL, {"program": value}).status_code == 404
+
+
+def test_another_municipalitys_program_is_not_found(client, town):
+    other = ProgramFactory()
+    client.force_login(town.users[Role.KS_OFFICIAL])
+    assert client.get(URL, {"program": other.pk}).status_code == 404
+
+
+def test_linked_question_shows_the_auditors_assessment_and_todays_verdict(client, town):
+    ProgramFactory(municipality=town.municipality, owner=town.executive)
+    question = AuditQuestionFactory(
+        audit=AuditFactory(municipality=town.municipality, date=datetime.date(2021, 1, 18)),
+        text="Finns en tydlig ansvarsfördelning?", assessment="partly",
+    )
+    AuditQuestionCheckFactory(audit_question=question, check_key="roles")
+    client.force_login(town.users[Role.POLITICIAN])
+    page = client.get(URL).content.decode()
+    assert "Revisorerna frågade 2021: Finns en tydlig ansvarsfördelning? — bedömning: Delvis" in page
+    assert "Programmet har inga områden ännu." in page
+
+
+def test_coordinator_links_a_question(client, town):
+    question = AuditQuestionFactory(audit=AuditFactory(municipality=town.municipality))
+    client.force_login(town.users[Role.COORDINATOR])
+    response = client.post(reverse("oversight:question_link"), {"question": question.pk, "check_key": "goals"})
+    assert response.status_code == 302
+    assert AuditQuestionCheck.objects.get(audit_question=question).check_key == "goals"
+    client.post(reverse("oversight:question_link"), {"question": question.pk, "check_key": ""})
+    assert not AuditQuestionCheck.objects.filter(audit_question=question).exists()
+
+
+def test_linking_another_municipalitys_question_is_refused(client, town):
+    question = AuditQuestionFactory()
+    client.force_login(town.users[Role.KS_OFFICIAL])
+    response = client.post(reverse("oversight:question_link"), {"question": question.pk, "check_key": "goals"})
+    assert response.status_code == 200
+    assert "Välj ett giltigt alternativ" in response.content.decode()
+    assert not AuditQuestionCheck.objects.exists()
+
+
+def test_an_unknown_check_is_refused(client, town):
+    question = AuditQuestionFactory(audit=AuditFactory(municipality=town.municipality))
+    AuditQuestionCheckFactory(audit_question=question, check_key="roles")
+    client.force_login(town.users[Role.KS_OFFICIAL])
+    response = client.post(reverse("oversight:question_link"), {"question": question.pk, "check_key": "okänd"})
+    assert response.status_code == 200
+    assert "Välj ett giltigt alternativ" in response.content.decode()
+    assert AuditQuestionCheck.objects.get(audit_question=question).check_key == "roles"
