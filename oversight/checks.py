@@ -13,6 +13,7 @@ YES, PARTLY, NO = "ja", "delvis", "nej"
 VERDICT_LABELS = {YES: gettext_lazy("Ja"), PARTLY: gettext_lazy("Delvis"), NO: gettext_lazy("Nej")}
 # Share of the records that must meet a check for "ja", and for "delvis".
 YES_SHARE, PARTLY_SHARE = 0.9, 0.5
+# xgettext:no-python-format
 RULE = gettext_lazy("Ja när minst 90 % uppfyller kravet, delvis när minst 50 % gör det, annars nej.")
 
 
