@@ -26,6 +26,7 @@ from contextlib import closing
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from core.uploads import (
@@ -296,3 +297,26 @@ def _xlsx_cell(sheet, value):
 def _sheet_title(title: str) -> str:
     # Excel refuses these characters in a sheet name, and more than 31 of any.
     return re.sub(r"[\[\]:*?/\\]", " ", title)[:31] or "Blad1"
+
+
+MEDIA_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def download(*, content: bytes, fmt: str, filename: str) -> HttpResponse:
+    """A file to save, not to show: `filename` without its ending, `fmt` one of MEDIA_TYPES."""
+    response = HttpResponse(content, content_type=MEDIA_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
+
+
+def table_download(*, fmt: str, title: str, header: Sequence[str], rows: Iterable[Sequence],
+                   filename: str) -> HttpResponse:
+    """One table as CSV or as a one-sheet workbook named `title`."""
+    if fmt == "csv":
+        content = csv_bytes(header=header, rows=rows)
+    else:
+        content = xlsx_bytes(title=title, header=header, rows=rows)
+    return download(content=content, fmt=fmt, filename=filename)

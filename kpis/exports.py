@@ -7,11 +7,10 @@ from django.utils.translation import gettext as _
 
 from kpis.models import Gender, Kpi
 from kpis.selectors import Comparison
-from core.spreadsheets import csv_bytes, xlsx_bytes
 
 TEMPLATE_YEARS = 10
 
-__all__ = ["comparison_table", "csv_bytes", "upload_template", "xlsx_bytes"]
+__all__ = ["comparison_table", "upload_template", "values_template"]
 
 
 def comparison_table(*, comparison: Comparison) -> tuple[list[str], list[list]]:
@@ -35,12 +34,16 @@ def comparison_table(*, comparison: Comparison) -> tuple[list[str], list[list]]:
     return header, rows
 
 
+def values_template(*, years, genders=("T",)) -> tuple[list[str], list[list]]:
+    """The columns a values upload needs (år, kön, värde), one empty row per year and gender."""
+    return ["år", "kön", "värde"], [[year, gender, None] for year in years for gender in genders]
+
+
 def upload_template(*, kpi: Kpi) -> tuple[list[str], list[list]]:
-    """The columns an upload needs, with the last ten years filled in to show the shape."""
+    """The upload template of a KPI, with the last ten years filled in to show the shape."""
     this_year = timezone.localdate().year
-    genders = ["T", "K", "M"] if kpi.is_divided_by_gender else ["T"]
-    rows = [[year, gender, None] for year in range(this_year - TEMPLATE_YEARS, this_year) for gender in genders]
-    return ["år", "kön", "värde"], rows
+    genders = ("T", "K", "M") if kpi.is_divided_by_gender else ("T",)
+    return values_template(years=range(this_year - TEMPLATE_YEARS, this_year), genders=genders)
 
 
 def _rounded(value: float | None) -> float | None:

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
@@ -11,18 +11,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 from core.forms import add_service_errors
 from core.params import int_param
 from core.permissions import require
+from core.spreadsheets import MEDIA_TYPES, table_download
 from core.views import render_history
 from kpis import exports, selectors, services
 from kpis.charts import line_chart
 from kpis.forms import ComparisonGroupForm, LocalKpiForm, ValuesUploadForm
 from kpis.kolada import SOURCE_CREDIT
 from kpis.models import ComparisonGroup, Gender, Kpi
-
-FORMATS = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-
 
 def _kpi(request, kpi_id) -> Kpi:
     """Kolada's KPIs and the user's municipality's own; another municipality's own is 404."""
@@ -41,12 +36,6 @@ def _group(request) -> ComparisonGroup | None:
     if group_id is None:
         return None
     return selectors.comparison_groups_for(municipality=request.municipality).filter(pk=group_id).first()
-
-
-def _download(*, content: bytes, fmt: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=FORMATS[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    return response
 
 
 @require_GET
@@ -124,15 +113,14 @@ def _charts(comparison) -> list:
 def kpi_export(request, kpi_id, fmt):
     kpi = _kpi(request, kpi_id)
     require(request.user, "kpis.view_kpi", kpi)
-    if fmt not in FORMATS:
+    if fmt not in MEDIA_TYPES:
         raise Http404
     comparison = selectors.kpi_comparison(
         kpi=kpi, municipality_code=request.municipality.code, group=_group(request)
     )
     header, rows = exports.comparison_table(comparison=comparison)
-    content = (exports.csv_bytes(header=header, rows=rows) if fmt == "csv"
-               else exports.xlsx_bytes(title=kpi.id, header=header, rows=rows))
-    return _download(content=content, fmt=fmt, filename=f"{kpi.id}-{slugify(comparison.municipality_name)}")
+    return table_download(fmt=fmt, title=kpi.id, header=header, rows=rows,
+                          filename=f"{kpi.id}-{slugify(comparison.municipality_name)}")
 
 
 @require_http_methods(["GET", "POST"])
@@ -178,12 +166,10 @@ def kpi_values_upload(request, kpi_id):
 def kpi_upload_template(request, kpi_id, fmt):
     kpi = _local_kpi(request, kpi_id)
     require(request.user, "kpis.manage_local_kpi", kpi)
-    if fmt not in FORMATS:
+    if fmt not in MEDIA_TYPES:
         raise Http404
     header, rows = exports.upload_template(kpi=kpi)
-    content = (exports.csv_bytes(header=header, rows=rows) if fmt == "csv"
-               else exports.xlsx_bytes(title=_("Värden"), header=header, rows=rows))
-    return _download(content=content, fmt=fmt, filename=f"mall-{kpi.id}")
+    return table_download(fmt=fmt, title=_("Värden"), header=header, rows=rows, filename=f"mall-{kpi.id}")
 
 
 @require_GET

@@ -5,7 +5,7 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from core.forms import save_form
 from core.permissions import require
-from core.spreadsheets import xlsx_bytes
+from core.spreadsheets import table_download
 from followup import selectors, services
 from followup.completeness import cycle_completeness
 from followup.forms import AskTable, CycleCloseForm, CycleOpenForm
@@ -22,7 +22,6 @@ from followup.models import CycleOrganization, FollowUpCycle
 from organizations.models import Organization
 from steering.models import Program
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # A deadline six weeks after opening gives boards time to answer around their meetings.
 DEFAULT_WEEKS_TO_ANSWER = 6
 
@@ -87,10 +86,8 @@ def cycle_export(request, pk):
                                               for cell in row.cells]]
         for row in completeness.rows
     ]
-    content = xlsx_bytes(title=_("Fullständighet"), header=header, rows=rows)
-    download = HttpResponse(content, content_type=XLSX)
-    download["Content-Disposition"] = f'attachment; filename="uppfoljning-{cycle.year}.xlsx"'
-    return download
+    return table_download(fmt="xlsx", title=_("Fullständighet"), header=header, rows=rows,
+                          filename=f"uppfoljning-{cycle.year}")
 
 
 def _chosen_program(request, programs):

@@ -9,6 +9,7 @@ from importlib import import_module
 
 from django.utils import translation
 
+from core.spreadsheets import MEDIA_TYPES
 from reports.content import Content
 
 # format -> (module, function, file extension, media type)
@@ -16,8 +17,7 @@ RENDERERS = {
     "pdf": ("reports.outputs.pdf", "pdf_bytes", "pdf", "application/pdf"),
     "docx": ("reports.outputs.docx", "docx_bytes", "docx",
              "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    "xlsx": ("reports.outputs.xlsx", "xlsx_bytes", "xlsx",
-             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "xlsx": ("reports.outputs.xlsx", "xlsx_bytes", "xlsx", MEDIA_TYPES["xlsx"]),
     "html": ("reports.outputs.html", "html_bytes", "html", "text/html; charset=utf-8"),
 }
 

@@ -5,7 +5,7 @@ form for a manual indicator's values."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -13,8 +13,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from core.forms import add_service_errors
 from core.permissions import require
-from core.spreadsheets import csv_bytes, xlsx_bytes
+from core.spreadsheets import table_download
 from core.views import render_history
+from kpis.exports import values_template
 from kpis.forms import ValuesUploadForm
 from kpis.kolada import SOURCE_CREDIT
 from steering import services
@@ -26,7 +27,6 @@ from steering.views.common import form_page
 from steering.views.goals import get_area, get_indicator
 from steering.views.program import get_program
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @require_GET
@@ -133,11 +133,6 @@ def indicator_values_template(request, pk, fmt):
     if fmt not in ("csv", "xlsx"):
         raise Http404
     program = indicator.goal.program
-    header = ["år", "kön", "värde"]
-    rows = [[year, "T", None] for year in range(program.start_year, program.end_year + 1)]
-    if fmt == "csv":
-        response = HttpResponse(csv_bytes(header=header, rows=rows), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(xlsx_bytes(title=_("Värden"), header=header, rows=rows), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="mall-indikator-{indicator.pk}.{fmt}"'
-    return response
+    header, rows = values_template(years=range(program.start_year, program.end_year + 1))
+    return table_download(fmt=fmt, title=_("Värden"), header=header, rows=rows,
+                          filename=f"mall-indikator-{indicator.pk}")
