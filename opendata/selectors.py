@@ -70,10 +70,12 @@ class Published:
         return sorted({v.report.cycle.year for v in self.versions})
 
 
-def published() -> Published:
-    """The newest published version of every report, newest year first; one query."""
+def published(*, with_content: bool = True) -> Published:
+    """The newest published version of every report, newest year first; one query. The page
+    and the catalogue describe the versions without reading their (large) content."""
+    versions = published_versions() if with_content else published_versions().defer("content")
     newest, seen = [], set()
-    for version in published_versions():
+    for version in versions:
         if version.report_id not in seen:
             seen.add(version.report_id)
             newest.append(version)

@@ -30,7 +30,7 @@ def _dataset(slug: str):
 
 @require_GET
 def catalogue(request):
-    source = published()
+    source = published(with_content=False)
     return render(request, "opendata/catalogue.html", {
         "datasets": DATASETS.values(),
         "versions": source.versions,
@@ -43,7 +43,7 @@ def catalogue(request):
 
 
 def _graph(request):
-    return catalogue_graph(source=published(), absolute=request.build_absolute_uri)
+    return catalogue_graph(source=published(with_content=False), absolute=request.build_absolute_uri)
 
 
 @require_GET
