@@ -224,22 +224,24 @@ def text_safe(value):
     return value
 
 
-def csv_bytes(*, header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
+def csv_bytes(*, header: Sequence[str], rows: Iterable[Sequence], swedish_excel: bool = True) -> bytes:
     """CSV as Swedish Excel opens it directly: UTF-8 with BOM, semicolons, decimal commas,
-    and no cell that Excel would run as a formula."""
+    and no cell that Excel would run as a formula. With `swedish_excel=False`, CSV as
+    programs read it (RFC 4180, as open data is published): UTF-8 without BOM, commas and
+    decimal points, still with no cell that a spreadsheet would run."""
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=";" if swedish_excel else ",", lineterminator="\r\n")
     writer.writerow([text_safe(str(cell)) for cell in header])
     for row in rows:
-        writer.writerow([_csv_cell(cell) for cell in row])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+        writer.writerow([_csv_cell(cell, decimal_comma=swedish_excel) for cell in row])
+    return (("\ufeff" if swedish_excel else "") + out.getvalue()).encode("utf-8")
 
 
-def _csv_cell(value):
+def _csv_cell(value, *, decimal_comma: bool):
     if value is None:
         return ""
     if isinstance(value, float):
-        return str(value).replace(".", ",")
+        return str(value).replace(".", ",") if decimal_comma else str(value)
     if isinstance(value, (int, bool)):
         return value
     return text_safe(str(value))

@@ -16,6 +16,8 @@ from django.utils import timezone
 
 from followup.models import ActivityRow, FollowUpCycle
 from organizations.models import Organization
+from reports.compile.indicators import area_goals
+from reports.compile.responses import reported
 from reports.models import Decision, DevelopmentArea, Dispatch, Report, ReportVersion
 from reports.services.decisions import decision_record
 from reports.services.dispatch import development_areas_for, dispatch_acknowledge, dispatch_send
@@ -103,8 +105,13 @@ def _content(*, program, cycle, report) -> dict:
                 "target_group": row.target_group, "cost": float(row.cost) if row.cost is not None else None,
                 "result": row.result,
             })
+    # The figures and who answered come from the compilers, so that the published report
+    # shows (and the open data offers) the demo's indicators and answer rates.
+    goals = area_goals(program=program, municipality=program.municipality, year=cycle.year)
+    responses = reported(cycle=cycle, area_names={}, today=timezone.localdate()).responses
     areas = [{
-        "id": area.pk, "name": area.name, "analysis": f"Demons analys av området {area.name}.", "goals": [],
+        "id": area.pk, "name": area.name, "analysis": f"Demons analys av området {area.name}.",
+        "goals": goals.get(area.pk, []),
         "activities_by_target_group": by_area.get(area.pk, {}), "missed_targets": [], "changes_since_last_year": [],
     } for area in program.areas.order_by("position", "name")]
     return {
@@ -112,7 +119,7 @@ def _content(*, program, cycle, report) -> dict:
         "program": program.name, "period": f"{program.start_year}–{program.end_year}", "year": cycle.year,
         "coordinator": program.owner.name if program.owner_id else None, "compiled_at": timezone.now().isoformat(),
         "overall_assessment": "Demons samlade bedömning: arbetet går framåt men behöver följas upp närmare.",
-        "areas": areas, "responses": [], "organizations": [],
+        "areas": areas, "responses": responses, "organizations": [],
         "development_areas": [{
             "title": d.title, "area": d.area.name if d.area_id else None, "owner": d.owner.name, "actions": d.actions,
             "due_date": d.due_date.isoformat(), "status": d.get_status_display(), "outcome": d.outcome,

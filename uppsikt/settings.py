@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "reports",
     "api",
     "oversight",
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -239,6 +240,13 @@ if TASKS["default"]["BACKEND"] == TASKS_BACKENDS["rq"]:
 # empty for the built-in one) and the fonts embedded in the PDF/A (Debian's fonts-liberation2).
 REPORTS_DOCX_TEMPLATE = env.str("REPORTS_DOCX_TEMPLATE", default="")
 REPORTS_FONT_DIR = env.str("REPORTS_FONT_DIR", default="/usr/share/fonts/truetype/liberation2")
+
+# Open data (/oppna-data/): the licence the datasets are published under (a URI; CC0 by
+# default), the address the catalogue gives for questions (DEFAULT_FROM_EMAIL's when empty),
+# and the publisher's URI, e.g. the organisation's at dataportal.se (the page's own when empty).
+OPEN_DATA_LICENSE = env.str("OPEN_DATA_LICENSE", default="http://creativecommons.org/publicdomain/zero/1.0/")
+OPEN_DATA_CONTACT_EMAIL = env.str("OPEN_DATA_CONTACT_EMAIL", default="")
+OPEN_DATA_PUBLISHER_URI = env.str("OPEN_DATA_PUBLISHER_URI", default="")
 
 # Production hardening; `manage.py check --deploy` is clean with DEBUG off.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)

@@ -15,6 +15,8 @@ urlpatterns = [
     path("rapporter/", include("reports.urls")),
     # The published reports, open to everyone.
     path("publicerat/", include((public_urlpatterns, "public"))),
+    # The published figures as open data, with the DCAT-AP-SE catalogue that dataportal.se harvests.
+    path("oppna-data/", include("opendata.urls")),
     path("", include("api.urls")),
     path("uppsikt/", include("oversight.urls")),
     path("konto/logga-in/", LoginView.as_view(), name="login"),

@@ -153,6 +153,14 @@ def test_text_that_starts_a_formula_is_written_to_csv_behind_an_apostrophe(text)
     assert rows == [["'" + text], ["'" + text, "-2", "1,5", ""]]
 
 
+def test_csv_for_programs_has_commas_points_and_no_bom_and_still_no_formula():
+    text = "=1+1"
+    content = csv_bytes(header=["namn", "värde"], rows=[[text, 1.5], ["Nämnd, kultur", None]], swedish_excel=False)
+    assert not content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8"))))
+    assert rows == [["namn", "värde"], ["'=1+1", "1.5"], ["Nämnd, kultur", ""]]
+
+
 def test_characters_xml_cannot_hold_are_dropped_rather_than_breaking_the_workbook():
     content = xlsx_bytes(title="Blad", header=["Namn"], rows=[["Nämnd\x01\x0bför\x1fkultur"]])
     assert load_workbook(io.BytesIO(content)).active["A2"].value == "Nämndförkultur"

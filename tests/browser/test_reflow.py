@@ -117,7 +117,8 @@ def _main_pages():
         reverse("kpis:comparison_group_create"),
     ]
     return [
-        (None, [reverse("login"), reverse("core:home")]),
+        (None, [reverse("login"), reverse("core:home"), reverse("public:report_list"),
+                reverse("opendata:catalogue")]),
         ("samordnare@boras.example", coordinator),
         ("ks@boras.example", [reverse("core:dashboard"), cycle.get_absolute_url(), reverse("audits:followup_overview"),
                               reverse("steering:gap_list")]),
