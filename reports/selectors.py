@@ -133,4 +133,6 @@ def version_differences(*, older: Content, newer: Content) -> list[Difference]:
 
 
 def previous_version(*, version: ReportVersion) -> ReportVersion | None:
-    return version.report.versions.filter(number__lt=version.number).order_by("-number").first()
+    """The version before `version`, its content read only when asked for (it is large
+    with many organisations, and the page mostly takes what it needs from the cache)."""
+    return version.report.versions.filter(number__lt=version.number).defer("content").order_by("-number").first()

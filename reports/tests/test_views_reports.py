@@ -11,6 +11,8 @@ from reports.services.versions import NO_ANSWERS, UNEXPLAINED, VERSION_FROZEN
 from reports.tests.factories import report_scenario
 
 Role = Membership.Role
+COLD_QUERIES = 36
+WARM_QUERIES = 18
 
 
 @pytest.fixture
@@ -85,11 +87,15 @@ def test_a_politician_reads_the_report_without_forms(client, town):
     assert "Andel i arbete" in page and "hx-post" not in page and "Lämna in för beslut" not in page
 
 
-@pytest.mark.parametrize("organizations", [3, 60])
-def test_the_report_page_runs_a_fixed_number_of_queries(coordinator, town, django_assert_max_num_queries,
+@pytest.mark.parametrize("organizations", [3, 30])
+def test_the_report_page_runs_a_fixed_number_of_queries(coordinator, town, django_assert_num_queries,
                                                           organizations):
+    """As many queries for 3 as for 30 organisations: compiling and rendering when the
+    page is not in the cache, and far fewer once it is."""
     _scenario, version = _draft(town, more_organizations=organizations)
-    with django_assert_max_num_queries(34):
+    with django_assert_num_queries(COLD_QUERIES):
+        assert coordinator.get(version.get_absolute_url()).status_code == 200
+    with django_assert_num_queries(WARM_QUERIES):
         assert coordinator.get(version.get_absolute_url()).status_code == 200
 
 

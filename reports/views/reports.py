@@ -15,6 +15,7 @@ from followup.models import FollowUpCycle
 from reports import selectors, services
 from reports.compile import previous_report
 from reports.forms import AnalysisForm, AssessmentForm, DevelopmentAreaDoneForm, DevelopmentAreaForm, MissedTargetForm
+from reports.version_page import version_page
 from reports.models import AreaAnalysis, DevelopmentArea, MissedTarget, Report, ReportVersion
 from steering.models import Area, Indicator
 
@@ -49,24 +50,26 @@ def report_create(request, cycle_pk):
 
 def _version(request, pk) -> ReportVersion:
     require(request.user, "reports.view_report")
-    return get_object_or_404(selectors.versions_for_municipality(municipality=request.municipality), pk=pk)
+    # The frozen content is read only if the page's parts are not in the cache.
+    return get_object_or_404(
+        selectors.versions_for_municipality(municipality=request.municipality).defer("content"), pk=pk)
 
 
 def _version_page(request, version: ReportVersion, forms: dict | None = None):
     """The page of a version: its content with charts, and for a draft the forms beside it.
-    `forms` carries forms posted back with errors, keyed as the page names them."""
+    `forms` carries forms posted back with errors, keyed as the page names them. The
+    content and its read-only parts come from the cache (reports.version_page)."""
     forms = forms or {}
-    content = selectors.version_content(version=version)
+    previous = selectors.previous_version(version=version)
+    page = version_page(version=version, previous=previous)
+    content = page["content"]
     is_draft = version.status == ReportVersion.Status.DRAFT
     can_write = is_draft and request.user.has_perm("reports.change_report")
     municipality = request.municipality
-    analyses = {a.area_id: a for a in version.analyses.all()}
-    explained = {row.indicator_id: row for row in version.missed_targets.all()}
-    for area in content["areas"]:
-        for goal in area["goals"]:
-            for indicator in goal["indicators"]:
-                indicator["chart"] = selectors.indicator_chart(indicator=indicator, municipality=municipality.name)
-        if can_write:
+    if can_write:
+        analyses = {a.area_id: a for a in version.analyses.all()}
+        explained = {row.indicator_id: row for row in version.missed_targets.all()}
+        for area in content["areas"]:
             analysis = analyses.get(area["id"]) or AreaAnalysis(report_version=version, area_id=area["id"])
             area["form"] = forms.get(f"analysis-{area['id']}") or AnalysisForm(
                 instance=analysis, prefix=f"analys-{area['id']}")
@@ -74,11 +77,6 @@ def _version_page(request, version: ReportVersion, forms: dict | None = None):
                 row = explained.get(missed["indicator_id"]) or MissedTarget(report_version=version)
                 missed["form"] = forms.get(f"missed-{missed['indicator_id']}") or MissedTargetForm(
                     instance=row, municipality=municipality, prefix=f"missat-{missed['indicator_id']}")
-    previous = selectors.previous_version(version=version)
-    differences = None
-    if previous is not None:
-        differences = selectors.version_differences(
-            older=selectors.version_content(version=previous), newer=content)
     report = version.report
     earlier = previous_report(report)
     return render(request, "reports/version_detail.html", {
@@ -87,8 +85,8 @@ def _version_page(request, version: ReportVersion, forms: dict | None = None):
         "version": version, "report": report, "content": content, "can_write": can_write,
         "assessment_form": forms.get("assessment") or (AssessmentForm(instance=version, prefix="bedomning")
                                                         if can_write else None),
-        "previous": previous, "differences": differences,
-        "versions": report.versions.order_by("-number"),
+        "previous": previous, "differences": page["differences"], "parts": page["parts"],
+        "versions": report.versions.defer("content").order_by("-number"),
         "development_areas": report.development_areas.select_related("area", "owner"),
         "is_latest": not report.versions.filter(number__gt=version.number).exists(),
         "can_approve": version.status == ReportVersion.Status.SUBMITTED
