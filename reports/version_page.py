@@ -19,7 +19,9 @@ through the import, which writes an ImportRun and rebuilds the means."""
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from functools import cache as memoize
+from types import SimpleNamespace
 
 from django.core.cache import cache
 from django.db import connection
@@ -33,6 +35,8 @@ from reports.models import ReportVersion
 # records change, so this only bounds how long an unused entry occupies the cache.
 TIMEOUT = 24 * 60 * 60
 PARTS = "reports/version_detail.html"
+# The texts the page previews beneath their forms.
+PREVIEWED = ("text", "overall_assessment")
 
 
 @memoize
@@ -84,16 +88,48 @@ def _key(version: ReportVersion, previous: ReportVersion | None) -> str:
             f"{translation.get_language()}:{source}")
 
 
-def version_page(*, version: ReportVersion, previous: ReportVersion | None) -> dict:
+def version_page(*, version: ReportVersion, previous: ReportVersion | None, forms=None) -> dict:
     """The version's page parts: `content` (the content without what is rendered, each
     area with its goals and activities as HTML), `parts` (HTML of the responses and of
-    the organisations' answers) and `differences` from `previous`."""
+    the organisations' answers) and `differences` from `previous`.
+
+    With `forms` (a callable taking the page and returning its unbound forms by name),
+    also `forms`: each rendered once as a RenderedForm, kept under the same key, since
+    a form is rendered from records the key covers (no CSRF token: the page adds it)."""
     key = _key(version, previous)
     page = cache.get(key)
     if page is None:
         page = _build(version, previous)
         cache.set(key, page, TIMEOUT)
+    if forms is not None:
+        rendered = cache.get(f"{key}:forms")
+        if rendered is None:
+            rendered = {name: RenderedForm.of(form) for name, form in forms(page).items()}
+            cache.set(f"{key}:forms", rendered, TIMEOUT)
+        page["forms"] = rendered
     return page
+
+
+@dataclass
+class RenderedForm:
+    """An unbound form as the page shows it: its HTML and the instance's fields the page
+    previews; Django's forms render through templates, ten of them were half the page."""
+
+    html: str
+    instance: SimpleNamespace
+    saved: bool = False
+
+    @classmethod
+    def of(cls, form) -> RenderedForm:
+        model = type(form.instance)
+        return cls(html=str(form), instance=SimpleNamespace(**{
+            name: getattr(form.instance, name) for name in PREVIEWED if hasattr(model, name)}))
+
+    def __html__(self) -> str:
+        return self.html
+
+    def __str__(self) -> str:
+        return self.html
 
 
 def _build(version: ReportVersion, previous: ReportVersion | None) -> dict:
