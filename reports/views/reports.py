@@ -1,6 +1,7 @@
 """The coordinator's report pages: the list, creating a report from a cycle, a version's
-page (the compiled content with the texts beside it, and what differs from the previous
-version), the texts saved by htmx or by a plain post, and the version's steps."""
+page (the compiled content with the texts beside it, what differs from the previous
+version, and where its dispatch stands), the texts saved by htmx or by a plain post, and
+the version's steps."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,8 +16,8 @@ from followup.models import FollowUpCycle
 from reports import selectors, services
 from reports.compile import previous_report
 from reports.forms import AnalysisForm, AssessmentForm, DevelopmentAreaDoneForm, DevelopmentAreaForm, MissedTargetForm
-from reports.version_page import version_page
 from reports.models import AreaAnalysis, DevelopmentArea, MissedTarget, Report, ReportVersion
+from reports.version_page import version_page
 from steering.models import Area, Indicator
 
 
