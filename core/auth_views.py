@@ -3,6 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from core.links import email_link_context
 from core.models import email_identity
 from core.ratelimit import limit_password_reset, limit_token_link
 
@@ -29,11 +30,21 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
+class PasswordResetView(auth_views.PasswordResetView):
+    """The reset link starts with SITE_URL, not with the host the request came through."""
+
+    email_template_name = "registration/password_reset_email.txt"
+
+    def form_valid(self, form):
+        self.extra_email_context = email_link_context()
+        return super().form_valid(form)
+
+
 # Outside a transaction: the view writes nothing, and a slow mail server must not hold a
 # database transaction (on SQLite, the write lock) while it takes the e-mail.
 password_reset = transaction.non_atomic_requests(
     limit_password_reset(
-        auth_views.PasswordResetView.as_view(email_template_name="registration/password_reset_email.txt")
+        PasswordResetView.as_view()
     )
 )
 # The reset link, and the invitation to a new account, which is a reset link too.

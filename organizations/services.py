@@ -3,7 +3,6 @@
 import secrets
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import ValidationError
@@ -13,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.history import records_by
+from core.links import email_link_context
 from core.models import Municipality, email_identity
 from core.versioning import versioned_save
 from organizations.models import Membership, Organization
@@ -119,9 +119,9 @@ def membership_remove(*, membership: Membership, by=None) -> None:
 def _send_invitation(*, email: str) -> None:
     form = PasswordResetForm({"email": email})
     if form.is_valid():
+        site = email_link_context()
         form.save(
-            domain_override=settings.ALLOWED_HOSTS[0] if settings.ALLOWED_HOSTS else "localhost",
+            domain_override=site["domain"], use_https=site["protocol"] == "https",
             subject_template_name="registration/invitation_subject.txt",
             email_template_name="registration/invitation_email.txt",
-            use_https=not settings.DEBUG,
         )

@@ -25,7 +25,6 @@ from reports.services.publication import version_publish
 from steering.demo import PROGRAM_NAME
 from steering.models import Program
 
-BASE_URL = "http://127.0.0.1:8000/"
 # (title, area, owner, actions)
 DEVELOPMENT_AREAS = [
     ("Fler praktikplatser för nyanlända", "Arbete", "Arbetslivsnämnden",
@@ -71,7 +70,7 @@ def load(*, context: dict) -> None:
     decision_record(version=version, organization=ks, meeting_date=decided + datetime.timedelta(days=21),
                     paragraph="§ 203", registry_number=f"KS {today.year - 1}-00458", wording=Decision.Wording.FILES,
                     text="Kommunstyrelsen lägger rapporten till handlingarna.", by=coordinator)
-    dispatches = dispatch_send(version=version, base_url=BASE_URL, by=coordinator)
+    dispatches = dispatch_send(version=version, by=coordinator)
     for dispatch in dispatches[::2]:
         _acknowledge(dispatch)
     version_publish(version=version, by=coordinator)

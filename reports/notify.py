@@ -36,7 +36,7 @@ class Unacknowledged:
     escalated_on: date
 
 
-def report_reminders_send_due(*, today: date, base_url: str) -> int:
+def report_reminders_send_due(*, today: date) -> int:
     """Queue today's reminders and KS digests for unacknowledged dispatches; returns how many."""
     queued = 0
     overdue_by_municipality: dict = {}
@@ -50,8 +50,7 @@ def report_reminders_send_due(*, today: date, base_url: str) -> int:
         if days >= REMIND_AFTER_DAYS and not OutboxMessage.objects.filter(topic=topic).exists():
             # The new link and its e-mails together: never a dead old link without a new one sent.
             with transaction.atomic():
-                queued += link_send(dispatch=dispatch, base_url=base_url,
-                                    template="reports/email/dispatch_reminder", topic=topic)
+                queued += link_send(dispatch=dispatch, template="reports/email/dispatch_reminder", topic=topic)
         if days >= ESCALATE_AFTER_DAYS:
             escalated_on = sent_on + timedelta(days=ESCALATE_AFTER_DAYS)
             overdue_by_municipality.setdefault(dispatch.organization.municipality, []).append(

@@ -1,13 +1,13 @@
 """Reads for the report pages: the reports of a municipality, a version with its content
 (frozen for an approved version, compiled afresh for the others), the charts drawn from
-that content, and what differs from the previous version."""
+that content, what differs from the previous version, and where its dispatch stands."""
 
 from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -15,7 +15,9 @@ from core.models import Municipality
 from kpis.charts import LineChart, format_number, line_chart
 from reports.compile import report_content
 from reports.content import Content
-from reports.models import Report, ReportVersion
+from organizations.models import Membership
+from organizations.rules import organization_ids_with_role
+from reports.models import Dispatch, Report, ReportVersion
 
 CHART_DESCRIPTION = gettext_lazy("Linjediagram över år: %(lines)s. Samma siffror finns i tabellen.")
 
@@ -133,4 +135,34 @@ def version_differences(*, older: Content, newer: Content) -> list[Difference]:
 
 
 def previous_version(*, version: ReportVersion) -> ReportVersion | None:
-    return version.report.versions.filter(number__lt=version.number).order_by("-number").first()
+    """The version before `version`, its content read only when asked for (it is large
+    with many organisations, and the page mostly takes what it needs from the cache)."""
+    return version.report.versions.filter(number__lt=version.number).defer("content").order_by("-number").first()
+
+
+@dataclass
+class DispatchSummary:
+    total: int
+    acknowledged: int
+
+    @property
+    def unacknowledged(self) -> int:
+        return self.total - self.acknowledged
+
+
+def dispatch_summary(*, version: ReportVersion) -> DispatchSummary:
+    """How many organisations the version went to and how many confirmed it: one query."""
+    counts = version.dispatches.aggregate(
+        total=Count("pk"), acknowledged=Count("pk", filter=Q(acknowledged_at__isnull=False)))
+    return DispatchSummary(total=counts["total"], acknowledged=counts["acknowledged"])
+
+
+def dispatches_for_user(*, version: ReportVersion, user) -> list[Dispatch]:
+    """The version's dispatches to the organisations in which `user` is secretary or
+    respondent: the ones the user may confirm with the button. One query however many
+    organisations the version went to."""
+    held = organization_ids_with_role(user, Membership.Role.SECRETARY, Membership.Role.RESPONDENT)
+    if not held:
+        return []
+    return list(version.dispatches.filter(organization_id__in=held).select_related("organization")
+                .order_by("organization__name"))

@@ -1,6 +1,7 @@
 """Uppsikt's settings. Everything that varies between machines comes from the environment
 (12-factor); see the README's "Konfiguration" table for each variable."""
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -36,6 +37,12 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# The address people reach the site at: every absolute link in an e-mail starts with it
+# (acknowledgement links, reminders, invitations, password resets), whatever host a
+# request or a worker happened to come through. Scheme and host, no path.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+if not re.fullmatch(r"https?://[^/?#\s]+", SITE_URL):
+    raise ImproperlyConfigured("SITE_URL must be a scheme and a host, such as https://uppsikt.kommun.se.")
 
 INSTALLED_APPS = [
     "django.contrib.auth",

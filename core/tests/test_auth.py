@@ -97,6 +97,13 @@ def test_password_reset_sends_a_link_in_swedish(client, respondent):
     assert "/konto/aterstall/" in mail.outbox[0].body
 
 
+def test_the_reset_link_starts_with_the_site_url_whatever_host_was_asked(client, respondent, settings):
+    settings.SITE_URL = "https://uppsikt.sjostad.example"
+    client.post(reverse("password_reset"), {"email": respondent.email}, HTTP_HOST="testserver")
+    assert "https://uppsikt.sjostad.example/konto/aterstall/" in mail.outbox[0].body
+    assert "testserver" not in mail.outbox[0].body
+
+
 def test_password_reset_finds_the_account_whatever_the_case_or_spaces_of_the_address(client, respondent):
     client.post(reverse("password_reset"), {"email": f"  {respondent.email.upper()} "})
     assert [message.to for message in mail.outbox] == [[respondent.email]]

@@ -42,3 +42,9 @@ def test_a_stalled_mail_server_cannot_hold_a_send_for_ever():
     from uppsikt import settings as production
 
     assert 0 < production.EMAIL_TIMEOUT <= 60
+
+
+def test_a_site_url_with_a_path_is_refused_at_start():
+    result = _manage("check", DEBUG="true", SITE_URL="https://uppsikt.kommun.example/uppsikt")
+    assert result.returncode != 0
+    assert "SITE_URL must be a scheme and a host" in result.stderr

@@ -44,7 +44,8 @@ def test_create_refuses_a_duplicate_name_with_a_swedish_message(town):
     assert Organization.objects.count() == before
 
 
-def test_a_new_person_gets_an_account_and_an_invitation(town, django_capture_on_commit_callbacks):
+def test_a_new_person_gets_an_account_and_an_invitation(town, django_capture_on_commit_callbacks, settings):
+    settings.SITE_URL = "https://uppsikt.sjostad.example"
     with django_capture_on_commit_callbacks(execute=True):
         membership = services.membership_add(
             organization=town.other_board, email="Ny.Person@Sjostad.example", full_name="Ny Person",
@@ -53,7 +54,7 @@ def test_a_new_person_gets_an_account_and_an_invitation(town, django_capture_on_
     assert membership.user.email == "ny.person@sjostad.example"
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["ny.person@sjostad.example"]
-    assert "/konto/aterstall/" in mail.outbox[0].body
+    assert "https://uppsikt.sjostad.example/konto/aterstall/" in mail.outbox[0].body
 
 
 def test_a_known_person_gets_the_role_without_an_invitation(town, django_capture_on_commit_callbacks):

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.history import records_by
+from core.links import absolute_url
 from notifications.services import outbox_enqueue
 from organizations.models import Membership, Organization
 from reports.models import DevelopmentArea, Dispatch, ReportVersion
@@ -53,14 +54,14 @@ def recipients(dispatch: Dispatch) -> list[str]:
     return sorted({email for email in [organization.registry_email, *secretaries] if email})
 
 
-def link_send(*, dispatch: Dispatch, base_url: str, template: str, topic: str = "") -> int:
+def link_send(*, dispatch: Dispatch, template: str, topic: str = "") -> int:
     """Give `dispatch` a fresh link and e-mail it; an earlier link stops working, since
     only the newest token's hash is kept. Returns how many messages were queued."""
     token, dispatch.token_hash = _new_token()
     dispatch.expires_at = timezone.now() + timedelta(days=LINK_DAYS)
     dispatch.save(update_fields=["token_hash", "expires_at"])
-    link = base_url.rstrip("/") + reverse("reports:acknowledge_link", kwargs={"token": token})
-    logged_in_link = base_url.rstrip("/") + reverse("reports:dispatch_acknowledge", kwargs={"pk": dispatch.pk})
+    link = absolute_url(reverse("reports:acknowledge_link", kwargs={"token": token}))
+    logged_in_link = absolute_url(reverse("reports:dispatch_acknowledge", kwargs={"pk": dispatch.pk}))
     context = {"dispatch": dispatch, "version": dispatch.version, "report": dispatch.version.report, "link": link,
                "logged_in_link": logged_in_link, "expires_at": dispatch.expires_at}
     addresses = recipients(dispatch)
@@ -75,7 +76,7 @@ def dispatchable(version: ReportVersion) -> bool:
 
 
 @records_by
-def dispatch_send(*, version: ReportVersion, base_url: str, by) -> list[Dispatch]:
+def dispatch_send(*, version: ReportVersion, by) -> list[Dispatch]:
     """Dispatch the approved, filed `version` to every board and company asked in its
     cycle that has not had it yet, each with its own acknowledgement link; returns the new
     dispatches. Refused, with nothing sent, before KS has filed the report."""
@@ -95,7 +96,7 @@ def dispatch_send(*, version: ReportVersion, base_url: str, by) -> list[Dispatch
             # A placeholder hash until link_send sets the real one, unique like every hash.
             dispatch = Dispatch.objects.create(version=version, organization=organization,
                                                token_hash=_new_token()[1], expires_at=timezone.now())
-            link_send(dispatch=dispatch, base_url=base_url, template="reports/email/dispatch",
+            link_send(dispatch=dispatch, template="reports/email/dispatch",
                       topic=f"reports:{version.pk}:dispatch:{organization.pk}")
             created.append(dispatch)
     return created

@@ -15,7 +15,12 @@ from reports.tests.factories_dispatch import (
 )
 from steering.tests.factories import ProgramFactory
 
-BASE = "https://uppsikt.example/"
+BASE = "https://uppsikt.example"
+
+
+@pytest.fixture(autouse=True)
+def site_url(settings):
+    settings.SITE_URL = BASE
 
 
 @pytest.fixture
@@ -35,7 +40,7 @@ def _file(version, town):
 def test_dispatch_is_refused_before_ks_has_filed_the_report(town, version):
     DecisionFactory(report_version=version, organization=town.board)
     with pytest.raises(ValidationError) as error:
-        services.dispatch_send(version=version, base_url=BASE, by=None)
+        services.dispatch_send(version=version, by=None)
     assert error.value.messages == [str(services.NOT_FILED)]
     assert not Dispatch.objects.exists() and not OutboxMessage.objects.exists()
 
@@ -43,27 +48,27 @@ def test_dispatch_is_refused_before_ks_has_filed_the_report(town, version):
 def test_every_board_and_company_asked_gets_the_report_with_its_own_link(town, version):
     _file(version, town)
     MembershipFactory(organization=town.company, role=Membership.Role.SECRETARY, user__email="sekr@bostader.example")
-    sent = services.dispatch_send(version=version, base_url=BASE, by=town.users["coordinator"])
+    sent = services.dispatch_send(version=version, by=town.users["coordinator"])
     assert sorted(d.organization.name for d in sent) == ["AB Bostäder", "Arbetslivsnämnden", "Förskolenämnden"]
     company_mail = OutboxMessage.objects.filter(topic=f"reports:{version.pk}:dispatch:{town.company.pk}")
     assert sorted(company_mail.values_list("recipient", flat=True)) == sorted(
         [town.company.registry_email, "sekr@bostader.example"])
     # The link is in the e-mail; the database keeps only its hash.
     body = company_mail.first().body
-    token = body.split("/rapporter/kvittera/")[1].split("/")[0]
+    token = body.split(f"{BASE}/rapporter/kvittera/")[1].split("/")[0]
     dispatch = Dispatch.objects.get(organization=town.company)
     assert dispatch.token_hash == services.token_hash(token) and token not in dispatch.token_hash
     assert services.dispatch_for_token(token=token) == dispatch
     # Someone with an account may acknowledge logged in instead.
-    assert f"/rapporter/expedieringar/{dispatch.pk}/kvittera/" in body
+    assert f"{BASE}/rapporter/expedieringar/{dispatch.pk}/kvittera/" in body
 
 
 def test_a_second_dispatch_sends_to_none_twice(town, version):
     _file(version, town)
-    services.dispatch_send(version=version, base_url=BASE, by=None)
+    services.dispatch_send(version=version, by=None)
     messages = OutboxMessage.objects.count()
     with pytest.raises(ValidationError) as error:
-        services.dispatch_send(version=version, base_url=BASE, by=None)
+        services.dispatch_send(version=version, by=None)
     assert error.value.messages == [str(services.NOTHING_TO_DISPATCH)]
     assert OutboxMessage.objects.count() == messages
 

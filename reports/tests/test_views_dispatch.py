@@ -25,13 +25,14 @@ def _link(token):
     return reverse("reports:acknowledge_link", kwargs={"token": token})
 
 
-def test_the_coordinator_dispatches_and_sees_the_status(client, town, version):
+def test_the_coordinator_dispatches_and_sees_the_status(client, town, version, settings):
+    settings.SITE_URL = "https://uppsikt.sjostad.example"
     DecisionFactory(report_version=version, organization=town.board)
     DecisionFactory(report_version=version, organization=town.executive, wording=Decision.Wording.FILES)
     client.force_login(town.users["coordinator"])
     response = client.post(reverse("reports:dispatch_send", kwargs={"pk": version.pk}))
     assert response.status_code == 302 and Dispatch.objects.count() == 3
-    assert OutboxMessage.objects.filter(body__contains="://testserver/rapporter/kvittera/").exists()
+    assert OutboxMessage.objects.filter(body__contains="https://uppsikt.sjostad.example/rapporter/kvittera/").exists()
     client.force_login(town.users["ks_official"])
     page = client.get(reverse("reports:dispatch_status", kwargs={"pk": version.pk}))
     assert page.status_code == 200

@@ -51,7 +51,7 @@ def dispatch_send(request, pk):
     version = _version(request, pk)
     require(request.user, "reports.dispatch_version")
     try:
-        sent = services.dispatch_send(version=version, base_url=request.build_absolute_uri("/"), by=request.user)
+        sent = services.dispatch_send(version=version, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

@@ -1,6 +1,7 @@
 """The coordinator's report pages: the list, creating a report from a cycle, a version's
-page (the compiled content with the texts beside it, and what differs from the previous
-version), the texts saved by htmx or by a plain post, and the version's steps."""
+page (the compiled content with the texts beside it, what differs from the previous
+version, and where its dispatch stands), the texts saved by htmx or by a plain post, and
+the version's steps."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,6 +17,7 @@ from reports import selectors, services
 from reports.compile import previous_report
 from reports.forms import AnalysisForm, AssessmentForm, DevelopmentAreaDoneForm, DevelopmentAreaForm, MissedTargetForm
 from reports.models import AreaAnalysis, DevelopmentArea, MissedTarget, Report, ReportVersion
+from reports.version_page import version_page
 from steering.models import Area, Indicator
 
 
@@ -49,52 +51,76 @@ def report_create(request, cycle_pk):
 
 def _version(request, pk) -> ReportVersion:
     require(request.user, "reports.view_report")
-    return get_object_or_404(selectors.versions_for_municipality(municipality=request.municipality), pk=pk)
+    # The frozen content is read only if the page's parts are not in the cache.
+    return get_object_or_404(
+        selectors.versions_for_municipality(municipality=request.municipality).defer("content"), pk=pk)
 
 
 def _version_page(request, version: ReportVersion, forms: dict | None = None):
     """The page of a version: its content with charts, and for a draft the forms beside it.
-    `forms` carries forms posted back with errors, keyed as the page names them."""
+    `forms` carries forms posted back with errors, keyed as the page names them. The
+    content and its read-only parts come from the cache (reports.version_page)."""
     forms = forms or {}
-    content = selectors.version_content(version=version)
+    previous = selectors.previous_version(version=version)
     is_draft = version.status == ReportVersion.Status.DRAFT
     can_write = is_draft and request.user.has_perm("reports.change_report")
-    municipality = request.municipality
-    analyses = {a.area_id: a for a in version.analyses.all()}
-    explained = {row.indicator_id: row for row in version.missed_targets.all()}
-    for area in content["areas"]:
-        for goal in area["goals"]:
-            for indicator in goal["indicators"]:
-                indicator["chart"] = selectors.indicator_chart(indicator=indicator, municipality=municipality.name)
-        if can_write:
-            analysis = analyses.get(area["id"]) or AreaAnalysis(report_version=version, area_id=area["id"])
-            area["form"] = forms.get(f"analysis-{area['id']}") or AnalysisForm(
-                instance=analysis, prefix=f"analys-{area['id']}")
+    page = version_page(version=version, previous=previous,
+                        forms=(lambda page: _forms(request, version, page["content"])) if can_write else None)
+    content = page["content"]
+    rendered = {}
+    if can_write:
+        # A form posted back with its errors replaces the one rendered from the records.
+        rendered = {**page["forms"], **forms}
+        for area in content["areas"]:
+            area["form"] = rendered[f"analysis-{area['id']}"]
             for missed in area["missed_targets"]:
-                row = explained.get(missed["indicator_id"]) or MissedTarget(report_version=version)
-                missed["form"] = forms.get(f"missed-{missed['indicator_id']}") or MissedTargetForm(
-                    instance=row, municipality=municipality, prefix=f"missat-{missed['indicator_id']}")
-    previous = selectors.previous_version(version=version)
-    differences = None
-    if previous is not None:
-        differences = selectors.version_differences(
-            older=selectors.version_content(version=previous), newer=content)
+                missed["form"] = rendered[f"missed-{missed['indicator_id']}"]
     report = version.report
     earlier = previous_report(report)
     return render(request, "reports/version_detail.html", {
         "previous_development_areas": DevelopmentArea.objects.filter(report=earlier, status=DevelopmentArea.Status.OPEN)
         if earlier is not None and request.user.has_perm("reports.change_report") else [],
         "version": version, "report": report, "content": content, "can_write": can_write,
-        "assessment_form": forms.get("assessment") or (AssessmentForm(instance=version, prefix="bedomning")
-                                                        if can_write else None),
-        "previous": previous, "differences": differences,
-        "versions": report.versions.order_by("-number"),
+        "assessment_form": rendered.get("assessment"),
+        "previous": previous, "differences": page["differences"], "parts": page["parts"],
+        "versions": report.versions.defer("content").order_by("-number"),
         "development_areas": report.development_areas.select_related("area", "owner"),
         "is_latest": not report.versions.filter(number__gt=version.number).exists(),
         "can_approve": version.status == ReportVersion.Status.SUBMITTED
         and request.user.has_perm("reports.approve_version", version),
         "can_change": request.user.has_perm("reports.change_report"),
+        **_dispatch_context(request, version),
     })
+
+
+def _forms(request, version: ReportVersion, content: dict) -> dict:
+    """The draft's forms as the records stand, by the names the page gives them."""
+    analyses = {a.area_id: a for a in version.analyses.all()}
+    explained = {row.indicator_id: row for row in version.missed_targets.all()}
+    forms = {"assessment": AssessmentForm(instance=version, prefix="bedomning")}
+    for area in content["areas"]:
+        analysis = analyses.get(area["id"]) or AreaAnalysis(report_version=version, area_id=area["id"])
+        forms[f"analysis-{area['id']}"] = AnalysisForm(instance=analysis, prefix=f"analys-{area['id']}")
+        for missed in area["missed_targets"]:
+            row = explained.get(missed["indicator_id"]) or MissedTarget(report_version=version)
+            forms[f"missed-{missed['indicator_id']}"] = MissedTargetForm(
+                instance=row, municipality=request.municipality, prefix=f"missat-{missed['indicator_id']}")
+    return forms
+
+
+def _dispatch_context(request, version: ReportVersion) -> dict:
+    """For an approved version: where its dispatch stands (for those who follow it up) and
+    the button confirming receipt for each of the user's organisations it went to."""
+    if version.status != ReportVersion.Status.APPROVED:
+        return {}
+    can_follow = request.user.has_perm("reports.view_dispatches")
+    return {
+        "dispatch_summary": selectors.dispatch_summary(version=version) if can_follow else None,
+        "own_dispatches": [
+            dispatch for dispatch in selectors.dispatches_for_user(version=version, user=request.user)
+            if request.user.has_perm("reports.acknowledge_dispatch", dispatch.organization)
+        ],
+    }
 
 
 @require_GET

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
@@ -6,12 +5,9 @@ from reports.notify import report_reminders_send_due
 
 
 class Command(BaseCommand):
-    help = "Queues the reminders and KS digests for dispatched reports not yet acknowledged. Run it daily."
-
-    def add_arguments(self, parser):
-        parser.add_argument("--base-url", default=getattr(settings, "SITE_URL", "http://localhost:8000"),
-                            help="The site's address, which the links in the reminders start with.")
+    help = ("Queues the reminders and KS digests for dispatched reports not yet acknowledged. Run it daily. "
+            "The links in them start with the SITE_URL setting.")
 
     def handle(self, *args, **options):
-        queued = report_reminders_send_due(today=timezone.localdate(), base_url=options["base_url"])
+        queued = report_reminders_send_due(today=timezone.localdate())
         self.stdout.write(f"queued {queued}")

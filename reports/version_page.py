@@ -1,0 +1,156 @@
+"""What a version's web page shows of its content, read from Django's cache.
+
+A draft's content is compiled from the records of its cycle, which took some forty
+milliseconds a request on the demo and grows with the organisations asked; an approved
+version's frozen content still had its charts, tables and per-organisation answers
+rendered anew on every request. Both are now built once and kept in the cache: the
+content the page's forms need (the texts, the missed targets), the read-only parts
+rendered to HTML, and what differs from the previous version.
+
+The key says everything the parts depend on: the version and its edit counter, the
+language, the day (a late organisation's days late grow with it) and, unless the version
+and the one before it are frozen, a fingerprint of the records compiling reads. The
+fingerprint is one query of maxima over those tables: the latest history row of every
+model with a history (every save and every delete through the ORM writes one), the
+highest id of every table (rows made by bulk_create write no history) and, for the rows
+without a history of their own, their count (a removal). Statistics values change only
+through the import, which writes an ImportRun and rebuilds the means."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cache as memoize
+from types import SimpleNamespace
+
+from django.core.cache import cache
+from django.db import connection
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from reports import selectors
+from reports.models import ReportVersion
+
+# A day: the key holds the date anyway, and a stale entry is never read again once the
+# records change, so this only bounds how long an unused entry occupies the cache.
+TIMEOUT = 24 * 60 * 60
+PARTS = "reports/version_detail.html"
+# The texts the page previews beneath their forms.
+PREVIEWED = ("text", "overall_assessment")
+
+
+@memoize
+def _fingerprint_sql() -> str:
+    from django.apps import apps
+
+    from followup.models import ActivityRow
+
+    quote = connection.ops.quote_name
+    tracked = [
+        "reports.ReportVersion", "reports.AreaAnalysis", "reports.MissedTarget", "reports.DevelopmentArea",
+        "steering.Program", "steering.Area", "steering.Goal", "steering.Indicator", "steering.Target",
+        "steering.IndicatorValue", "followup.FollowUpCycle", "followup.CycleOrganization", "followup.Answer",
+        "followup.ActivityRow", "followup.Questionnaire", "followup.Section", "followup.Question",
+        "organizations.Organization", "core.Municipality",
+    ]
+    untracked = ["reports.Report", "kpis.ImportRun", "kpis.KpiMean", ActivityRow.areas.through]
+    parts = []
+    for label in tracked:
+        model = apps.get_model(label)
+        history = model.history.model
+        parts.append(f"(SELECT MAX({quote(history._meta.pk.column)}) FROM {quote(history._meta.db_table)})")
+        parts.append(f"(SELECT MAX({quote(model._meta.pk.column)}) FROM {quote(model._meta.db_table)})")
+    for model in untracked:
+        model = apps.get_model(model) if isinstance(model, str) else model
+        table = quote(model._meta.db_table)
+        parts.append(f"(SELECT MAX({quote(model._meta.pk.column)}) FROM {table})")
+        parts.append(f"(SELECT COUNT(*) FROM {table})")
+    parts.append(f"(SELECT COUNT(*) FROM {quote(apps.get_model('kpis.KoladaMunicipality')._meta.db_table)})")
+    return "SELECT " + ", ".join(parts)
+
+
+def source_fingerprint() -> str:
+    """A short hash that changes whenever a record that compiling reads changes."""
+    with connection.cursor() as cursor:
+        cursor.execute(_fingerprint_sql())
+        row = cursor.fetchone()
+    return hashlib.blake2b(repr(row).encode(), digest_size=12).hexdigest()
+
+
+def _key(version: ReportVersion, previous: ReportVersion | None) -> str:
+    approved = ReportVersion.Status.APPROVED
+    # An approved version is frozen (a database constraint): asking its status spares
+    # reading its content, which is large for many organisations.
+    frozen = version.status == approved and (previous is None or previous.status == approved)
+    source = "frozen" if frozen else f"{timezone.localdate().isoformat()}:{source_fingerprint()}"
+    before = f"{previous.pk}.{previous.version}" if previous is not None else "-"
+    return (f"reports:version-page:{version.pk}.{version.version}:{before}:"
+            f"{translation.get_language()}:{source}")
+
+
+def version_page(*, version: ReportVersion, previous: ReportVersion | None, forms=None) -> dict:
+    """The version's page parts: `content` (the content without what is rendered, each
+    area with its goals and activities as HTML), `parts` (HTML of the responses and of
+    the organisations' answers) and `differences` from `previous`.
+
+    With `forms` (a callable taking the page and returning its unbound forms by name),
+    also `forms`: each rendered once as a RenderedForm, kept under the same key, since
+    a form is rendered from records the key covers (no CSRF token: the page adds it)."""
+    key = _key(version, previous)
+    page = cache.get(key)
+    if page is None:
+        page = _build(version, previous)
+        cache.set(key, page, TIMEOUT)
+    if forms is not None:
+        rendered = cache.get(f"{key}:forms")
+        if rendered is None:
+            rendered = {name: RenderedForm.of(form) for name, form in forms(page).items()}
+            cache.set(f"{key}:forms", rendered, TIMEOUT)
+        page["forms"] = rendered
+    return page
+
+
+@dataclass
+class RenderedForm:
+    """An unbound form as the page shows it: its HTML and the instance's fields the page
+    previews; Django's forms render through templates, ten of them were half the page."""
+
+    html: str
+    instance: SimpleNamespace
+    saved: bool = False
+
+    @classmethod
+    def of(cls, form) -> RenderedForm:
+        model = type(form.instance)
+        return cls(html=str(form), instance=SimpleNamespace(**{
+            name: getattr(form.instance, name) for name in PREVIEWED if hasattr(model, name)}))
+
+    def __html__(self) -> str:
+        return self.html
+
+    def __str__(self) -> str:
+        return self.html
+
+
+def _build(version: ReportVersion, previous: ReportVersion | None) -> dict:
+    content = selectors.version_content(version=version)
+    for area in content["areas"]:
+        for goal in area["goals"]:
+            for indicator in goal["indicators"]:
+                indicator["chart"] = selectors.indicator_chart(indicator=indicator, municipality=content["municipality"])
+    differences = None
+    if previous is not None:
+        differences = selectors.version_differences(older=selectors.version_content(version=previous), newer=content)
+    context = {"content": content}
+    light = {key: value for key, value in content.items() if key not in ("responses", "organizations", "areas")}
+    light["areas"] = [
+        {"id": area["id"], "name": area["name"], "analysis": area["analysis"], "missed_targets": area["missed_targets"],
+         "goals_html": render_to_string(f"{PARTS}#area_goals", {**context, "area": area}),
+         "activities_html": render_to_string(f"{PARTS}#area_activities", {**context, "area": area})}
+        for area in content["areas"]
+    ]
+    parts = {
+        "responses": render_to_string(f"{PARTS}#responses", context),
+        "organizations": render_to_string(f"{PARTS}#organizations", context),
+    }
+    return {"content": light, "parts": parts, "differences": differences}
