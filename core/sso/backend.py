@@ -69,7 +69,8 @@ class SsoBackend(OIDCAuthenticationBackend):
         self.UserModel = get_user_model()
 
     def authenticate(self, request, nonce=None, code_verifier=None):
-        if request is None or not sso_enabled():
+        # Only the callback's request carries the provider's code; anything else is not ours.
+        if request is None or not sso_enabled() or not request.GET.get("code"):
             return None
         try:
             self._configure()

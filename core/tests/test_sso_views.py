@@ -198,3 +198,9 @@ def test_a_password_login_with_a_code_in_its_address_never_reaches_the_provider(
     url = reverse("login") + "?code=x&state=y"
     client.post(url, {"username": "kollega@kommun.example", "password": "ett-langt-testlosenord"})
     assert client.session[SESSION_KEY]
+
+
+def test_a_request_without_the_provider_s_code_is_left_to_the_other_backends(rf, sso):
+    request = rf.get("/konto/logga-in/")
+    assert sso_backend.SsoBackend().authenticate(request) is None
+    assert not hasattr(request, "sso_refusal")
