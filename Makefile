@@ -29,7 +29,7 @@ DEBIAN_PRODUCTION_PACKAGES := python3-venv gettext libpango-1.0-0 libpangoft2-1.
 # Property tests: a small budget in `make test`, a larger one in `make fuzz`.
 PROPERTY_TESTS := $(wildcard */tests/test_properties.py)
 
-.PHONY: install install-production system-packages system-packages-production python-check demo test test-suite \
+.PHONY: install install-production system-packages system-packages-production python-check demo demo-sso test test-suite \
 	fuzz audit lock bench messages clean
 
 install: $(STAMP) $(VENDOR)/.stamp locale/en/LC_MESSAGES/django.mo system-packages
@@ -110,6 +110,23 @@ demo: install
 	$(DEMO_ENV) $(MANAGE) db_worker & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		$(DEMO_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# The demo with single sign-on: a development identity provider (core/sso/mock.py) offering
+# the demo's people, on SSO_PORT; `make demo-sso PORT=8001 SSO_PORT=8002` when those are taken.
+SSO_PORT ?= 8115
+SSO_ENV := OIDC_ISSUER=http://127.0.0.1:$(SSO_PORT) OIDC_CLIENT_ID=uppsikt-demo OIDC_CLIENT_SECRET=demo-secret
+
+demo-sso: install
+	$(DEMO_ENV) $(MANAGE) migrate --no-input
+	$(DEMO_ENV) $(MANAGE) load_demo --port $(PORT)
+	@echo "Uppsikt serves on http://127.0.0.1:$(PORT) (Ctrl-C stops it), with single sign-on:"
+	@echo "on http://127.0.0.1:$(PORT)/konto/logga-in/ choose \"Logga in med kommunens konto\", then at the"
+	@echo "identity provider (http://127.0.0.1:$(SSO_PORT)) press one of the accounts above; okand.person@..."
+	@echo "has no Uppsikt account and is refused. The passwords above work too."
+	$(DEMO_ENV) $(BIN)/python -m core.sso.mock --port $(SSO_PORT) & provider=$$!; \
+		$(DEMO_ENV) $(MANAGE) db_worker & worker=$$!; \
+		trap 'kill $$worker $$provider 2>/dev/null' EXIT INT TERM; \
+		$(DEMO_ENV) $(SSO_ENV) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install test-suite
 

@@ -1,11 +1,13 @@
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.db import transaction
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from core.links import email_link_context
 from core.models import email_identity
 from core.ratelimit import limit_password_reset, limit_token_link
+from core.sso.config import end_session_url, sso_enabled
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -28,6 +30,20 @@ class EmailAuthenticationForm(AuthenticationForm):
 class LoginView(auth_views.LoginView):
     form_class = EmailAuthenticationForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs) | {"sso_enabled": sso_enabled()}
+
+
+class LogoutView(auth_views.LogoutView):
+    """Ends the Uppsikt session and, for a session begun at the identity provider, sends the
+    browser on to end the provider's too when it offers that (end_session_endpoint)."""
+
+    def post(self, request, *args, **kwargs):
+        id_token = request.session.get("oidc_id_token")
+        response = super().post(request, *args, **kwargs)
+        provider_logout = end_session_url(request, id_token=id_token) if id_token and sso_enabled() else ""
+        return redirect(provider_logout) if provider_logout else response
 
 
 class PasswordResetView(auth_views.PasswordResetView):

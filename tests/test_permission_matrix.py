@@ -11,6 +11,7 @@ import importlib
 import pytest
 from django.apps import apps
 from django.db import connection
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from core.tests.permission_matrix import ANONYMOUS, BOARD_ADMIN, DONE, FORM_ERROR, LOGIN, NOT_ALLOWED, REFUSED, ROLES
@@ -64,7 +65,8 @@ def test_permission(client, request, town, url_name, role):
     row = MATRIX[url_name]
     _log_in(client, request, town, role)
     url = reverse(url_name, kwargs=row.kwargs(town))
-    response = client.get(url)
+    with override_settings(**row.settings):
+        response = client.get(url)
     expected = row.expected[role]
     if expected == LOGIN:
         assert response.status_code == 302 and response.url.startswith(reverse("login")), (
@@ -91,7 +93,8 @@ def _accepts_post(client, town, url) -> bool:
 def test_every_url_that_accepts_post_has_a_post_table(client, town):
     missing, needless = [], []
     for name, row in sorted(MATRIX.items()):
-        accepts = _accepts_post(client, town, reverse(name, kwargs=row.kwargs(town)))
+        with override_settings(**row.settings):
+            accepts = _accepts_post(client, town, reverse(name, kwargs=row.kwargs(town)))
         if accepts and row.post is None:
             missing.append(name)
         if not accepts and row.post is not None:
@@ -125,7 +128,8 @@ def test_post_permission(client, request, town, url_name, role):
     expected = row.post[role]
     before = (_row_counts(), row.state(town, kwargs) if row.state else None)
 
-    response = client.post(url, data)
+    with override_settings(**row.settings):
+        response = client.post(url, data)
 
     if expected == LOGIN:
         assert response.status_code == 302 and response.url.startswith(reverse("login")), (

@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Lets a single sign-on session's logout form go on to the provider (form-action).
+    "core.sso.middleware.ProviderLogoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -151,6 +153,36 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:dashboard"
 LOGOUT_REDIRECT_URL = "core:home"
 
+# Single sign-on with OpenID Connect (core/sso), off unless OIDC_CLIENT_ID is set; password
+# login stays beside it. The endpoints come from OIDC_ISSUER's discovery document, or each from
+# its own variable for a provider without one. Accounts are never created from the provider:
+# a person is let in as the active account with the e-mail address in OIDC_EMAIL_CLAIM.
+OIDC_ISSUER = env.str("OIDC_ISSUER", default="")
+OIDC_RP_CLIENT_ID = env.str("OIDC_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env.str("OIDC_CLIENT_SECRET", default="")
+OIDC_EMAIL_CLAIM = env.str("OIDC_EMAIL_CLAIM", default="email")
+OIDC_RP_SIGN_ALGO = env.str("OIDC_SIGN_ALGO", default="RS256")
+OIDC_RP_IDP_SIGN_KEY = env.str("OIDC_SIGN_KEY", default="")  # PEM; else the provider's JWKS
+OIDC_RP_SCOPES = env.str("OIDC_SCOPES", default="openid email profile")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("OIDC_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env.str("OIDC_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env.str("OIDC_USERINFO_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env.str("OIDC_JWKS_ENDPOINT", default="")
+OIDC_OP_LOGOUT_ENDPOINT = env.str("OIDC_END_SESSION_ENDPOINT", default="")
+OIDC_TIMEOUT = env.int("OIDC_TIMEOUT_SECONDS", default=10)
+OIDC_VERIFY_SSL = True
+OIDC_PROXY = None
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso_callback"
+if OIDC_RP_CLIENT_ID:
+    if not (OIDC_ISSUER or (OIDC_OP_AUTHORIZATION_ENDPOINT and OIDC_OP_TOKEN_ENDPOINT)):
+        raise ImproperlyConfigured("OIDC_CLIENT_ID needs OIDC_ISSUER, or OIDC_AUTHORIZATION_ENDPOINT and OIDC_TOKEN_ENDPOINT.")
+    if not OIDC_RP_CLIENT_SECRET:
+        raise ImproperlyConfigured("OIDC_CLIENT_ID needs OIDC_CLIENT_SECRET.")
+    # After django-axes' backend, which must come first to refuse a locked-out login.
+    AUTHENTICATION_BACKENDS.append("core.sso.backend.SsoBackend")
+
 # Login throttling: five failures for one account from one address locks it for a while.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
@@ -162,6 +194,8 @@ AXES_USERNAME_CALLABLE = "core.auth_backends.axes_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# The provider's answer to a single sign-on is neither counted nor locked (see the callable).
+AXES_WHITELIST_CALLABLE = "core.sso.views.axes_whitelisted"
 
 # Rate limits on password reset and on the links with a token it mails (core.ratelimit).
 # Generous per client address, since a municipality's staff share a few public addresses.

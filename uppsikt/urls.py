@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from core.auth_views import LoginView, password_reset, password_reset_confirm
+from core.auth_views import LoginView, LogoutView, password_reset, password_reset_confirm
 from reports.views.public import public_urlpatterns
 
 urlpatterns = [
@@ -20,7 +20,8 @@ urlpatterns = [
     path("", include("api.urls")),
     path("uppsikt/", include("oversight.urls")),
     path("konto/logga-in/", LoginView.as_view(), name="login"),
-    path("konto/logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("konto/logga-ut/", LogoutView.as_view(), name="logout"),
+    path("", include("core.sso.urls")),
     path("konto/losenord/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("konto/losenord/klart/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("konto/aterstall/", password_reset, name="password_reset"),

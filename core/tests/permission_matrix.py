@@ -67,7 +67,17 @@ class Row:
     # Whether a DONE post writes: the test then checks that it did, so that a redirect after
     # a refusal shown as a message does not pass for a success.
     writes: bool = True
+    # Settings the URL is checked under, for a feature a deployment turns on (single sign-on).
+    settings: dict = field(default_factory=dict)
 
+
+SSO_CONFIGURED = {
+    "OIDC_RP_CLIENT_ID": "uppsikt-matrix",
+    "OIDC_RP_CLIENT_SECRET": "matrix-secret",
+    "OIDC_OP_AUTHORIZATION_ENDPOINT": "http://127.0.0.1:9/authorize",
+    "OIDC_OP_TOKEN_ENDPOINT": "http://127.0.0.1:9/token",
+    "OIDC_OP_JWKS_ENDPOINT": "http://127.0.0.1:9/jwks",
+}
 
 # A logged-in user posting to the login page is sent on to the start page.
 LOGIN_POST = {role: DONE for role in ROLES} | {ANONYMOUS: FORM_ERROR}
@@ -90,4 +100,10 @@ ROWS = {
         PUBLIC, lambda town: {"uidb64": "MQ", "token": "ogiltig-token"}, post=posted(PUBLIC, FORM_ERROR)
     ),
     "password_reset_complete": Row(PUBLIC),
+    # Single sign-on, configured with a provider that is never reached: starting a login only
+    # sends the browser to the provider, whoever asks.
+    "sso_login": Row(expect(302, anonymous=302), settings=SSO_CONFIGURED),
+    # An answer from the provider that this browser's session did not ask for (here: none at
+    # all) is refused before the provider is asked, back on the login page.
+    "sso_callback": Row(expect(LOGIN), settings=SSO_CONFIGURED),
 }

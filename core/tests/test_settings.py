@@ -48,3 +48,38 @@ def test_a_site_url_with_a_path_is_refused_at_start():
     result = _manage("check", DEBUG="true", SITE_URL="https://uppsikt.kommun.example/uppsikt")
     assert result.returncode != 0
     assert "SITE_URL must be a scheme and a host" in result.stderr
+
+
+def _settings_value(expression: str, **env):
+    code = f"import django; django.setup(); from django.conf import settings; print({expression})"
+    environment = {k: v for k, v in os.environ.items() if k not in TEST_ONLY_VARIABLES}
+    environment.update(DJANGO_SETTINGS_MODULE="uppsikt.settings", DEBUG="1", **env)
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_single_sign_on_is_off_unless_a_client_id_is_set():
+    result = _settings_value("settings.AUTHENTICATION_BACKENDS")
+    assert result.returncode == 0, result.stderr
+    assert "SsoBackend" not in result.stdout
+
+
+def test_single_sign_on_comes_after_axes_when_configured():
+    result = _settings_value(
+        "settings.AUTHENTICATION_BACKENDS",
+        OIDC_ISSUER="https://login.microsoftonline.com/tenant/v2.0",
+        OIDC_CLIENT_ID="uppsikt",
+        OIDC_CLIENT_SECRET="hemlig",
+    )
+    assert result.returncode == 0, result.stderr
+    backends = eval(result.stdout)  # noqa: S307 - a list printed by the line above
+    assert backends[0] == "axes.backends.AxesStandaloneBackend"
+    assert backends[-1] == "core.sso.backend.SsoBackend"
+
+
+def test_single_sign_on_without_a_provider_or_secret_refuses_to_start():
+    no_provider = _settings_value("1", OIDC_CLIENT_ID="uppsikt", OIDC_CLIENT_SECRET="hemlig")
+    assert no_provider.returncode != 0 and "OIDC_CLIENT_ID needs OIDC_ISSUER" in no_provider.stderr
+    no_secret = _settings_value("1", OIDC_CLIENT_ID="uppsikt", OIDC_ISSUER="https://idp.kommun.example")
+    assert no_secret.returncode != 0 and "OIDC_CLIENT_ID needs OIDC_CLIENT_SECRET" in no_secret.stderr
