@@ -12,8 +12,8 @@ YES, PARTLY, NO = "ja", "delvis", "nej"
 YES_SHARE, PARTLY_SHARE = 0.9, 0.5
 # xgettext:no-python-format
 RULE = gettext_lazy("Ja när minst 90 % uppfyller kravet, delvis när minst 50 % gör det, annars nej.")
-# xgettext:no-python-format
 WEAKEST_RULE = gettext_lazy(
+    # xgettext:no-python-format
     "Varje del bedöms för sig: ja när minst 90 % uppfyller kravet, delvis när minst 50 % gör det, annars nej. "
     "Den svagaste delen avgör; en del utan något att bedöma räknas inte."
 )
