@@ -4,60 +4,57 @@ of the program, turned into the plain data that oversight.checks judges."""
 from dataclasses import replace
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from audits.models import AuditQuestion, Measure, Recommendation, RecommendationAnswer
-from followup.models import CycleOrganization, FollowUpCycle
 from organizations.models import Membership, Organization
 from organizations.selectors import active_q
 from oversight import year_selectors
-from oversight.checks import (
-    AreaData,
-    CycleData,
-    ForumData,
-    GoalData,
-    ProgramData,
-    RecommendationData,
-    RespondentData,
-    last_year,
-)
+from oversight.checks import AreaData, ForumData, GoalData, ProgramData, RecommendationData, last_year
 from oversight.data import DocumentData, MatrixData, ProjectData
 from oversight.parts import Link
-from steering.models import Activity, Area, Forum, Goal, Program, Project, ResponsibilityAssignment, SteeringDocument, Target
+from steering.models import (
+    Activity,
+    Area,
+    Forum,
+    Goal,
+    Program,
+    Project,
+    ResponsibilityAssignment,
+    SteeringDocument,
+    Target,
+)
 from steering.selectors import document_overlaps, documents_for_page, organizations_with_a_part
-
-ANSWERED = (CycleOrganization.Status.SUBMITTED, CycleOrganization.Status.APPROVED)
 
 
 def programs(*, municipality):
     return Program.objects.filter(municipality=municipality).select_related("owner").order_by("pk")
 
 
+def _count(queryset) -> Subquery:
+    return Coalesce(Subquery(queryset.order_by().values("action_plan__area").annotate(n=Count("pk")).values("n")), 0)
+
+
 def _areas(program) -> list[AreaData]:
-    areas = list(Area.objects.filter(program=program).order_by("position", "pk"))
-    responsible = {
-        r.area_id: r for r in ResponsibilityAssignment.objects.filter(
-            area__program=program, role=ResponsibilityAssignment.Role.RESPONSIBLE
-        ).select_related("organization")
-    }
-    activities = {}
-    for row in Activity.objects.filter(action_plan__area__program=program).values("action_plan__area").annotate(
-        total=Count("pk"), linked=Count("pk", filter=Q(goal__isnull=False, responsible__isnull=False))
-    ):
-        activities[row["action_plan__area"]] = row
-    result = []
-    for area in areas:
-        assignment = responsible.get(area.pk)
-        counts = activities.get(area.pk, {"total": 0, "linked": 0})
-        result.append(AreaData(
-            name=area.name, url=reverse("steering:area_detail", kwargs={"pk": area.pk}),
-            responsible=assignment.organization.name if assignment else "",
-            mandate_written=bool(assignment and assignment.mandate.strip()),
-            activities=counts["total"], activities_linked=counts["linked"],
-        ))
-    return result
+    """Each area with its responsible organisation and mandate and its activities, in one query."""
+    responsible = ResponsibilityAssignment.objects.filter(area=OuterRef("pk"), role=ResponsibilityAssignment.Role.RESPONSIBLE)
+    activities = Activity.objects.filter(action_plan__area=OuterRef("pk"))
+    areas = Area.objects.filter(program=program).annotate(
+        responsible_name=Subquery(responsible.values("organization__name")[:1]),
+        responsible_mandate=Subquery(responsible.values("mandate")[:1]),
+        activity_count=_count(activities),
+        linked_count=_count(activities.filter(goal__isnull=False, responsible__isnull=False)),
+    ).order_by("position", "pk")
+    return [
+        AreaData(name=area.name, url=reverse("steering:area_detail", kwargs={"pk": area.pk}),
+                 responsible=area.responsible_name or "",
+                 mandate_written=bool(area.responsible_name and (area.responsible_mandate or "").strip()),
+                 activities=area.activity_count, activities_linked=area.linked_count)
+        for area in areas
+    ]
 
 
 def _goals(program) -> list[GoalData]:
@@ -78,26 +75,6 @@ def _forums(municipality) -> list[ForumData]:
                   external_members=forum.external)
         for forum in forums
     ]
-
-
-def _state(entry: CycleOrganization, deadline: date, today: date) -> str:
-    if entry.status not in ANSWERED or entry.submitted_at is None:
-        # Before the deadline an organisation that has not answered is not yet late.
-        return "pending" if today <= deadline else "missing"
-    return "on_time" if entry.submitted_at.date() <= deadline else "late"
-
-
-def _cycle(program, today: date, *, year: int | None = None) -> CycleData | None:
-    """The latest cycle up to `year` (this year unless given), its organisations judged by `today`."""
-    cycle = FollowUpCycle.objects.filter(program=program, year__lte=year or today.year).order_by("-year", "-pk").first()
-    if cycle is None:
-        return None
-    entries = CycleOrganization.objects.filter(cycle=cycle).select_related("organization").order_by("organization__name")
-    url = reverse("followup:cycle_detail", kwargs={"pk": cycle.pk})
-    return CycleData(year=cycle.year, url=url, respondents=[
-        RespondentData(organization=entry.organization.name, url=url, state=_state(entry, cycle.deadline, today))
-        for entry in entries
-    ])
 
 
 def _ks_recommendations(municipality_id) -> list[RecommendationData]:
@@ -184,23 +161,17 @@ def program_data(*, program: Program, today: date) -> ProgramData:
     municipality_id = program.municipality_id
     mandates, overdue = _mandates(municipality_id, today)
     companies = _companies(municipality_id)
+    years = year_selectors.years(program=program, today=today, companies=companies)
     data = ProgramData(
         name=program.name, year=today.year, owner=program.owner.name if program.owner_id else "",
-        areas=_areas(program), goals=_goals(program), forums=_forums(municipality_id), cycle=_cycle(program, today),
+        areas=_areas(program), goals=_goals(program), forums=_forums(municipality_id), cycle=years.cycle,
         ks_recommendations=_ks_recommendations(municipality_id),
         owner_url=reverse("steering:program_detail", kwargs={"pk": program.pk}),
         mandates=mandates, mandates_overdue=overdue, matrix=_matrix(program),
         documents=_documents(municipality_id, today), projects=_projects(municipality_id, today),
-        companies=len(companies),
-        this_year=year_selectors.year_data(program=program, year=today.year, today=today, companies=companies),
+        companies=len(companies), this_year=years.year,
     )
-    # Last year's is the cycle and the approved report before the ones judged now, so that
-    # the trend never compares a report with itself.
-    judged = data.this_year
-    previous = last_year(data, cycle=_cycle(program, today, year=today.year - 1), year=year_selectors.year_data(
-        program=program, year=(judged.cycle_year or today.year) - 1, today=today, companies=companies,
-        analysis_year=(judged.analysis_year or today.year) - 1,
-    ))
+    previous = last_year(data, cycle=years.previous_cycle, year=years.previous_year)
     return replace(data, previous=previous)
 
 

@@ -19,7 +19,7 @@ URL = reverse("oversight:page")
 
 # The page's queries: session and user, the programs, the program's records and last
 # year's (oversight.selectors), the linked audit questions. The same whatever the size.
-QUERIES = 45
+QUERIES = 32
 
 
 @pytest.mark.parametrize("size", [1, 12])

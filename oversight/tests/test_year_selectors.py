@@ -33,16 +33,21 @@ def _outbox(topic, status=OutboxMessage.Status.SENT):
                                  status=status)
 
 
-def _year(program, year=2026, companies=()):
-    return year_selectors.year_data(program=program, year=year, today=TODAY, companies=list(companies))
+def _years(program, companies=()):
+    return year_selectors.years(program=program, today=TODAY, companies=list(companies))
+
+
+def _year(program, companies=()):
+    return _years(program, companies).year
 
 
 def test_the_cycle_judged_is_the_latest_past_its_deadline(db):
     program = ProgramFactory()
     _cycle(program, 2025)
     _cycle(program, 2026, deadline=datetime.date(2026, 12, 30))
-    assert _year(program).cycle_year == 2025
-    assert _year(program, year=2024).cycle_year is None
+    years = _years(program)
+    assert (years.cycle.year, years.year.cycle_year) == (2026, 2025)
+    assert (years.previous_cycle.year, years.previous_year.cycle_year) == (2025, None)
 
 
 def test_late_organisations_and_the_reminders_they_got(db):
@@ -104,7 +109,7 @@ def test_analysis_from_the_latest_approved_report_with_comparisons(db):
     year = _year(program)
     assert year.analysis_year == 2025
     assert [(a.name, a.analysed, a.compared) for a in year.areas] == [("Arbete", True, False), ("Boende", False, True)]
-    assert _year(program, year=2024).analysis_year is None
+    assert _years(program).previous_year.analysis_year is None
 
 
 def test_companies_asked_and_answered(db):
@@ -115,6 +120,19 @@ def test_companies_asked_and_answered(db):
     CycleOrganizationFactory(cycle=cycle, organization=answered, status=CycleOrganization.Status.SUBMITTED,
                              submitted_at=timezone.now())
     CycleOrganizationFactory(cycle=cycle, organization=silent)
-    year = _year(program, companies=[answered, silent, unasked])
+    year = _year(program, [answered, silent, unasked])
     assert [(c.name, c.asked, c.answered) for c in year.companies] == [
         ("A Bostäder", True, True), ("B Energi", True, False), ("C Djurpark", False, False)]
+
+
+def test_last_year_is_the_cycle_and_approved_report_before_the_ones_judged(db):
+    program = ProgramFactory()
+    for year in (2023, 2024, 2025):
+        cycle = _cycle(program, year)
+        ApprovedVersionFactory(report=ReportFactory(cycle=cycle))
+    _outbox(f"followup:{cycle.pk}:reminder-after-7:{CycleOrganizationFactory(cycle=cycle).organization_id}:x")
+    years = _years(program)
+    assert (years.year.cycle_year, years.year.analysis_year, years.year.report.year) == (2025, 2025, 2025)
+    previous = years.previous_year
+    assert (previous.cycle_year, previous.analysis_year, previous.report.year) == (2024, 2024, 2024)
+    assert (len(years.year.reminded), previous.reminded) == (1, [])
