@@ -66,4 +66,20 @@ def followup(context: dict) -> dict:
     }
 
 
-SUITES = [dashboard, audits, importer, kpis, followup, reports, report_pages, api, opendata]
+def oversight(context: dict) -> dict:
+    """Självgranskning as KS reads it on the demo: every check over this year's and last
+    year's records, beside the bare view, with the queries one load runs."""
+    from django.db import connection
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(email="ks@boras.example"))
+    path = "/uppsikt/"
+    executed = []
+    with connection.execute_wrapper(lambda execute, sql, params, many, context: executed.append(sql) or
+                                    execute(sql, params, many, context)):
+        assert client.get(path).status_code == 200
+    return {"oversight_page": {**page_beside_floor(client=client, path=path, floor_path=FLOOR),
+                               "queries": len(executed)}}
+
+
+SUITES = [dashboard, audits, importer, kpis, followup, reports, report_pages, api, opendata, oversight]

@@ -8,6 +8,7 @@ from oversight.models import AuditQuestionCheck, CheckKey
 # How each of the Borås questions begins, and the check that answers it.
 BORAS_QUESTIONS = {
     "Finns en organisation kring integrationsarbetet": CheckKey.ROLES,
+    "Finns en analys av utmaningar och möjligheter": CheckKey.ANALYSIS,
     "Finns en strategi med konkreta": CheckKey.STRATEGY,
     "Har berörda nämnder upprättat relevanta mål": CheckKey.GOALS,
     "Finns en samverkan med relevanta": CheckKey.COLLABORATION,

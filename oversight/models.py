@@ -15,6 +15,10 @@ class CheckKey(models.TextChoices):
     FOLLOWUP = "followup", _("Följs arbetet upp per område?")
     COLLABORATION = "collaboration", _("Sker samverkan med relevanta parter?")
     KS_OVERSIGHT = "ks_oversight", _("Har kommunstyrelsen säkerställt styrning och uppsikt?")
+    ANALYSIS = "analysis", _("Finns en analys av utmaningar och möjligheter?")
+    DOCUMENTS = "documents", _("Harmonierar styrdokumenten med varandra?")
+    PROJECTS = "projects", _("Initieras och utvärderas projekt enligt en beslutad struktur?")
+    COMPANIES = "companies", _("Når bolagens resultat kommunstyrelsen?")
 
 
 class AuditQuestionCheck(models.Model):

@@ -1,5 +1,7 @@
 from oversight import checks
 from oversight.checks import AreaData, CycleData, ForumData, GoalData, ProgramData, RespondentData
+from oversight.data import MatrixData, ReminderData, ReportData, YearData
+from oversight.parts import Link
 
 
 def _area(n, *, responsible="Arbetslivsnämnden", mandate=True, linked=1):
@@ -132,3 +134,101 @@ def test_followup_judges_only_those_due():
     assert result.figure == "1 av 1 organisationer svarade i tid, 0 sent och 0 saknas."
     assert result.verdict == "ja"
     assert result.gaps == []
+
+
+def _year(**changes):
+    base = dict(year=2026, cycle_year=2025, cycle_url="/c/", report=_report())
+    return YearData(**(base | changes))
+
+
+def _report(**changes):
+    base = dict(year=2025, url="/r/", approved=True, filed=True, ks_decided=True, dispatches=10)
+    return ReportData(**(base | changes))
+
+
+def test_roles_mandates_past_review_are_gaps_and_judged_by_share():
+    overdue = [Link(f"Roll {n}", "/o/") for n in range(2)]
+    result = checks.roles(_data(areas=[_area(1)], mandates=10, mandates_overdue=overdue))
+    assert "8 av 10 roller i organisationerna har inte passerat sitt datum för översyn." in result.figure
+    assert result.verdict == "delvis"
+    assert [gap.label for gap in result.gaps] == ["Roll 0", "Roll 1"]
+    assert "Den svagaste delen avgör" in result.rule
+
+
+def test_roles_names_the_coordinating_board():
+    result = checks.roles(_data(areas=[_area(1)]))
+    assert "Samordnande nämnd: Kommunstyrelsen." in result.figure
+    assert result.verdict == "ja"
+
+
+def test_roles_gaps_in_the_responsibility_matrix():
+    matrix = MatrixData(goals=4, goals_without_responsible=[Link("Mål", "/g/")], organizations=10,
+                        organizations_without_part=[Link(f"Nämnd {n}", "/m/") for n in range(6)])
+    result = checks.roles(_data(areas=[_area(1)], matrix=matrix))
+    assert "3 av 4 programmål har en ansvarig organisation." in result.figure
+    assert "4 av 10 nämnder och bolag har en roll i ansvarsfördelningen." in result.figure
+    assert result.verdict == "nej"
+    assert len(result.gaps) == 7
+
+
+def test_followup_report_steps_all_taken():
+    result = checks.followup(_data(cycle=_cycle("on_time"), this_year=_year()))
+    assert result.figure == (
+        "1 av 1 organisationer svarade i tid, 0 sent och 0 saknas. Rapporten 2025 är godkänd. "
+        "Kommunstyrelsen har lagt rapporten 2025 till handlingarna. Rapporten 2025 är expedierad till 10 organisationer. "
+        "10 av 10 organisationer har kvitterat rapporten.")
+    assert result.verdict == "ja"
+
+
+def test_followup_report_not_filed_by_ks_is_no():
+    result = checks.followup(_data(cycle=_cycle("on_time"), this_year=_year(report=_report(filed=False))))
+    assert result.verdict == "nej"
+    assert [gap.label for gap in result.gaps] == ["Kommunstyrelsen har inte lagt rapporten 2025 till handlingarna."]
+
+
+def test_followup_acknowledgements_and_missed_targets_by_share():
+    report = _report(unacknowledged=[Link(f"Org {n}", "/v/") for n in range(5)], missed_targets=4,
+                     missed_unexplained=[Link("Andel i arbete", "/v/")])
+    result = checks.followup(_data(cycle=_cycle("on_time"), this_year=_year(report=report)))
+    assert "5 av 10 organisationer har kvitterat rapporten." in result.figure
+    assert "3 av 4 missade målvärden har orsak och åtgärd." in result.figure
+    assert result.verdict == "delvis"
+
+
+def test_followup_without_a_report_says_it_has_not_begun():
+    result = checks.followup(_data(cycle=_cycle("on_time"), this_year=_year(report=None)))
+    assert "Rapporten för uppföljningen 2025 är inte påbörjad." in result.figure
+    assert result.verdict == "nej"
+
+
+def test_followup_while_answers_are_pending_is_judged_on_last_cycles_report():
+    result = checks.followup(_data(cycle=_cycle("pending"), this_year=_year()))
+    assert result.figure.startswith("Svarstiden för uppföljningen 2026 har inte gått ut")
+    assert result.verdict == "ja"
+
+
+def test_ks_oversight_reminders_sent_and_acted_on():
+    late = [Link(f"Org {n}", "/c/") for n in range(4)]
+    reminded = [ReminderData("Org 0", "/c/", True), ReminderData("Org 1", "/c/", False)]
+    year = _year(late=late, not_reminded=late[2:], reminded=reminded)
+    result = checks.ks_oversight(_data(this_year=year))
+    assert "2 av 4 sena organisationer i uppföljningen 2025 påmindes eller eskalerades." in result.figure
+    assert "1 av 2 påminda organisationer svarade sedan." in result.figure
+    assert "Kommunstyrelsen har fattat beslut om rapporten 2025." in result.figure
+    assert result.verdict == "delvis"
+
+
+def test_ks_oversight_with_no_one_late_judges_the_rest():
+    result = checks.ks_oversight(_data(this_year=_year(report=_report(ks_decided=False))))
+    assert "ingen behövde påminnas" in result.figure
+    assert result.verdict == "nej"
+    assert [gap.label for gap in result.gaps] == ["Kommunstyrelsen har inte fattat beslut om rapporten 2025."]
+
+
+def test_assess_gives_every_check_a_trend_against_last_year():
+    previous = _data(year=2025, cycle=_cycle("on_time"), this_year=_year(report=_report(filed=False)))
+    data = _data(cycle=_cycle("on_time"), this_year=_year(), previous=previous)
+    results = {result.key: result for result in checks.assess(data)}
+    assert len(results) == 10
+    assert results["followup"].trend.direction == "up"
+    assert results["goals"].trend.direction is None

@@ -121,7 +121,7 @@ def _main_pages():
                 reverse("opendata:catalogue")]),
         ("samordnare@boras.example", coordinator),
         ("ks@boras.example", [reverse("core:dashboard"), cycle.get_absolute_url(), reverse("audits:followup_overview"),
-                              reverse("steering:gap_list")]),
+                              reverse("steering:gap_list"), reverse("oversight:page")]),
         ("uppgiftslamnare@boras.example", [reverse("followup:response_list"), response.get_absolute_url()]),
         ("revisor@boras.example", [reverse("audits:audit_list"), reverse("audits:audit_import"),
                                    audit.get_absolute_url()]),
