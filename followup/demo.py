@@ -77,6 +77,7 @@ def load(*, context: dict) -> None:
         _answer(response, index)
         services.response_submit(response=response)
         services.response_approve(response=response)
+    _submitted_as_last_spring(last_year)
     services.cycle_close(cycle=last_year)
 
     this_year = services.cycle_open(
@@ -91,6 +92,19 @@ def load(*, context: dict) -> None:
     preschool = this_year.organizations_asked.get(organization__name="Förskolenämnden")
     question = questionnaire.questions.get(key="arbete-praktik")
     _give(preschool, question, "5")
+
+
+def _submitted_as_last_spring(cycle) -> None:
+    """Last year's answers were submitted last spring, not when the demo was loaded: most in
+    the fortnight before the deadline, every fifth organisation a week or two late, so
+    last year's follow-up shows what a real one does."""
+    for index, response in enumerate(cycle.organizations_asked.order_by("organization__name")):
+        if index % 5 == 4:
+            day = cycle.deadline + datetime.timedelta(days=7 + index % 8)
+        else:
+            day = cycle.deadline - datetime.timedelta(days=index % 14)
+        submitted_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(14, 30)))
+        type(response).objects.filter(pk=response.pk).update(submitted_at=submitted_at)
 
 
 def _respondents(organizations) -> dict:
