@@ -119,12 +119,12 @@ class _LaterResult(checks.CheckResult):
 
 
 def test_fields_added_to_the_results_later_are_frozen_too():
-    result = _LaterResult(key="goals", question=gettext_lazy("Finns mål?"), figure="1 av 2", verdict="delvis",
+    result = _LaterResult(key="goals", question=gettext_lazy("Är roller och ansvar tydliga?"), figure="1 av 2", verdict="delvis",
                           rule="Regel", gaps=[checks.Link("Mål A", "/mal/1/")],
                           trend=[_Trend("2025", datetime.date(2025, 12, 31), Decimal("0.50"))])
     (item,) = json.loads(results_serialise([result]))
     assert item["trend"] == [{"label": "2025", "when": "2025-12-31", "amount": "0.50"}]
-    assert item["question"] == "Finns mål?" and item["gaps"] == [{"label": "Mål A", "url": "/mal/1/"}]
+    assert item["question"] == "Är roller och ansvar tydliga?" and item["gaps"] == [{"label": "Mål A", "url": "/mal/1/"}]
 
 
 def test_the_same_results_give_the_same_text():
