@@ -7,6 +7,7 @@ from bench.api import api
 from bench.harness import page_beside_floor, percentiles, time_calls
 from bench.importer import importer
 from bench.kpis import kpis
+from bench.oversight import oversight
 from bench.reports import report_pages, reports
 
 FLOOR = "/__bench__/bare/"
@@ -65,4 +66,4 @@ def followup(context: dict) -> dict:
     }
 
 
-SUITES = [dashboard, audits, importer, kpis, followup, reports, report_pages, api]
+SUITES = [dashboard, audits, importer, kpis, followup, reports, report_pages, api, oversight]
