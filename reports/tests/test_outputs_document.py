@@ -61,8 +61,10 @@ def test_every_font_is_embedded_and_qpdf_finds_no_error(pdf):
 @needs_tools
 def test_the_pdf_shows_title_facts_table_and_text_as_text(pdf):
     text = _run("pdftotext", str(pdf), "-")
-    for needle in ("Borås Stad", "Självgranskning 2026", "a" * 64, "Frågorna", "Boende", "Ett <b>fett</b> ord."):
+    for needle in ("Borås Stad", "Självgranskning 2026", "Frågorna", "Boende", "Ett <b>fett</b> ord."):
         assert needle in text
+    # A long value wraps in its column, never with a hyphen added.
+    assert "a" * 64 in "".join(text.split())
 
 
 def test_the_word_file_has_title_headings_list_and_table_styles():
