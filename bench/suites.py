@@ -8,6 +8,7 @@ from bench.harness import page_beside_floor, percentiles, time_calls
 from bench.importer import importer
 from bench.kpis import kpis
 from bench.opendata import opendata
+from bench.oversight import oversight_snapshots
 from bench.reports import report_pages, reports
 
 FLOOR = "/__bench__/bare/"
@@ -82,4 +83,4 @@ def oversight(context: dict) -> dict:
                                "queries": len(executed)}}
 
 
-SUITES = [dashboard, audits, importer, kpis, followup, reports, report_pages, api, opendata, oversight]
+SUITES = [dashboard, audits, importer, kpis, followup, reports, report_pages, api, opendata, oversight, oversight_snapshots]

@@ -10,6 +10,7 @@ DEMO_STEPS = [
     "followup.demo.load",
     "reports.demo.load",  # rep-dispatch: needs followup's cycles
     "oversight.demo.load",  # links the audit's questions: needs audits' import
+    "oversight.demo.load_snapshot",  # last year's frozen self-assessment: needs every record above
 ]
 
 DEMO_PASSWORD = "Uppsikt-demo-2026"

@@ -34,3 +34,68 @@ class AuditQuestionCheck(models.Model):
 
     def __str__(self):
         return f"{self.audit_question} → {self.get_check_key_display()}"
+
+
+# The yearly snapshot: what the page answered on the day KS froze it, kept unchanged.
+import hashlib  # noqa: E402
+
+from django.conf import settings  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+
+class SnapshotQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise TypeError("A self-assessment snapshot is never changed once frozen.")
+
+
+class Snapshot(models.Model):
+    """"Självgranskning YYYY": the check results as they stood when KS froze the page, as the
+    exact JSON text with its SHA-256 beside it, so anyone can see that nothing was changed.
+    Several versions may be frozen in one year; none is ever edited."""
+
+    program = models.ForeignKey(
+        "steering.Program", on_delete=models.PROTECT, related_name="oversight_snapshots", verbose_name=_("program")
+    )
+    year = models.PositiveSmallIntegerField(_("år"))
+    number = models.PositiveSmallIntegerField(_("version"))
+    results_json = models.TextField(_("resultat (JSON)"))
+    results_sha256 = models.CharField(_("kontrollsumma (SHA-256)"), max_length=64)
+    frozen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+", verbose_name=_("fryst av")
+    )
+    frozen_at = models.DateTimeField(_("fryst"), default=timezone.now)
+    history = HistoricalRecords()
+
+    objects = SnapshotQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("självgranskning")
+        verbose_name_plural = _("självgranskningar")
+        ordering = ["-year", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["program", "year", "number"], name="oversight_snapshot_unique_version"),
+            models.CheckConstraint(condition=models.Q(number__gte=1), name="oversight_snapshot_number_positive"),
+            models.CheckConstraint(condition=models.Q(year__gte=1900, year__lte=2100),
+                                   name="oversight_snapshot_year_plausible"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None or kwargs.get("force_update"):
+            raise TypeError("A self-assessment snapshot is never changed once frozen.")
+        super().save(*args, **kwargs)
+
+    @property
+    def title(self) -> str:
+        return _("Självgranskning %(year)s") % {"year": self.year}
+
+    @property
+    def version_label(self) -> str:
+        return _("Självgranskning %(year)s, version %(number)s") % {"year": self.year, "number": self.number}
+
+    @property
+    def intact(self) -> bool:
+        """Whether the stored JSON still has the checksum it was frozen with."""
+        return hashlib.sha256(self.results_json.encode("utf-8")).hexdigest() == self.results_sha256

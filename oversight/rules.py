@@ -11,3 +11,7 @@ links_questions = is_coordinator | is_ks_official
 
 rules.add_perm("oversight.view_oversight", reads_oversight)
 rules.add_perm("oversight.link_question", links_questions)
+
+# Only KS freezes the page as the year's record; whoever reads the page reads the record.
+rules.add_perm("oversight.freeze_snapshot", is_ks_official)
+rules.add_perm("oversight.view_snapshot", reads_oversight)

@@ -2,7 +2,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from oversight import checks, selectors
-from oversight.models import AuditQuestionCheck, CheckKey
+from oversight.models import AuditQuestionCheck, CheckKey, Snapshot
 from steering.models import Program
 
 
@@ -24,3 +24,13 @@ def test_the_demos_verdicts_are_mixed_and_each_says_why(db):
     results = checks.assess(data)
     assert {result.verdict for result in results} >= {"ja", "delvis", "nej"}
     assert all(result.figure and result.trend.text for result in results)
+
+
+def test_the_demo_freezes_last_years_self_assessment_once(db):
+    call_command("load_demo")
+    last_year = timezone.localdate().year - 1
+    (snapshot,) = Snapshot.objects.all()
+    assert (snapshot.year, snapshot.number, snapshot.frozen_by.email) == (last_year, 1, "ks@boras.example")
+    assert snapshot.intact
+    call_command("load_demo")
+    assert Snapshot.objects.count() == 1

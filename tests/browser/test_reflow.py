@@ -69,6 +69,7 @@ def _main_pages():
     from followup.models import CycleOrganization, FollowUpCycle
     from kpis.models import ComparisonGroup, Kpi
     from organizations.models import Organization
+    from oversight.models import Snapshot
     from steering.models import Area, Forum, Goal, Indicator, Program, Project, Routine, SteeringDocument
 
     program = Program.objects.get(name="Program för ett integrerat samhälle")
@@ -80,6 +81,7 @@ def _main_pages():
     kpi = Kpi.objects.order_by("pk").first()
     indicator = Indicator.objects.filter(kolada_kpi__isnull=False).order_by("pk").first()
     group = ComparisonGroup.objects.order_by("pk").first()
+    snapshot = Snapshot.objects.order_by("pk").first()
     coordinator = [
         reverse("core:dashboard"),
         reverse("organizations:organization_list"), board.get_absolute_url(),
@@ -121,10 +123,12 @@ def _main_pages():
                 reverse("opendata:catalogue")]),
         ("samordnare@boras.example", coordinator),
         ("ks@boras.example", [reverse("core:dashboard"), cycle.get_absolute_url(), reverse("audits:followup_overview"),
-                              reverse("steering:gap_list"), reverse("oversight:page")]),
+                              reverse("steering:gap_list"), reverse("oversight:page"),
+                              reverse("oversight:snapshot_compare"),
+                              reverse("oversight:snapshot_detail", args=[snapshot.pk])]),
         ("uppgiftslamnare@boras.example", [reverse("followup:response_list"), response.get_absolute_url()]),
         ("revisor@boras.example", [reverse("audits:audit_list"), reverse("audits:audit_import"),
-                                   audit.get_absolute_url()]),
+                                   audit.get_absolute_url(), reverse("oversight:snapshot_compare")]),
         ("admin@boras.example", [reverse("organizations:organization_edit", args=[board.pk]),
                                  reverse("organizations:membership_create", args=[board.pk])]),
         ("politiker@boras.example", [reverse("core:dashboard"), program.get_absolute_url(), kpi.get_absolute_url()]),
