@@ -118,7 +118,9 @@ class HistoryEntry:
 
 
 def _tracked_fields(record) -> list[models.Field]:
-    return [f for f in record.instance_type._meta.concrete_fields if f.attname not in HIDDEN_FIELDS]
+    # A field the history leaves out (excluded_fields, such as a token's hash) has no column there.
+    return [f for f in record.instance_type._meta.concrete_fields
+            if f.attname not in HIDDEN_FIELDS and hasattr(record, f.attname)]
 
 
 def _display(field: models.Field, value, names: dict) -> str:
