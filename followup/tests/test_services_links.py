@@ -14,16 +14,6 @@ Kind = Question.Kind
 BASE = "https://uppsikt.example/"
 
 
-@pytest.fixture
-def open_cycle(setup):
-    """The setup's cycle with its deadline a month ahead, so that links can still be given."""
-    deadline = timezone.localdate() + datetime.timedelta(days=30)
-    FollowUpCycle.objects.filter(pk=setup.cycle.pk).update(deadline=deadline)
-    setup.cycle.refresh_from_db()
-    setup.company_response.refresh_from_db()
-    return setup
-
-
 def _link_mails():
     return OutboxMessage.objects.filter(template="followup/email/link")
 
