@@ -100,7 +100,9 @@ def respondent_link_for_token(*, token: str) -> RespondentLink:
     return link
 
 
-def link_response(*, link: RespondentLink, response_id: int | None, question_ids=(), allowed_ids=()) -> CycleOrganization:
+def link_response(
+    *, link: RespondentLink, response_id: int | None, question_ids=(), allowed_ids=(),
+) -> CycleOrganization:
     """The response a post through `link` is for: the link's own, and only questions put
     to it. A post naming another organisation's answers, another cycle's or a question not
     asked (forged ids) is refused before anything is saved."""

@@ -30,7 +30,8 @@ def test_the_partner_answers_through_the_link_and_the_coordinator_revokes_it(sit
     response = RespondentLink.objects.get().response
     site.login("samordnare@boras.example")
     site.goto(f"/uppfoljning/svar/{response.pk}/historik/")
-    expect(site.page.get_by_text("Sara Lind <sara.lind@arbetsformedlingen.example> via engångslänk").first).to_be_visible()
+    named = site.page.get_by_text("Sara Lind <sara.lind@arbetsformedlingen.example> via engångslänk")
+    expect(named.first).to_be_visible()
     site.goto(f"/uppfoljning/svar/{response.pk}/lankar/")
     site.page.get_by_role("button", name=re.compile("Återkalla.*Sara Lind")).click()
     site.check()
