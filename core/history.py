@@ -5,16 +5,20 @@ what, field by field, with names instead of ids and labels instead of stored cho
 import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from types import SimpleNamespace
 from typing import TypeVar
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
+from django.dispatch import receiver
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+from simple_history.signals import pre_create_historical_record
 
 HIDDEN_FIELDS = {"id", "version", "password", "last_login", "name_key"}
 EMPTY = "—"
@@ -28,6 +32,10 @@ CHANGE_KIND = {
 
 Service = TypeVar("Service", bound=Callable)
 _NO_REQUEST = object()
+# Who acts without an account (the holder of a respondent's one-time link): kept in each
+# history record's change reason, since history_user can only name an account.
+_outsider: ContextVar[str] = ContextVar("history_outsider", default="")
+OUTSIDER_LABEL_LENGTH = 100  # simple-history's history_change_reason
 
 
 @contextmanager
@@ -39,21 +47,44 @@ def acting(by) -> Iterator[None]:
     ``load_demo``; inside the block it reads ``by`` instead, and after it whatever was
     there before (the request, or nothing). ``by`` None changes nothing: a request's
     change names its user, a change outside any request "Systemet".
+
+    ``by`` may also be someone without an account: any object with a ``history_label``
+    (a respondent's one-time link names its person and e-mail). The records then name no
+    account, even when the browser happens to be logged in, and carry the label.
     """
     if by is None:
         yield
         return
+    label = getattr(by, "history_label", "")
     context = HistoricalRecords.context
     previous = getattr(context, "request", _NO_REQUEST)
     # simple-history reads only ``.user`` of the request (and whether it is authenticated).
-    context.request = SimpleNamespace(user=by)
+    context.request = SimpleNamespace(user=AnonymousUser() if label else by)
+    outsider = _outsider.set(label[:OUTSIDER_LABEL_LENGTH])
     try:
         yield
     finally:
+        _outsider.reset(outsider)
         if previous is _NO_REQUEST:
             del context.request
         else:
             context.request = previous
+
+
+@receiver(pre_create_historical_record, dispatch_uid="core.history.outsider")
+def _record_outsider(sender, history_instance, **kwargs) -> None:
+    label = _outsider.get()
+    if label:
+        history_instance.history_change_reason = label
+
+
+def _who(record) -> str:
+    """Who a history record names: the account, the person of a one-time link, or the system."""
+    if record.history_user_id is not None:
+        return str(record.history_user)
+    if record.history_change_reason:
+        return str(_("%(person)s via engångslänk") % {"person": record.history_change_reason})
+    return str(_("Systemet"))
 
 
 def records_by(service: Service) -> Service:
@@ -87,7 +118,9 @@ class HistoryEntry:
 
 
 def _tracked_fields(record) -> list[models.Field]:
-    return [f for f in record.instance_type._meta.concrete_fields if f.attname not in HIDDEN_FIELDS]
+    # A field the history leaves out (excluded_fields, such as a token's hash) has no column there.
+    return [f for f in record.instance_type._meta.concrete_fields
+            if f.attname not in HIDDEN_FIELDS and hasattr(record, f.attname)]
 
 
 def _display(field: models.Field, value, names: dict) -> str:
@@ -160,7 +193,7 @@ def history_entries(instance: models.Model, *, limit: int = 200) -> list[History
         entries.append(
             HistoryEntry(
                 when=record.history_date,
-                who=str(record.history_user) if record.history_user else str(_("Systemet")),
+                who=_who(record),
                 kind=str(CHANGE_KIND.get(record.history_type, record.history_type)),
                 version=getattr(record, "version", None),
                 changes=_diff(older, record, fields, names),
@@ -188,7 +221,7 @@ def part_history_entries(history_rows, *, subject_of, limit: int = 500) -> list[
             continue
         entries.append(HistoryEntry(
             when=row.history_date,
-            who=str(row.history_user) if row.history_user else str(_("Systemet")),
+            who=_who(row),
             kind=str(CHANGE_KIND.get(row.history_type, row.history_type)),
             version=getattr(row, "version", None),
             changes=changes,

@@ -2,11 +2,14 @@
 to every board and company that the 2021 audit describes (shared seed 002: a survey
 whose answers are compiled and analysed), a closed cycle for last year answered by every
 board and company, and an open cycle for this year with a mix of statuses, in which the
-demo respondent of Förskolenämnden has a draft. Every organisation is answered for by the
-respondent and backup followup.demo_people names. Built through the services."""
+demo respondent of Förskolenämnden has a draft. Every board and company is answered for
+by the respondent and backup followup.demo_people names; this year an external partner,
+Arbetsförmedlingen, is asked too and answers through a one-time link the coordinator has
+sent (the link is only in the outbox, as any e-mail). Built through the services."""
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from followup import services
@@ -50,6 +53,9 @@ TEXTS = [
     "Vi har haft begränsad samverkan under året; en kontaktperson har utsetts inför nästa år.",
 ]
 OPTIONS = QUESTIONS[5][5]["options"].splitlines()
+# The external partner asked this year, and the person its one-time link is sent to.
+LINK_PARTNER = "Arbetsförmedlingen"
+LINK_PERSON = ("Sara Lind", "sara.lind@arbetsformedlingen.example")
 
 
 def load(*, context: dict) -> None:
@@ -80,18 +86,29 @@ def load(*, context: dict) -> None:
     _submitted_as_last_spring(last_year)
     services.cycle_close(cycle=last_year)
 
+    partner = Organization.objects.filter(municipality=municipality, name=LINK_PARTNER).first()
     this_year = services.cycle_open(
         program=program, year=today.year, questionnaire=questionnaire, opens_on=today - datetime.timedelta(days=14),
-        deadline=today + datetime.timedelta(days=30), respondents=respondents_for(),
+        deadline=today + datetime.timedelta(days=30),
+        respondents=respondents_for() | ({partner: (None, None)} if partner else {}),
     )
     plan = [Status.APPROVED, Status.SUBMITTED, Status.RETURNED, Status.DRAFT]
     others = [r for r in this_year.organizations_asked.select_related("organization")
-              if r.organization.name != "Förskolenämnden"]
+              if r.organization.name not in ("Förskolenämnden", LINK_PARTNER)]
     for index, response in enumerate(others[: len(plan) * 2]):
         _bring_to(response, plan[index % len(plan)])
     preschool = this_year.organizations_asked.get(organization__name="Förskolenämnden")
     question = questionnaire.questions.get(key="arbete-praktik")
     _give(preschool, question, "5")
+    if partner:
+        _link_send(this_year.organizations_asked.get(organization=partner))
+
+
+def _link_send(response: CycleOrganization) -> None:
+    """The coordinator's one-time link to the external partner, who has no account."""
+    coordinator = get_user_model().objects.filter(email="samordnare@boras.example").first()
+    name, email = LINK_PERSON
+    services.respondent_link_create(response=response, name=name, email=email, by=coordinator)
 
 
 def _submitted_as_last_spring(cycle) -> None:

@@ -14,6 +14,11 @@ urlpatterns = [
     path("svar/<int:pk>/godkann/", views.response_approve, name="response_approve"),
     path("svar/<int:pk>/historik/", views.response_history, name="response_history"),
     path("svar/<int:pk>/uppgiftslamnare/", views.response_people_edit, name="response_people_edit"),
+    path("svar/<int:pk>/lankar/", views.respondent_link_create, name="respondent_link_create"),
+    path("lankar/<int:pk>/aterkalla/", views.respondent_link_revoke, name="respondent_link_revoke"),
+    # The one-time link's pages, for someone without an account: the token is the key.
+    path("lank/<str:token>/", views.link_answer, name="link_answer"),
+    path("lank/<str:token>/skicka-in/", views.link_submit, name="link_submit"),
     path("omgangar/", views.cycle_list, name="cycle_list"),
     path("omgangar/ny/", views.cycle_open, name="cycle_open"),
     path("omgangar/<int:pk>/", views.cycle_detail, name="cycle_detail"),

@@ -71,6 +71,30 @@ def test_a_service_called_without_by_is_recorded_as_the_system(town):
     assert history_entries(town.company)[0].who == "Systemet"
 
 
+class _Outsider:
+    history_label = "Eva Ek <eva@partner.example>"
+
+
+def test_someone_without_an_account_is_recorded_by_their_label_and_no_account(town):
+    HistoricalRecords.context.request = type("Request", (), {"user": town.users[Role.COORDINATOR]})()
+    try:
+        _rename(town.company, "AB Hem", by=_Outsider())
+    finally:
+        del HistoricalRecords.context.request
+
+    record = town.company.history.first()
+    assert record.history_user is None and record.history_change_reason == _Outsider.history_label
+    assert history_entries(town.company)[0].who == "Eva Ek <eva@partner.example> via engångslänk"
+
+
+def test_after_an_outsider_acts_the_next_change_names_no_one_from_before(town):
+    _rename(town.company, "AB Hem", by=_Outsider())
+    _rename(town.company, "AB Bo", by=None)
+
+    assert town.company.history.first().history_change_reason is None
+    assert history_entries(town.company)[0].who == "Systemet"
+
+
 def test_a_change_made_in_a_request_records_the_request_user(client, town):
     admin = town.users[Role.ADMIN]
     client.force_login(admin)

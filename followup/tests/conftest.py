@@ -5,9 +5,10 @@ import datetime
 from dataclasses import dataclass
 
 import pytest
+from django.utils import timezone
 
 from followup import services
-from followup.models import Question
+from followup.models import FollowUpCycle, Question
 from notifications.tests.conftest import smtp_server  # noqa: F401 - the loopback SMTP server, for e-mail tests
 from followup.tests.factories import QuestionFactory, QuestionnaireFactory, SectionFactory
 from steering.tests.factories import ProgramFactory
@@ -48,6 +49,14 @@ def setup(town) -> Setup:
     asked = {response.organization_id: response for response in cycle.organizations_asked.all()}
     return Setup(program, questionnaire, questions, cycle, asked[town.board.pk], asked[town.company.pk])
 
+
+@pytest.fixture
+def open_cycle(setup) -> Setup:
+    """The setup with its cycle's deadline a month ahead, so that one-time links can be given."""
+    FollowUpCycle.objects.filter(pk=setup.cycle.pk).update(deadline=timezone.localdate() + datetime.timedelta(days=30))
+    for record in (setup.cycle, setup.response, setup.company_response):
+        record.refresh_from_db()
+    return setup
 
 
 @dataclass

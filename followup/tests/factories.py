@@ -2,7 +2,9 @@ import datetime
 
 import factory
 
-from followup.models import Answer, CycleOrganization, FollowUpCycle, Question, Questionnaire, Section
+from core.tokens import token_hash, token_new
+from followup.models import Answer, CycleOrganization, FollowUpCycle, Question, Questionnaire, RespondentLink, Section
+from followup.services.links import LINK_SALT
 from steering.tests.factories import AreaFactory, ProgramFactory
 
 
@@ -61,3 +63,24 @@ class AnswerFactory(factory.django.DjangoModelFactory):
 
     response = factory.SubFactory(CycleOrganizationFactory)
     question = factory.SubFactory(QuestionFactory)
+
+
+def link_token() -> str:
+    """A token signed as a respondent link's, to give RespondentLinkFactory(token=...)."""
+    return token_new(salt=LINK_SALT)[0]
+
+
+class RespondentLinkFactory(factory.django.DjangoModelFactory):
+    """A link whose token the test knows: pass token=link_token() and open it with that."""
+
+    class Meta:
+        model = RespondentLink
+
+    class Params:
+        token = factory.LazyFunction(link_token)
+
+    response = factory.SubFactory(CycleOrganizationFactory)
+    name = "Eva Ek"
+    email = "eva@partner.example"
+    token_hash = factory.LazyAttribute(lambda link: token_hash(link.token))
+    expires_on = factory.SelfAttribute("response.cycle.deadline")

@@ -1,13 +1,19 @@
 """This app's rows in the permission matrix: every follow-up URL, who may open it and who
 may post to it."""
 
+import datetime
 import uuid
 
+from django.utils import timezone
+
 from core.tests.permission_matrix import (
-    COORDINATOR_AND_ADMIN, DENIED, DONE, FORM_ERROR, LOGGED_IN, OK, POST_ONLY, Row, expect, posted,
+    COORDINATOR_AND_ADMIN, DENIED, DONE, FORM_ERROR, LOGGED_IN, OK, POST_ONLY, PUBLIC, ROLES, Row, expect, posted,
 )
-from followup.models import Answer, CycleOrganization, FollowUpCycle, Question, Questionnaire
-from followup.tests.factories import CycleFactory, CycleOrganizationFactory, QuestionFactory, SectionFactory
+from core.tokens import token_hash
+from followup.models import Answer, CycleOrganization, FollowUpCycle, Question, Questionnaire, RespondentLink
+from followup.tests.factories import (
+    CycleFactory, CycleOrganizationFactory, QuestionFactory, RespondentLinkFactory, SectionFactory, link_token,
+)
 from steering.tests.factories import AreaFactory, ProgramFactory
 
 REVIEWERS = expect(DENIED, coordinator=OK, admin=OK, ks_official=OK)
@@ -108,7 +114,52 @@ def _question_data(town, kwargs):
             "submission_key": str(uuid.uuid4())}
 
 
+def _current_response(town, **extra):
+    """The external partner's answers in a cycle whose deadline is still ahead."""
+    cycle = CycleFactory(questionnaire__program=ProgramFactory(municipality=town.municipality),
+                         deadline=timezone.localdate() + datetime.timedelta(days=30))
+    QuestionFactory(section__questionnaire=cycle.questionnaire)
+    return CycleOrganizationFactory(cycle=cycle, organization=town.external, **extra)
+
+
+def _link_kwargs(town, **extra):
+    token = link_token()
+    RespondentLinkFactory(response=_current_response(town, **extra), token=token)
+    return {"token": token}
+
+
+def _link_response(kwargs) -> CycleOrganization:
+    return RespondentLink.objects.get(token_hash=token_hash(kwargs["token"])).response
+
+
+def _link_answer_data(town, kwargs):
+    response = _link_response(kwargs)
+    question = Question.objects.get(questionnaire=response.cycle.questionnaire)
+    return {"svar": response.pk, f"q-{question.pk}": "Vi tar emot praktikanter.", f"v-{question.pk}": ""}
+
+
+def _link_revoke_kwargs(town):
+    return {"pk": RespondentLinkFactory(response=_current_response(town)).pk}
+
+
+# Whoever holds the link answers through it, logged in or not: the token is the key.
+LINK_HOLDER = {role: DONE for role in ROLES}
+
 ROWS = {
+    "followup:respondent_link_create": Row(
+        COORDINATOR_AND_ADMIN, lambda town: {"pk": _current_response(town).pk}, posted(COORDINATOR_AND_ADMIN),
+        lambda town, kwargs: {"name": "Eva Ek", "email": "eva@partner.example", "expires_on": ""},
+    ),
+    "followup:respondent_link_revoke": Row(
+        POST_ONLY, _link_revoke_kwargs, MANAGERS,
+        state=lambda town, kwargs: RespondentLink.objects.get(pk=kwargs["pk"]).revoked_at,
+    ),
+    "followup:link_answer": Row(PUBLIC, _link_kwargs, LINK_HOLDER, _link_answer_data),
+    "followup:link_submit": Row(
+        POST_ONLY, lambda town: _link_kwargs(town, status=CycleOrganization.Status.DRAFT), LINK_HOLDER,
+        lambda town, kwargs: {"svar": _link_response(kwargs).pk},
+        state=lambda town, kwargs: _link_response(kwargs).status,
+    ),
     "followup:response_list": Row(LOGGED_IN),
     # Those who only read the answers are refused the post.
     "followup:response_edit": Row(

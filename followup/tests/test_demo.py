@@ -35,8 +35,9 @@ def test_every_board_and_company_has_a_named_respondent_and_backup_in_its_own_or
 
     call_command("load_demo")
     this = FollowUpCycle.objects.order_by("year").last()
-    asked = list(this.organizations_asked.select_related("organization", "respondent", "backup"))
     kinds = {Organization.Kind.BOARD, Organization.Kind.COMPANY}
+    asked = list(this.organizations_asked.filter(organization__kind__in=kinds)
+                 .select_related("organization", "respondent", "backup"))
     assert len(asked) == Organization.objects.filter(kind__in=kinds).count() == 22
     people = set()
     for response in asked:
@@ -49,3 +50,16 @@ def test_every_board_and_company_has_a_named_respondent_and_backup_in_its_own_or
     assert len(people) == 44
     # The reminders name them: the respondent and the backup of each late organisation.
     assert this.organizations_asked.filter(respondent__email="johanna.berglund@boras.example").exists()
+
+
+def test_an_external_partner_answers_this_year_through_an_active_one_time_link(db):
+    from followup.models import RespondentLink
+    from notifications.models import OutboxMessage
+
+    call_command("load_demo")
+    this = FollowUpCycle.objects.order_by("year").last()
+    link = RespondentLink.objects.get()
+    assert link.response.cycle == this and link.response.organization.name == "Arbetsförmedlingen"
+    assert link.status == RespondentLink.Status.ACTIVE and link.response.respondent is None
+    mail = OutboxMessage.objects.get(template="followup/email/link")
+    assert mail.recipient == link.email and "/uppfoljning/lank/" in mail.body

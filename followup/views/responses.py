@@ -22,7 +22,7 @@ from followup.forms.answering import seen_version_parse
 from followup.models import Answer, CycleOrganization, Question
 
 
-def _response(request, pk) -> CycleOrganization:
+def response_in_municipality(request, pk) -> CycleOrganization:
     return get_object_or_404(
         CycleOrganization.objects.select_related(
             "cycle__program__municipality", "cycle__questionnaire", "organization__parent", "respondent", "backup"
@@ -51,18 +51,40 @@ class Problem:
         return self.message
 
 
-def _save_one(request, response, question, problems: dict) -> Answer | None:
-    """Save the posted value of one question; a refusal is kept in `problems` by question."""
+def _save_one(request, response, question, problems: dict, by=None) -> Answer | None:
+    """Save the posted value of one question as `by` (the user, or a one-time link); a
+    refusal is kept in `problems` by question."""
     try:
         return services.answer_save(
             response=response, question=question, value=request.POST.get(f"q-{question.pk}", ""),
-            seen_version=seen_version_parse(request.POST.get(f"v-{question.pk}")), by=request.user,
+            seen_version=seen_version_parse(request.POST.get(f"v-{question.pk}")), by=by or request.user,
         )
     except StaleEditError as conflict:
         problems[question.pk] = Problem(conflict.messages[0], conflict.stale_edit.changes)
     except ValidationError as error:
         problems[question.pk] = Problem(error.messages[0])
     return None
+
+
+def answers_save_posted(request, response, sections, *, by=None) -> dict:
+    """Save every posted answer that differs from the one stored; returns the refusals
+    by question (empty when all were saved)."""
+    problems = {}
+    for section in sections:
+        for item in section.items:
+            if _posted_differs(request, item):
+                _save_one(request, response, item.question, problems, by=by)
+    return problems
+
+
+def form_values_fill(request, sections, problems: dict) -> None:
+    """Show each question's stored answer, or what was posted where it was refused."""
+    for section in sections:
+        for item in section.items:
+            item.value = request.POST.get(f"q-{item.question.pk}") if item.question.pk in problems else (
+                _current_value(item.answer)
+            )
+            item.problem = problems.get(item.question.pk)
 
 
 def _posted_differs(request, item) -> bool:
@@ -85,27 +107,19 @@ def _current_value(answer: Answer | None) -> str:
 @require_http_methods(["GET", "POST"])
 @login_required
 def response_edit(request, pk):
-    response = _response(request, pk)
+    response = response_in_municipality(request, pk)
     require(request.user, "followup.view_response", response)
     can_answer = request.user.has_perm("followup.answer", response)
     problems = {}
     if request.method == "POST":
         require(request.user, "followup.answer", response)
-        for section in selectors.response_form(response=response):
-            for item in section.items:
-                if _posted_differs(request, item):
-                    _save_one(request, response, item.question, problems)
+        problems = answers_save_posted(request, response, selectors.response_form(response=response))
         if not problems:
             messages.success(request, _("Svaren är sparade som utkast."))
             return redirect(response)
         response.refresh_from_db()
     sections = selectors.response_form(response=response)
-    for section in sections:
-        for item in section.items:
-            item.value = request.POST.get(f"q-{item.question.pk}") if item.question.pk in problems else (
-                _current_value(item.answer)
-            )
-            item.problem = problems.get(item.question.pk)
+    form_values_fill(request, sections, problems)
     return render(request, "followup/response_edit.html", {
         "response": response, "sections": sections, "can_answer": can_answer and response.is_editable
         and response.cycle.accepts_answers, "can_review": request.user.has_perm("followup.manage_cycle"),
@@ -120,7 +134,7 @@ def answers_confirm(request, pk):
     """Confirm prefilled answers as still true ("Bekräfta oförändrat"): one question (its
     id), a section ("avsnitt-<id>") or every one ("alla"). Its buttons sit outside the
     answer form, so pressing Enter in an answer never confirms anything by mistake."""
-    response = _response(request, pk)
+    response = response_in_municipality(request, pk)
     require(request.user, "followup.answer", response)
     wanted = set(request.POST.getlist("bekrafta"))
     questions = [
@@ -143,7 +157,7 @@ def answers_confirm(request, pk):
 def answer_save(request, pk, question_pk):
     """One field saved on its own: by htmx as the respondent leaves the field, or as a
     plain post that returns to the form."""
-    response = _response(request, pk)
+    response = response_in_municipality(request, pk)
     require(request.user, "followup.answer", response)
     question = get_object_or_404(Question.objects.prefetch_related("target_organizations"), pk=question_pk)
     problems = {}
@@ -168,7 +182,7 @@ def answer_save(request, pk, question_pk):
 @login_required
 def activity_row_add(request, pk, question_pk):
     """Add an activity row to an activities question, on a page of its own."""
-    response = _response(request, pk)
+    response = response_in_municipality(request, pk)
     require(request.user, "followup.answer", response)
     question = get_object_or_404(
         Question.objects.filter(questionnaire=response.cycle.questionnaire, kind=Question.Kind.ACTIVITIES),
@@ -190,7 +204,7 @@ def activity_row_add(request, pk, question_pk):
 @require_POST
 @login_required
 def response_submit(request, pk):
-    response = _response(request, pk)
+    response = response_in_municipality(request, pk)
     require(request.user, "followup.answer", response)
     run_step(request, lambda: services.response_submit(response=response, by=request.user),
              done=_("Svaren är inskickade. Ett kvitto har skickats med e-post."))
@@ -200,7 +214,7 @@ def response_submit(request, pk):
 @require_POST
 @login_required
 def response_return(request, pk):
-    response = _response(request, pk)
+    response = response_in_municipality(request, pk)
     require(request.user, "followup.manage_cycle")
     comment = request.POST.get("comment", "")
     run_step(request, lambda: services.response_return(response=response, comment=comment, by=request.user),
@@ -211,7 +225,7 @@ def response_return(request, pk):
 @require_POST
 @login_required
 def response_approve(request, pk):
-    response = _response(request, pk)
+    response = response_in_municipality(request, pk)
     require(request.user, "followup.manage_cycle")
     run_step(request, lambda: services.response_approve(response=response, by=request.user),
              done=_("Svaren är godkända."))
@@ -221,7 +235,7 @@ def response_approve(request, pk):
 @require_GET
 @login_required
 def response_history(request, pk):
-    response = _response(request, pk)
+    response = response_in_municipality(request, pk)
     require(request.user, "followup.view_response", response)
     return render_history(request, instance=response, back_url=response.get_absolute_url(),
                           parts=selectors.answer_history(response=response))
@@ -231,14 +245,14 @@ def response_history(request, pk):
 @login_required
 def response_people_edit(request, pk):
     """The coordinator names another respondent or backup for one organisation."""
-    response = _response(request, pk)
+    response = response_in_municipality(request, pk)
     require(request.user, "followup.manage_cycle")
     candidates = selectors.respondent_candidates(municipality=request.municipality)
     form = ResponsePeopleForm(request.POST or None, instance=response, candidates=candidates)
     stale_edit = None
     if request.method == "POST" and form.is_valid():
         record, stale_edit = save_form(form, lambda form: services.response_people_update(
-            response=_response(request, pk), respondent=form.cleaned_data["respondent"],
+            response=response_in_municipality(request, pk), respondent=form.cleaned_data["respondent"],
             backup=form.cleaned_data["backup"], seen_version=form.cleaned_data["seen_version"], by=request.user,
         ))
         if record is not None:

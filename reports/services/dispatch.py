@@ -6,8 +6,6 @@ its SHA-256 is stored, valid for LINK_DAYS and used once. The link is only ever 
 e-mail (the outbox keeps the e-mail as sent). A logged-in secretary or respondent of the
 organisation may acknowledge with a button instead."""
 
-import hashlib
-import secrets
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
@@ -18,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.history import records_by
 from core.links import absolute_url
+from core.tokens import token_hash, token_new
 from notifications.services import outbox_enqueue
 from organizations.models import Membership, Organization
 from reports.models import DevelopmentArea, Dispatch, ReportVersion
@@ -36,15 +35,6 @@ NAME_MISSING = _("Skriv ditt namn, så att det syns vem som kvitterade.")
 ACTIONS_MISSING = _("Beskriv vilka åtgärder ni planerar för utvecklingsområdet.")
 
 
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-def _new_token() -> tuple[str, str]:
-    token = secrets.token_urlsafe(32)
-    return token, token_hash(token)
-
-
 def recipients(dispatch: Dispatch) -> list[str]:
     """The organisation's registry mailbox and its secretaries: where formal mail goes."""
     organization = dispatch.organization
@@ -57,7 +47,7 @@ def recipients(dispatch: Dispatch) -> list[str]:
 def link_send(*, dispatch: Dispatch, template: str, topic: str = "") -> int:
     """Give `dispatch` a fresh link and e-mail it; an earlier link stops working, since
     only the newest token's hash is kept. Returns how many messages were queued."""
-    token, dispatch.token_hash = _new_token()
+    token, dispatch.token_hash = token_new()
     dispatch.expires_at = timezone.now() + timedelta(days=LINK_DAYS)
     dispatch.save(update_fields=["token_hash", "expires_at"])
     link = absolute_url(reverse("reports:acknowledge_link", kwargs={"token": token}))
@@ -95,7 +85,7 @@ def dispatch_send(*, version: ReportVersion, by) -> list[Dispatch]:
         for organization in organizations:
             # A placeholder hash until link_send sets the real one, unique like every hash.
             dispatch = Dispatch.objects.create(version=version, organization=organization,
-                                               token_hash=_new_token()[1], expires_at=timezone.now())
+                                               token_hash=token_new()[1], expires_at=timezone.now())
             link_send(dispatch=dispatch, template="reports/email/dispatch",
                       topic=f"reports:{version.pk}:dispatch:{organization.pk}")
             created.append(dispatch)

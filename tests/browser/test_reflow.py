@@ -7,6 +7,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from tests.browser.test_followup_links import demo_link_path
+
 NARROW = {"width": 320, "height": 800}
 WIDE = {"width": 1280, "height": 900}
 
@@ -66,7 +68,7 @@ def _main_pages():
     """(who logs in, the paths they open): every page the other browser tests visit,
     for the roles that see it."""
     from audits.models import Audit, Measure
-    from followup.models import CycleOrganization, FollowUpCycle
+    from followup.models import CycleOrganization, FollowUpCycle, RespondentLink
     from kpis.models import ComparisonGroup, Kpi
     from organizations.models import Organization
     from oversight.models import Snapshot
@@ -102,6 +104,7 @@ def _main_pages():
         reverse("followup:cycle_list"), cycle.get_absolute_url(), reverse("followup:cycle_open"),
         response.get_absolute_url(), reverse("followup:response_people_edit", args=[response.pk]),
         reverse("followup:response_history", args=[response.pk]),
+        reverse("followup:respondent_link_create", args=[RespondentLink.objects.get().response_id]),
         reverse("followup:questionnaire_list"), reverse("followup:questionnaire_detail", args=[cycle.questionnaire_id]),
         reverse("audits:audit_list"), audit.get_absolute_url(), reverse("audits:audit_history", args=[audit.pk]),
         measure.get_absolute_url(), reverse("audits:followup_overview"),
@@ -120,7 +123,8 @@ def _main_pages():
     ]
     return [
         (None, [reverse("login"), reverse("core:home"), reverse("public:report_list"),
-                reverse("opendata:catalogue")]),
+                reverse("opendata:catalogue"),
+                demo_link_path()]),
         ("samordnare@boras.example", coordinator),
         ("ks@boras.example", [reverse("core:dashboard"), cycle.get_absolute_url(), reverse("audits:followup_overview"),
                               reverse("steering:gap_list"), reverse("oversight:page"),
