@@ -62,6 +62,7 @@ def _version_page(request, version: ReportVersion, forms: dict | None = None):
     municipality = request.municipality
     analyses = {a.area_id: a for a in version.analyses.all()}
     explained = {row.indicator_id: row for row in version.missed_targets.all()}
+    owner_choices = None
     for area in content["areas"]:
         for goal in area["goals"]:
             for indicator in goal["indicators"]:
@@ -72,8 +73,11 @@ def _version_page(request, version: ReportVersion, forms: dict | None = None):
                 instance=analysis, prefix=f"analys-{area['id']}")
             for missed in area["missed_targets"]:
                 row = explained.get(missed["indicator_id"]) or MissedTarget(report_version=version)
+                if owner_choices is None:
+                    owner_choices = MissedTargetForm.owner_choices(municipality=municipality)
                 missed["form"] = forms.get(f"missed-{missed['indicator_id']}") or MissedTargetForm(
-                    instance=row, municipality=municipality, prefix=f"missat-{missed['indicator_id']}")
+                    instance=row, municipality=municipality, prefix=f"missat-{missed['indicator_id']}",
+                    owner_choices=owner_choices)
     previous = selectors.previous_version(version=version)
     differences = None
     if previous is not None:
