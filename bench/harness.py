@@ -22,10 +22,10 @@ def time_calls(call: Callable[[], object], *, repeat: int, warmup: int = 10) -> 
     return samples
 
 
-def page_beside_floor(*, client, path: str, floor_path: str, repeat: int = 200) -> dict:
+def page_beside_floor(*, client, path: str, floor_path: str, repeat: int = 200, warmup: int = 10) -> dict:
     """A page's p50/p95 beside the bare view's, interleaved so that both see the same noise."""
     page, floor = [], []
-    for _ in range(10):
+    for _ in range(warmup):
         client.get(path)
         client.get(floor_path)
     for _ in range(repeat):

@@ -45,11 +45,20 @@ class MissedTargetForm(_ShowsCurrentVersion, CheckedModelForm):
         fields = ["cause", "action", "owner"]
         widgets = {"cause": forms.Textarea(attrs={"rows": 3}), "action": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, municipality, **kwargs):
+    def __init__(self, *args, municipality, owner_choices: list | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = _organizations(municipality)
+        if owner_choices is not None:
+            # A page with a form per missed target reads the organisations once for all.
+            self.fields["owner"].choices = owner_choices
         if self.instance.pk:
             self.fields["seen_version"].initial = self.instance.version
+
+    @classmethod
+    def owner_choices(cls, *, municipality) -> list:
+        """The owner field's choices, to share between the forms of one page."""
+        # iter(): list() of the choices themselves would first count them in a query of its own.
+        return list(iter(cls(municipality=municipality).fields["owner"].choices))
 
 
 class DevelopmentAreaForm(VersionedModelForm):

@@ -100,6 +100,33 @@ def test_the_report_page_runs_a_fixed_number_of_queries(coordinator, town, djang
         assert coordinator.get(version.get_absolute_url()).status_code == 200
 
 
+def test_the_report_page_lists_the_owners_once_however_many_targets_were_missed(coordinator, town):
+    """Each missed target has a form choosing its owner; the organisations are read once
+    for all of them (the scale data's report missed 78 and ran a query for each)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from steering.tests.factories import IndicatorFactory, IndicatorValueFactory, TargetFactory
+
+    scenario, version = _draft(town)
+    url = version.get_absolute_url()
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert coordinator.get(url).status_code == 200
+        return len(captured)
+
+    queries()
+    one_missed = queries()
+    for n in range(5):
+        indicator = IndicatorFactory(goal=scenario["missed"].goal, name=f"Missat {n}", baseline=45, unit="%")
+        TargetFactory(indicator=indicator, year=2025, value=60)
+        IndicatorValueFactory(indicator=indicator, year=2025, value=40)
+    response = coordinator.get(url)
+    assert response.content.decode().count('name="missat-') >= 6 * 3
+    assert queries() == one_missed
+
+
 def test_the_analysis_is_saved_by_a_plain_post(coordinator, town):
     scenario, version = _draft(town)
     analysis = version.analyses.get(area=scenario["work"])

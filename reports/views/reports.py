@@ -98,13 +98,17 @@ def _forms(request, version: ReportVersion, content: dict) -> dict:
     analyses = {a.area_id: a for a in version.analyses.all()}
     explained = {row.indicator_id: row for row in version.missed_targets.all()}
     forms = {"assessment": AssessmentForm(instance=version, prefix="bedomning")}
+    owner_choices = None  # read once for the page, however many targets were missed
     for area in content["areas"]:
         analysis = analyses.get(area["id"]) or AreaAnalysis(report_version=version, area_id=area["id"])
         forms[f"analysis-{area['id']}"] = AnalysisForm(instance=analysis, prefix=f"analys-{area['id']}")
         for missed in area["missed_targets"]:
             row = explained.get(missed["indicator_id"]) or MissedTarget(report_version=version)
+            if owner_choices is None:
+                owner_choices = MissedTargetForm.owner_choices(municipality=request.municipality)
             forms[f"missed-{missed['indicator_id']}"] = MissedTargetForm(
-                instance=row, municipality=request.municipality, prefix=f"missat-{missed['indicator_id']}")
+                instance=row, municipality=request.municipality, prefix=f"missat-{missed['indicator_id']}",
+                owner_choices=owner_choices)
     return forms
 
 
