@@ -165,7 +165,8 @@ class DeadlineRespondent(Respondent):
     def autosave(self):
         if self.submitted:
             return self.read()
-        if time.time() >= float(os.environ.get("LOADTEST_DEADLINE_AT", "inf")):
+        # Only a draft can be submitted: a respondent who has saved nothing yet saves first.
+        if time.time() >= float(os.environ.get("LOADTEST_DEADLINE_AT", "inf")) and any(self.versions.values()):
             return self.submit()
         return super().autosave()
 
