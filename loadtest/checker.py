@@ -1,6 +1,8 @@
 """After a run: nothing lost. Every save the server told a user it had saved is in the
 answer's history with that value and version, and the answer holds the last of them;
-every save it refused wrote nothing; every submit it confirmed left the answers submitted."""
+every save it refused wrote nothing; every submit it confirmed left the answers submitted.
+A save cut off when the run stopped may have been written unheard: a newer value is
+accepted only if a user of the run sent it."""
 
 import json
 from pathlib import Path
@@ -22,6 +24,7 @@ def outcomes_check(*, outcomes: list[dict], text_question: int) -> dict:
     """Compare what users were told with the database; the lists name each discrepancy."""
     saves = [o for o in outcomes if o["kind"] == "save"]
     submits = [o for o in outcomes if o["kind"] == "submit"]
+    attempted = {(o["response"], o["question"], o["value"]) for o in outcomes if o["kind"] == "attempt"}
     keys = {(o["response"], o["question"]) for o in saves}
     answers = {(a.response_id, a.question_id): a for a in Answer.objects.filter(
         response_id__in={k[0] for k in keys}, question_id__in={k[1] for k in keys})}
@@ -44,8 +47,12 @@ def outcomes_check(*, outcomes: list[dict], text_question: int) -> dict:
         elif save["told"] == "refused" and written:
             written_though_refused.append(save)
     for key, save in last_saved.items():
-        answer = answers.get(key)
-        if answer is None or _stored(save["question"] == text_question, answer) != save["value"]:
+        answer, is_text = answers.get(key), save["question"] == text_question
+        if answer is None or answer.version < save["version"]:
+            not_last.append(save)
+        elif answer.version == save["version"] and _stored(is_text, answer) != save["value"]:
+            not_last.append(save)
+        elif answer.version > save["version"] and (*key, _stored(is_text, answer)) not in attempted:
             not_last.append(save)
     statuses = dict(CycleOrganization.objects.filter(pk__in={s["response"] for s in submits})
                     .values_list("pk", "status"))

@@ -127,6 +127,9 @@ class Respondent(UppsiktUser):
         seen = self.versions[question]
         stale = bool(seen) and int(seen) > 1 and random.random() < STALE_SHARE
         posted_version = str(int(seen) - 1) if stale else seen
+        # Noted before it is sent: a save still under way when the run stops may be written
+        # without its user ever hearing so, and the check must know it was one of ours.
+        _record(kind="attempt", response=self.response, question=question, value=value)
         with self.client.post(
             f"/uppfoljning/svar/{self.response}/fraga/{question}/", name="svar: autospara", headers=self.csrf,
             data={f"q-{question}": value, f"v-{question}": posted_version}, catch_response=True,

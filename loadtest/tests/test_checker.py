@@ -41,6 +41,15 @@ def test_a_save_told_saved_but_missing_is_lost(saved):
     assert not check["ok"] and check["lost_saves"] == 2  # not in the history, and not the answer's value
 
 
+def test_a_newer_value_is_accepted_only_when_the_run_sent_it(saved):
+    response, question = saved
+    told_first = [_save(response, question, "Första", "saved", 1)]
+    cut_off = {"kind": "attempt", "response": response.pk, "question": question.pk, "value": "Andra"}
+
+    assert outcomes_check(outcomes=[*told_first, cut_off], text_question=question.pk)["ok"]
+    assert outcomes_check(outcomes=told_first, text_question=question.pk)["lost_saves"] == 1
+
+
 def test_a_save_told_refused_but_written_is_caught(saved):
     response, question = saved
     check = outcomes_check(outcomes=[_save(response, question, "Andra", "refused", 2)], text_question=question.pk)
