@@ -11,8 +11,6 @@ from pathlib import Path
 
 from loadtest.runner import Servers, database_prepare, locust_run, scale_out_prove, targets
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m loadtest", description=__doc__)
