@@ -30,7 +30,7 @@ DEBIAN_PRODUCTION_PACKAGES := python3-venv gettext libpango-1.0-0 libpangoft2-1.
 PROPERTY_TESTS := $(wildcard */tests/test_properties.py)
 
 .PHONY: install install-production system-packages system-packages-production python-check demo demo-sso test test-suite \
-	fuzz audit lock bench messages clean
+	fuzz audit lock bench loadtest messages clean
 
 install: $(STAMP) $(VENDOR)/.stamp locale/en/LC_MESSAGES/django.mo system-packages
 
@@ -62,7 +62,9 @@ $(VENDOR)/.stamp: package.json package-lock.json
 	cp node_modules/@digdir/designsystemet-css/dist/theme/designsystemet.css $(VENDOR)/designsystemet/theme.css
 	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/htmx.min.js
 	cp node_modules/axe-core/axe.min.js $(VENDOR)/axe/axe.min.js
+	# With their source maps, which the files name: collectstatic (production) refuses a missing one.
 	cp node_modules/swagger-ui-dist/swagger-ui-bundle.js node_modules/swagger-ui-dist/swagger-ui.css \
+		node_modules/swagger-ui-dist/swagger-ui-bundle.js.map node_modules/swagger-ui-dist/swagger-ui.css.map \
 		node_modules/swagger-ui-dist/favicon-32x32.png $(VENDOR)/swagger-ui/
 	touch $@
 
@@ -138,6 +140,22 @@ fuzz: install
 
 bench: install
 	$(BIN)/python -m bench
+
+# The production server under load (loadtest/, README "Lasttest"): each scenario runs
+# LOADTEST_SECONDS beside the same run against the bare view; LOADTEST_SERVERS=2 runs two
+# gunicorn instances on one database. PostgreSQL from DATABASE_URL (its server only: the
+# load test makes a database of its own), else the machine's local cluster, as .ci/run.
+LOADTEST_SECONDS ?= 60
+LOADTEST_USERS ?= 50
+LOADTEST_RESPONDENTS ?= 300
+LOADTEST_SERVERS ?= 2
+LOADTEST_PORT ?= 8400
+loadtest: install
+	@if [ -z "$${DATABASE_URL:-}" ] && ! pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then \
+		pg_ctlcluster --skip-systemctl-redirect "$$(ls /etc/postgresql | head -n1)" main start; \
+		for _ in $$(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done; fi
+	$(BIN)/python -m loadtest --seconds $(LOADTEST_SECONDS) --users $(LOADTEST_USERS) \
+		--respondents $(LOADTEST_RESPONDENTS) --servers $(LOADTEST_SERVERS) --port $(LOADTEST_PORT)
 
 messages: $(STAMP)
 	$(TOOL_ENV) $(MANAGE) makemessages -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var --ignore=static

@@ -1,6 +1,15 @@
+import errno
+import logging
+
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
+
+logger = logging.getLogger(__name__)
 
 
 def _municipality_for(request):
@@ -53,3 +62,29 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.header)
         return response
+
+
+class OutageMiddleware:
+    """Turns two outages into a page that says, in the user's language, what happened and
+    that nothing was saved: the database gone (a restart, a lost connection) and the disk
+    for uploads full. ATOMIC_REQUESTS has already rolled the request's writes back when
+    the view's exception reaches here. The database page is rendered without the request,
+    since its context (the user, the navigation) would ask the database again; the next
+    request opens a fresh connection (Django drops an unusable one)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, (OperationalError, InterfaceError)):
+            logger.error("Database unavailable: %s", exception)
+            response = HttpResponse(render_to_string("503.html"), status=503)
+            response.headers["Retry-After"] = "30"
+            return response
+        if isinstance(exception, OSError) and exception.errno in (errno.ENOSPC, errno.EDQUOT):
+            logger.error("Storage full: %s", exception)
+            return render(request, "507.html", status=507)
+        return None

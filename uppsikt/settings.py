@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "core.middleware.MunicipalityMiddleware",
     # Turns a request over a rate limit (core.ratelimit) into the Swedish 429 page.
     "django_ratelimit.middleware.RatelimitMiddleware",
+    # A lost database or a full disk: a page saying so, in Swedish, and nothing saved.
+    "core.middleware.OutageMiddleware",
     # Last, as django-axes asks: it turns a lock-out into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -1,6 +1,8 @@
 import datetime
+import errno
 
 import pytest
+from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import TestCase
@@ -597,3 +599,28 @@ def test_minutes_for_another_audit_are_refused_on_the_page_and_fill_in_nothing(c
     assert page.status_code == 200 and "integration och etablering" in html
     assert not page.context["form"].initial
     assert not AuditResponse.objects.exists()
+
+
+def _disk_full(self, name, content):
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_evidence_on_a_full_disk_shows_a_swedish_page_and_leaves_the_measure_unchanged(client, town, settings,
+                                                                                      tmp_path, monkeypatch):
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setattr(FileSystemStorage, "_save", _disk_full)
+    measure = MeasureFactory(recommendation__audit__municipality=town.municipality, owner=town.board)
+    client.force_login(town.users[Role.RESPONDENT])
+
+    page = client.post(reverse("audits:measure_edit", args=[measure.pk]), {
+        "description": measure.description, "owner": town.board.pk, "due_date": "2030-12-31", "status": "done",
+        "evidence_note": "", "seen_version": measure.version,
+        "evidence_file": SimpleUploadedFile("underlag.txt", b"Protokoll fr\xc3\xa5n m\xc3\xb6tet."),
+    })
+
+    assert page.status_code == 507
+    assert "Lagringsutrymmet för filer är fullt, så varken filen eller något annat du skickade har sparats." in (
+        page.content.decode())
+    measure.refresh_from_db()
+    assert (measure.status, measure.version, measure.evidence_file.name) == (Measure.Status.PLANNED, 1, "")
+    assert measure.history.count() == 1

@@ -1,6 +1,8 @@
 import datetime
+import errno
 
 import pytest
+from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -294,3 +296,20 @@ def test_a_malformed_organisation_in_the_document_list_address_is_not_found(clie
     response = _login(client, town, Role.AUDITOR).get(reverse("steering:document_list"), {"organisation": value})
 
     assert response.status_code == 404
+
+
+def test_a_document_uploaded_to_a_full_disk_shows_a_swedish_page_and_no_record(client, town, settings, tmp_path,
+                                                                              monkeypatch):
+    def disk_full(self, name, content):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setattr(FileSystemStorage, "_save", disk_full)
+    page = _login(client, town, Role.COORDINATOR).post(
+        reverse("steering:document_create"), _document_data(file=SimpleUploadedFile("program.pdf", PDF))
+    )
+
+    assert page.status_code == 507
+    assert "Lagringsutrymmet för filer är fullt, så varken filen eller något annat du skickade har sparats." in (
+        page.content.decode())
+    assert not SteeringDocument.objects.exists() and not SteeringDocument.history.exists()
