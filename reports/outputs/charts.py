@@ -64,12 +64,12 @@ def series_svg(*, series: list[dict], title: str, ident: str) -> str:
         f'markerHeight="{2 * radius}" refX="{radius}" refY="{radius}">'
         f'<circle cx="{radius}" cy="{radius}" r="{radius}" fill="{colour}"/></marker>'
         for key, colour, _dash, radius in LINES) + "</defs>")
-    for tick in ticks:
-        parts.append(f'<text x="{_LEFT - 5}" y="{y(tick) + 3.5:.1f}" text-anchor="end" font-size="10" '
-                     f'fill="#333">{_number(tick)}</text>')
-    for year in years:
-        parts.append(f'<text x="{x(year):.1f}" y="{HEIGHT - _BOTTOM + 14}" text-anchor="middle" font-size="10" '
-                     f'fill="#333">{year}</text>')
+    # The labels' common attributes once on their group: less markup to parse.
+    parts.append(f'<g font-size="10" fill="#333" text-anchor="end">')
+    parts += [f'<text x="{_LEFT - 5}" y="{y(tick) + 3.5:.1f}">{_number(tick)}</text>' for tick in ticks]
+    parts.append(f'</g><g font-size="10" fill="#333" text-anchor="middle">')
+    parts += [f'<text x="{x(year):.1f}" y="{HEIGHT - _BOTTOM + 14}">{year}</text>' for year in years]
+    parts.append("</g>")
     for n, (key, colour, dash, radius) in enumerate(LINES):
         # A missing year breaks the line: a gap is not a zero.
         runs, run = [], []
