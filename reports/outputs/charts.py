@@ -55,14 +55,21 @@ def series_svg(*, series: list[dict], title: str, ident: str) -> str:
     def y(value):
         return _TOP + plot_h * (1 - (value - low) / (high - low))
 
-    for tick in ticks:
-        parts.append(f'<line x1="{_LEFT}" x2="{WIDTH - _RIGHT}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" '
-                     f'stroke="#d0d0d0" stroke-width="0.6"/>')
-        parts.append(f'<text x="{_LEFT - 5}" y="{y(tick) + 3.5:.1f}" text-anchor="end" font-size="10" '
-                     f'fill="#333">{_number(tick)}</text>')
-    for year in years:
-        parts.append(f'<text x="{x(year):.1f}" y="{HEIGHT - _BOTTOM + 14}" text-anchor="middle" font-size="10" '
-                     f'fill="#333">{year}</text>')
+    # The grid as one path and each line's points as markers on it, not an element each:
+    # WeasyPrint styles every element of an inline SVG as it styles the page's own.
+    grid = "".join(f"M{_LEFT},{y(tick):.1f}H{WIDTH - _RIGHT}" for tick in ticks)
+    parts.append(f'<path d="{grid}" stroke="#d0d0d0" stroke-width="0.6"/>')
+    parts.append("<defs>" + "".join(
+        f'<marker id="{title_id}-{key}" markerUnits="userSpaceOnUse" markerWidth="{2 * radius}" '
+        f'markerHeight="{2 * radius}" refX="{radius}" refY="{radius}">'
+        f'<circle cx="{radius}" cy="{radius}" r="{radius}" fill="{colour}"/></marker>'
+        for key, colour, _dash, radius in LINES) + "</defs>")
+    # The labels' common attributes once on their group: less markup to parse.
+    parts.append(f'<g font-size="10" fill="#333" text-anchor="end">')
+    parts += [f'<text x="{_LEFT - 5}" y="{y(tick) + 3.5:.1f}">{_number(tick)}</text>' for tick in ticks]
+    parts.append(f'</g><g font-size="10" fill="#333" text-anchor="middle">')
+    parts += [f'<text x="{x(year):.1f}" y="{HEIGHT - _BOTTOM + 14}">{year}</text>' for year in years]
+    parts.append("</g>")
     for n, (key, colour, dash, radius) in enumerate(LINES):
         # A missing year breaks the line: a gap is not a zero.
         runs, run = [], []
@@ -75,8 +82,9 @@ def series_svg(*, series: list[dict], title: str, ident: str) -> str:
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         for run in runs:
             points = " ".join(f"{px:.1f},{py:.1f}" for px, py in run)
-            parts.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"{dash_attr}/>')
-            parts += [f'<circle cx="{px:.1f}" cy="{py:.1f}" r="{radius}" fill="{colour}"/>' for px, py in run]
+            marker = f"url(#{title_id}-{key})"
+            parts.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"{dash_attr} '
+                         f'marker-start="{marker}" marker-mid="{marker}" marker-end="{marker}"/>')
         legend_x = _LEFT + n * 130
         legend_y = HEIGHT - 10
         parts.append(f'<line x1="{legend_x}" x2="{legend_x + 24}" y1="{legend_y - 4}" y2="{legend_y - 4}" '

@@ -64,6 +64,15 @@ def test_a_missing_year_is_shown_as_a_dash_and_as_a_gap():
     assert len(re.findall(r'<polyline[^>]*stroke="#1f4e79"', svg)) == 2
 
 
+def test_a_chart_marks_its_points_with_one_marker_a_line():
+    series = sample_content()["areas"][0]["goals"][0]["indicators"][0]["series"]
+    svg = series_svg(series=series, title="t", ident="x")
+    assert re.findall(r'<marker id="([^"]+)"', svg) == ["diagram-x-own", "diagram-x-county", "diagram-x-national"]
+    # Every point is drawn by its line's marker, not by an element of its own.
+    assert svg.count("<circle") == 3
+    assert 'marker-mid="url(#diagram-x-own)"' in svg
+
+
 def test_text_from_users_is_escaped():
     content = sample_content()
     content["areas"][0]["analysis"] = '<img src=x onerror="alert(1)">'
