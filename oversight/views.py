@@ -13,6 +13,7 @@ from core.params import int_param
 from core.permissions import require
 from oversight import checks, selectors, services
 from oversight.forms import QuestionLinkForm
+from oversight.page_cache import program_checks
 
 
 def _page(request, *, program_id=None, link_form=None):
@@ -24,14 +25,14 @@ def _page(request, *, program_id=None, link_form=None):
             raise Http404
     else:
         program = programs[0] if programs else None
-    results = checks.assess(selectors.program_data(program=program, today=timezone.localdate())) if program else []
-    by_key = {result.key: result for result in results}
+    found = program_checks(program=program, today=timezone.localdate()) if program else None
+    by_key = {result.key: result for result in found.results} if found else {}
     questions = [
         (question, by_key.get(question.oversight_check.check_key) if hasattr(question, "oversight_check") else None)
         for question in selectors.linked_questions(municipality=request.municipality)
     ]
     return render(request, "oversight/page.html", {
-        "programs": programs, "program": program, "results": results, "questions": questions,
+        "programs": programs, "program": program, "results_html": found.html if found else "", "questions": questions,
         "can_link": request.user.has_perm("oversight.link_question"), "link_form": link_form,
         "check_choices": checks.CheckKey.choices,
     })
