@@ -2,20 +2,23 @@
 load once it changes, whether it is saved with a history, made, linked or updated in place."""
 
 import datetime
+import re
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from freezegun import freeze_time
 
-from audits.models import Audit, Measure, RecommendationAnswer
-from audits.tests.factories import AuditResponseFactory
+from audits.models import Audit, AuditQuestion, Measure, RecommendationAnswer
+from audits.tests.factories import AuditQuestionFactory, AuditResponseFactory
 from followup.models import CycleOrganization
 from notifications.models import OutboxMessage
 from organizations.models import Membership, Organization
 from organizations.tests.factories import OrganizationFactory
-from oversight.page_cache import source_fingerprint
+from oversight.models import AuditQuestionCheck, CheckKey
+from oversight.page_cache import CSRF_PLACEHOLDER, source_fingerprint
 from oversight.tests.scenario import fill
 from reports.models import Dispatch
 from steering.models import Forum, Project
@@ -105,6 +108,36 @@ def test_a_change_shows_on_the_next_load(client, town, change):
     assert after != before
     cache.clear()
     assert _checks(client) == after, "the cached load differs from one computed anew"
+
+
+def test_a_question_linked_to_a_check_shows_on_the_next_load(client, town):
+    fill(town, size=1)
+    question = AuditQuestionFactory(audit=Audit.objects.get(), text="Finns det projekt?")
+    client.force_login(town.users[Role.KS_OFFICIAL])
+    client.get(URL)
+    AuditQuestionCheck.objects.create(audit_question=question, check_key=CheckKey.PROJECTS)
+    page = client.get(URL).content.decode()
+    assert f'<option value="{CheckKey.PROJECTS}" selected>' in page
+
+
+def test_the_questions_table_is_the_readers_own(town):
+    """Whether the reader may link questions is in the key; the CSRF token is theirs."""
+    fill(town, size=1)
+    question = AuditQuestion.objects.get()
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(town.users[Role.KS_OFFICIAL])
+    client.get(URL)
+    page = client.get(URL).content.decode()  # from the cache
+    assert CSRF_PLACEHOLDER not in page
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    response = client.post(reverse("oversight:question_link"), {
+        "csrfmiddlewaretoken": token, "question": question.pk, "check_key": CheckKey.GOALS})
+    assert response.status_code == 302
+    assert AuditQuestionCheck.objects.get(audit_question=question).check_key == CheckKey.GOALS
+    client.force_login(town.users[Role.AUDITOR])
+    page = client.get(URL).content.decode()
+    assert "Revisorerna frågade" in page
+    assert 'name="check_key"' not in page
 
 
 def test_the_fingerprint_stays_while_nothing_changes(town):

@@ -18,11 +18,11 @@ URL = reverse("oversight:page")
 
 
 # The page's queries: session and user, the programs, the fingerprint of the records the
-# checks read and the cache, the linked audit questions; the first load also the
-# program's records and last year's (oversight.selectors) and the cache's write. The same
+# checks read (and the cache, on a database cache); the first load also the program's
+# records and last year's (oversight.selectors) and the linked audit questions. The same
 # whatever the size.
 QUERIES_FIRST = 33
-QUERIES = 11
+QUERIES = 10
 
 
 @pytest.mark.parametrize("size", [1, 12])
