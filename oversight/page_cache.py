@@ -41,7 +41,8 @@ TRACKED = (
     "steering.Program", "steering.Area", "steering.Goal", "steering.Indicator", "steering.Target",
     "steering.ActionPlan", "steering.Activity", "steering.ResponsibilityAssignment", "steering.Forum",
     "steering.SteeringDocument", "steering.Project",
-    "audits.Audit", "audits.AuditQuestion", "oversight.AuditQuestionCheck", "audits.Recommendation", "audits.RecommendationAnswer", "audits.Measure",
+    "audits.Audit", "audits.AuditQuestion", "audits.Recommendation", "audits.RecommendationAnswer", "audits.Measure",
+    "oversight.AuditQuestionCheck",
     "followup.FollowUpCycle", "followup.CycleOrganization",
     "reports.ReportVersion", "reports.Decision", "reports.MissedTarget",
 )
