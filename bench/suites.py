@@ -8,7 +8,7 @@ from bench.harness import page_beside_floor, percentiles, time_calls
 from bench.importer import importer
 from bench.kpis import kpis
 from bench.opendata import opendata
-from bench.oversight import oversight_snapshots
+from bench.oversight import oversight, oversight_snapshots
 from bench.reports import report_pages, reports
 from bench.scale import scale
 
@@ -66,22 +66,6 @@ def followup(context: dict) -> dict:
             client=client, path=f"/uppfoljning/omgangar/{cycle.pk}/", floor_path=FLOOR
         ),
     }
-
-
-def oversight(context: dict) -> dict:
-    """Självgranskning as KS reads it on the demo: every check over this year's and last
-    year's records, beside the bare view, with the queries one load runs."""
-    from django.db import connection
-
-    client = Client()
-    client.force_login(get_user_model().objects.get(email="ks@boras.example"))
-    path = "/uppsikt/"
-    executed = []
-    with connection.execute_wrapper(lambda execute, sql, params, many, context: executed.append(sql) or
-                                    execute(sql, params, many, context)):
-        assert client.get(path).status_code == 200
-    return {"oversight_page": {**page_beside_floor(client=client, path=path, floor_path=FLOOR),
-                               "queries": len(executed)}}
 
 
 # scale first: it measures the demo's pages before the other suites grow the demo.

@@ -11,8 +11,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core.params import int_param
 from core.permissions import require
-from oversight import checks, selectors, services
+from oversight import selectors, services
 from oversight.forms import QuestionLinkForm
+from oversight.page_cache import page_parts
 
 
 def _page(request, *, program_id=None, link_form=None):
@@ -24,16 +25,12 @@ def _page(request, *, program_id=None, link_form=None):
             raise Http404
     else:
         program = programs[0] if programs else None
-    results = checks.assess(selectors.program_data(program=program, today=timezone.localdate())) if program else []
-    by_key = {result.key: result for result in results}
-    questions = [
-        (question, by_key.get(question.oversight_check.check_key) if hasattr(question, "oversight_check") else None)
-        for question in selectors.linked_questions(municipality=request.municipality)
-    ]
+    can_link = request.user.has_perm("oversight.link_question")
+    parts = page_parts(municipality=request.municipality, program=program, today=timezone.localdate(),
+                       can_link=can_link)
     return render(request, "oversight/page.html", {
-        "programs": programs, "program": program, "results": results, "questions": questions,
-        "can_link": request.user.has_perm("oversight.link_question"), "link_form": link_form,
-        "check_choices": checks.CheckKey.choices,
+        "programs": programs, "program": program, "results_html": parts.checks,
+        "questions_html": parts.questions_for(request), "link_form": link_form,
     })
 
 

@@ -10,24 +10,21 @@ rendered to HTML, and what differs from the previous version.
 The key says everything the parts depend on: the version and its edit counter, the
 language, the day (a late organisation's days late grow with it) and, unless the version
 and the one before it are frozen, a fingerprint of the records compiling reads. The
-fingerprint is one query of maxima over those tables: the latest history row of every
-model with a history (every save and every delete through the ORM writes one), the
-highest id of every table (rows made by bulk_create write no history) and, for the rows
-without a history of their own, their count (a removal). Statistics values change only
+fingerprint (core.fingerprint) is one query of maxima over those tables: the latest
+history row of every model with a history, the highest id of every table and, for the
+rows without a history of their own, their count. Statistics values change only
 through the import, which writes an ImportRun and rebuilds the means."""
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
-from functools import cache as memoize
 from types import SimpleNamespace
 
 from django.core.cache import cache
-from django.db import connection
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from core.fingerprint import fingerprint
 from reports import selectors
 from reports.models import ReportVersion
 
@@ -38,43 +35,24 @@ PARTS = "reports/version_detail.html"
 # The texts the page previews beneath their forms.
 PREVIEWED = ("text", "overall_assessment")
 
+# What compiling reads: the models with a history, and those without (KoladaMunicipality
+# for its count; the table linking activity rows to their areas).
+TRACKED = (
+    "reports.ReportVersion", "reports.AreaAnalysis", "reports.MissedTarget", "reports.DevelopmentArea",
+    "steering.Program", "steering.Area", "steering.Goal", "steering.Indicator", "steering.Target",
+    "steering.IndicatorValue", "followup.FollowUpCycle", "followup.CycleOrganization", "followup.Answer",
+    "followup.ActivityRow", "followup.Questionnaire", "followup.Section", "followup.Question",
+    "organizations.Organization", "core.Municipality",
+)
 
-@memoize
-def _fingerprint_sql() -> str:
-    from django.apps import apps
 
-    from followup.models import ActivityRow
-
-    quote = connection.ops.quote_name
-    tracked = [
-        "reports.ReportVersion", "reports.AreaAnalysis", "reports.MissedTarget", "reports.DevelopmentArea",
-        "steering.Program", "steering.Area", "steering.Goal", "steering.Indicator", "steering.Target",
-        "steering.IndicatorValue", "followup.FollowUpCycle", "followup.CycleOrganization", "followup.Answer",
-        "followup.ActivityRow", "followup.Questionnaire", "followup.Section", "followup.Question",
-        "organizations.Organization", "core.Municipality",
-    ]
-    untracked = ["reports.Report", "kpis.ImportRun", "kpis.KpiMean", ActivityRow.areas.through]
-    parts = []
-    for label in tracked:
-        model = apps.get_model(label)
-        history = model.history.model
-        parts.append(f"(SELECT MAX({quote(history._meta.pk.column)}) FROM {quote(history._meta.db_table)})")
-        parts.append(f"(SELECT MAX({quote(model._meta.pk.column)}) FROM {quote(model._meta.db_table)})")
-    for model in untracked:
-        model = apps.get_model(model) if isinstance(model, str) else model
-        table = quote(model._meta.db_table)
-        parts.append(f"(SELECT MAX({quote(model._meta.pk.column)}) FROM {table})")
-        parts.append(f"(SELECT COUNT(*) FROM {table})")
-    parts.append(f"(SELECT COUNT(*) FROM {quote(apps.get_model('kpis.KoladaMunicipality')._meta.db_table)})")
-    return "SELECT " + ", ".join(parts)
+UNTRACKED = ("reports.Report", "kpis.ImportRun", "kpis.KpiMean", "followup.ActivityRow_areas",
+             "kpis.KoladaMunicipality")
 
 
 def source_fingerprint() -> str:
     """A short hash that changes whenever a record that compiling reads changes."""
-    with connection.cursor() as cursor:
-        cursor.execute(_fingerprint_sql())
-        row = cursor.fetchone()
-    return hashlib.blake2b(repr(row).encode(), digest_size=12).hexdigest()
+    return fingerprint(tracked=TRACKED, untracked=UNTRACKED)
 
 
 def _key(version: ReportVersion, previous: ReportVersion | None) -> str:
