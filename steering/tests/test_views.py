@@ -72,6 +72,11 @@ def test_an_areas_tree_loads_alone_for_htmx(client, town, program):
     assert "<html" not in fragment and 'class="goal-tree"' in fragment and "Område 0" not in fragment
 
 
+def test_the_program_page_and_its_fragment_are_cached_apart(client, town, program):
+    response = _login(client, town, Role.POLITICIAN).get(program.get_absolute_url())
+    assert "HX-Request" in response["Vary"]
+
+
 @pytest.mark.parametrize("value", ["abc", "9" * 25])
 def test_a_malformed_area_in_the_program_address_is_not_found(client, town, program, value):
     response = _login(client, town, Role.POLITICIAN).get(program.get_absolute_url(), {"omrade": value})

@@ -4,6 +4,7 @@ governance gaps, and the program's own create and edit forms."""
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -60,12 +61,16 @@ def program_detail(request, pk):
         ) if open_area else set(),
     }
     if request.htmx and open_area:
-        return render(request, "steering/program_detail.html#area-tree", {**context, "node": context["open_node"]})
-    return render(request, "steering/program_detail.html", {
-        **context,
-        "areas": selectors.program_areas(program=program),
-        "stale_indicators": program_stale_indicators(program=program, municipality=request.municipality),
-    })
+        response = render(request, "steering/program_detail.html#area-tree", {**context, "node": context["open_node"]})
+    else:
+        response = render(request, "steering/program_detail.html", {
+            **context,
+            "areas": selectors.program_areas(program=program),
+            "stale_indicators": program_stale_indicators(program=program, municipality=request.municipality),
+        })
+    # The same address answers with the page or the fragment: a cache must keep them apart.
+    patch_vary_headers(response, ("HX-Request",))
+    return response
 
 
 @require_GET
