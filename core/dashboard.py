@@ -3,7 +3,7 @@ fixed number of queries however many organisations, cycles, audits or indicators
 
 The sections read other apps' models and selectors; nothing here writes."""
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -21,7 +21,7 @@ from organizations.selectors import organizations_acting_for
 from reports.models import Decision, Dispatch, ReportVersion
 from steering.fulfilment import Status as FulfilmentStatus
 from steering.indicator_values import indicator_statuses
-from steering.models import Indicator
+from steering.models import Indicator, Target
 
 Role = Membership.Role
 DONE = (CycleOrganization.Status.SUBMITTED, CycleOrganization.Status.APPROVED)
@@ -283,16 +283,23 @@ def auditor_section(*, municipality, today: date) -> AuditorSection:
 
 def program_fulfilment(*, municipality) -> list[ProgramFulfilment]:
     """Per program and area, how many indicators are met, partly met, not met or have no
-    value. Four queries."""
-    indicators = (
+    value. Four queries, each reading a row per indicator (and per target), never every
+    year of every statistics series."""
+    indicators = list(
         Indicator.objects.filter(goal__area__program__municipality=municipality)
         .select_related("goal__area__program")
-        .prefetch_related("targets")
         .order_by("goal__area__program__name", "goal__area__position", "goal__area__name")
     )
+    # Plain rows, not Target objects: building a thousand models cost more than the rest.
+    targets: dict[int, dict] = defaultdict(dict)
+    for indicator_id, year, value in Target.objects.filter(indicator__in=indicators).values_list(
+        "indicator_id", "year", "value"
+    ):
+        targets[indicator_id][year] = value
     programs: dict[int, ProgramFulfilment] = {}
     areas: dict[int, AreaFulfilment] = {}
-    for status in indicator_statuses(indicators=indicators, municipality=municipality):
+    for status in indicator_statuses(indicators=indicators, municipality=municipality, latest_only=True):
+        status.known_targets = targets.get(status.indicator.pk, {})
         area = status.indicator.goal.area
         if area.pk not in areas:
             areas[area.pk] = AreaFulfilment(area=area, counts=Counter())

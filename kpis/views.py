@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -18,6 +20,11 @@ from kpis.charts import line_chart
 from kpis.forms import ComparisonGroupForm, LocalKpiForm, ValuesUploadForm
 from kpis.kolada import SOURCE_CREDIT
 from kpis.models import ComparisonGroup, Gender, Kpi
+
+
+# Longer than any KPI's name: a longer search finds nothing anyway.
+SEARCH_MAX_LENGTH = 300
+
 
 def _kpi(request, kpi_id) -> Kpi:
     """Kolada's KPIs and the user's municipality's own; another municipality's own is 404."""
@@ -41,9 +48,22 @@ def _group(request) -> ComparisonGroup | None:
 @require_GET
 @login_required
 def kpi_list(request):
+    """The KPIs a page at a time (Kolada has some six thousand), searched by name or id and
+    filtered by source; the page links keep the search."""
     require(request.user, "kpis.view_kpi")
+    search = (request.GET.get("sok") or "").strip()[:SEARCH_MAX_LENGTH]
+    source = request.GET.get("kalla") or ""
+    if source not in Kpi.Source.values:
+        source = ""
+    page = selectors.kpi_list_page(municipality=request.municipality, search=search, source=source,
+                                   number=request.GET.get("sida"))
     return render(request, "kpis/kpi_list.html", {
-        "kpis": selectors.kpis_for_page(municipality=request.municipality),
+        "page": page,
+        "page_range": page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1),
+        "search": search,
+        "source": source,
+        "sources": Kpi.Source.choices,
+        "query": urlencode({key: value for key, value in (("sok", search), ("kalla", source)) if value}),
         "refresh": selectors.refresh_status(),
         "can_manage": request.user.has_perm("kpis.manage_local_kpi"),
     })

@@ -139,7 +139,11 @@ class Matrix:
 
 def responsibility_matrix(*, program: Program) -> Matrix:
     """Organisations × areas: each cell names the organisation's roles in the area (for
-    the area itself, its goals and its activities), with the gaps the matrix reveals."""
+    the area itself, its goals and its activities), with the gaps the matrix reveals.
+
+    The cells are strings worked out here from plain rows (ids, not model objects) with
+    each label translated once: with three hundred organisations, building a model per
+    activity and contributor and translating per cell was most of the page's time."""
     areas = list(program.areas.all())
     column = {area.pk: index for index, area in enumerate(areas)}
     assignments = list(
@@ -147,32 +151,40 @@ def responsibility_matrix(*, program: Program) -> Matrix:
         .select_related("organization", "area", "goal")
         .order_by("organization__name", "role")
     )
-    activities = list(
-        Activity.objects.filter(action_plan__area__program=program)
-        .select_related("action_plan", "responsible")
-        .prefetch_related("contributors")
-    )
     program_goals = list(
         Goal.objects.filter(area__program=program).select_related("organization", "area").order_by("title")
     )
     entries: dict[int, list[set]] = defaultdict(lambda: [set() for _ in areas])
-    organizations = {o.pk: o for o in organizations_with_a_part(municipality=program.municipality)}
 
-    def note(organization, area_id, text):
-        organizations.setdefault(organization.pk, organization)
-        entries[organization.pk][column[area_id]].add(str(text))
+    def note(organization_id, area_id, text):
+        entries[organization_id][column[area_id]].add(text)
 
+    labels = {}
     for a in assignments:
-        area_id = a.area_id or a.goal.area_id
-        label = _("%(role)s för området") if a.area_id else _("%(role)s för mål")
-        note(a.organization, area_id, label % {"role": a.get_role_display()})
-    for activity in activities:
-        note(activity.responsible, activity.action_plan.area_id, _("Ansvarig för aktivitet"))
-        for organization in activity.contributors.all():
-            note(organization, activity.action_plan.area_id, _("Medverkande i aktivitet"))
+        key = (a.role, bool(a.area_id))
+        if key not in labels:
+            label = _("%(role)s för området") if a.area_id else _("%(role)s för mål")
+            labels[key] = str(label % {"role": a.get_role_display()})
+        note(a.organization_id, a.area_id or a.goal.area_id, labels[key])
+    responsible_text, contributing_text = str(_("Ansvarig för aktivitet")), str(_("Medverkande i aktivitet"))
+    for organization_id, area_id in Activity.objects.filter(action_plan__area__program=program).values_list(
+        "responsible_id", "action_plan__area_id"
+    ):
+        note(organization_id, area_id, responsible_text)
+    for organization_id, area_id in Activity.contributors.through.objects.filter(
+        activity__action_plan__area__program=program
+    ).values_list("organization_id", "activity__action_plan__area_id"):
+        note(organization_id, area_id, contributing_text)
+    subgoal_text = str(_("Har delmål"))
     for goal in program_goals:
         if goal.organization_id:
-            note(goal.organization, goal.area_id, _("Har delmål"))
+            note(goal.organization_id, goal.area_id, subgoal_text)
+    # Boards and companies, from whom a part is expected, and whoever else has a role (units,
+    # external partners), in one query.
+    organizations = {
+        o.pk: o for o in (organizations_with_a_part(municipality=program.municipality)
+                          | Organization.objects.filter(pk__in=list(entries))).only("pk", "name")
+    }
     rows = [
         MatrixRow(organization, [sorted(cell) for cell in entries[organization.pk]] if organization.pk in entries
                   else [[] for _ in areas])

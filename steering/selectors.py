@@ -5,7 +5,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -76,11 +77,53 @@ def _goal_status(goal: Goal) -> Status:
     return GOAL_MEASURABLE
 
 
-def program_tree(*, program: Program) -> list[AreaNode]:
+@dataclass
+class AreaSummary:
+    area: Area
+    status: Status
+    responsibilities: list[ResponsibilityAssignment]
+
+
+def _area_status(plan_count: int, responsibilities: list[ResponsibilityAssignment]) -> Status:
+    if not plan_count:
+        return AREA_NO_PLAN
+    if not any(r.role == ResponsibilityAssignment.Role.RESPONSIBLE for r in responsibilities):
+        return AREA_NO_RESPONSIBLE
+    return AREA_COMPLETE
+
+
+def _count(model, path: str):
+    """How many `model` rows lie under the outer area, as a correlated count so that
+    counting goals and activities side by side does not multiply rows."""
+    rows = model.objects.filter(**{path: OuterRef("pk")}).order_by().values(path).annotate(n=Count("pk"))
+    return Coalesce(Subquery(rows.values("n"), output_field=IntegerField()), 0)
+
+
+def program_areas(*, program: Program) -> list[AreaSummary]:
+    """The program's areas with their status, responsibilities and how many goals,
+    indicators, action plans and activities each holds: two queries, whatever the
+    size of the tree below them (the tree opens one area at a time)."""
+    areas = program.areas.annotate(
+        goal_count=_count(Goal, "area"),
+        indicator_count=_count(Indicator, "goal__area"),
+        plan_count=_count(ActionPlan, "area"),
+        activity_count=_count(Activity, "action_plan__area"),
+    ).prefetch_related(
+        Prefetch("responsibilities", queryset=ResponsibilityAssignment.objects.select_related("organization")),
+    )
+    summaries = []
+    for area in areas:
+        responsibilities = list(area.responsibilities.all())
+        summaries.append(AreaSummary(area, _area_status(area.plan_count, responsibilities), responsibilities))
+    return summaries
+
+
+def program_tree(*, program: Program, area: Area | None = None) -> list[AreaNode]:
     """The program as areas → goals → sub-goals with indicators and targets, and each
-    area's action plans and activities, with a status for every area and goal."""
+    area's action plans and activities, with a status for every area and goal; only
+    `area`'s branch when one is given."""
     goals = list(
-        Goal.objects.filter(area__program=program)
+        Goal.objects.filter(area__program=program, **({"area": area} if area else {}))
         .select_related("organization")
         .prefetch_related(
             Prefetch("indicators", queryset=Indicator.objects.prefetch_related("targets")),
@@ -96,7 +139,7 @@ def program_tree(*, program: Program) -> list[AreaNode]:
             parent.subgoals.append(node)
         else:
             roots_by_area[node.goal.area_id].append(node)
-    areas = program.areas.prefetch_related(
+    areas = program.areas.filter(**({"pk": area.pk} if area else {})).prefetch_related(
         Prefetch(
             "action_plans",
             queryset=ActionPlan.objects.prefetch_related(
@@ -112,12 +155,7 @@ def program_tree(*, program: Program) -> list[AreaNode]:
     for area in areas:
         plans = list(area.action_plans.all())
         responsibilities = list(area.responsibilities.all())
-        if not plans:
-            status = AREA_NO_PLAN
-        elif not any(r.role == ResponsibilityAssignment.Role.RESPONSIBLE for r in responsibilities):
-            status = AREA_NO_RESPONSIBLE
-        else:
-            status = AREA_COMPLETE
+        status = _area_status(len(plans), responsibilities)
         tree.append(AreaNode(area, status, roots_by_area.get(area.pk, []), plans, responsibilities))
     return tree
 

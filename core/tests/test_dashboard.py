@@ -16,6 +16,8 @@ from organizations.models import Membership
 from organizations.tests.factories import MembershipFactory, OrganizationFactory
 from reports.models import Decision, Dispatch, ReportVersion
 from reports.tests.factories import ReportFactory, ReportVersionFactory
+from kpis.tests.factories import KoladaMunicipalityFactory, KpiFactory, KpiValueFactory
+from steering.models import Indicator
 from steering.tests.factories import AreaFactory, IndicatorFactory, IndicatorValueFactory, ProgramFactory, TargetFactory
 
 Role = Membership.Role
@@ -274,6 +276,31 @@ def test_the_politician_sees_goal_fulfilment_per_area(client, town):
     assert cells("Arbete") == "<td>1</td><td>0</td><td>1</td><td>0</td>"
     assert cells("Boende") == "<td>0</td><td>0</td><td>0</td><td>1</td>"
     assert reverse("steering:area_detail", args=[work.pk]) in table
+
+
+def test_the_politician_sees_fulfilment_judged_on_each_indicators_latest_value(client, town):
+    """Only the latest year is read; an earlier year that met the target, or a value for
+    another gender, must not count."""
+    program = ProgramFactory(municipality=town.municipality, name="Program för ett integrerat samhälle")
+    work = AreaFactory(program=program, name="Arbete")
+    manual = IndicatorFactory(goal__area=work)
+    TargetFactory(indicator=manual, year=2020, value=50)
+    IndicatorValueFactory(indicator=manual, year=2021, value=60)
+    IndicatorValueFactory(indicator=manual, year=2023, value=40)
+    IndicatorValueFactory(indicator=manual, year=2024, value=90, gender="K")
+    kpi = KpiFactory(id="N00973")
+    place = KoladaMunicipalityFactory(id=town.municipality.code)
+    KpiValueFactory(kpi=kpi, municipality=place, year=2022, value=30)
+    KpiValueFactory(kpi=kpi, municipality=place, year=2023, value=70)
+    KpiValueFactory(kpi=kpi, municipality=place, year=2024, value=None)
+    KpiValueFactory(kpi=kpi, municipality=KoladaMunicipalityFactory(id="0180"), year=2025, value=1)
+    kolada = IndicatorFactory(goal__area=work, source=Indicator.Source.KOLADA, kolada_kpi="N00973")
+    TargetFactory(indicator=kolada, year=2022, value=50)
+    page = _page(client, town.users[Role.POLITICIAN])
+    table = page.split("Program för ett integrerat samhälle: indikatorer per område")[1].split("</table>")[0]
+    cells = re.search(r">Arbete</a></th>((?:<td>\d+</td>)+)</tr>", table).group(1)
+    # The Kolada indicator met (70 in 2023), the manual one not met (40 in 2023).
+    assert cells == "<td>1</td><td>0</td><td>1</td><td>0</td>"
 
 
 @pytest.fixture

@@ -41,14 +41,52 @@ def login(client, town, role="coordinator"):
 
 
 def test_the_list_runs_a_fixed_number_of_queries(client, town, gendered, django_assert_max_num_queries):
-    for n in range(15):
+    for n in range(60):
         KpiFactory(id=f"N{20000 + n}")
         LocalKpiFactory(owner=town.municipality)
     login(client, town)
-    with django_assert_max_num_queries(10):
+    # The page's queries and three for the list: its count, its page and the page's latest years.
+    with django_assert_max_num_queries(12):
         response = client.get(reverse("kpis:kpi_list"))
     assert response.status_code == 200
     assert "Andel i arbete eller studier" in response.content.decode()
+
+
+def test_the_list_shows_fifty_kpis_a_page_with_an_accessible_page_nav(client, town):
+    for n in range(120):
+        KpiFactory(id=f"N{20000 + n}", title=f"Nyckeltal {n:03}")
+    login(client, town)
+    first = client.get(reverse("kpis:kpi_list")).content.decode()
+    assert "Nyckeltal 049" in first and "Nyckeltal 050" not in first
+    assert '<nav class="pagination" aria-label="Sidor med nyckeltal">' in first
+    assert 'href="?sida=1" aria-current="page"' in first and 'href="?sida=3"' in first
+    third = client.get(reverse("kpis:kpi_list"), {"sida": "3"}).content.decode()
+    assert "Nyckeltal 119" in third and "Nyckeltal 099" not in third
+    assert "101–120 av 120 nyckeltal" in third
+    # A page number that is not one shows the first or the last page, never an error.
+    assert client.get(reverse("kpis:kpi_list"), {"sida": "abc"}).status_code == 200
+
+
+def test_the_search_and_source_filter_are_kept_on_the_page_links(client, town, gendered):
+    for n in range(60):
+        KpiFactory(id=f"N{20000 + n}", title=f"Andel nyanlända {n:03}")
+        KpiFactory(id=f"N{30000 + n}", title=f"Kostnad {n:03}")
+    LocalKpiFactory(owner=town.municipality, title="Andel egen")
+    login(client, town)
+    page = client.get(reverse("kpis:kpi_list"), {"sok": "andel", "kalla": "kolada"}).content.decode()
+    assert "Andel nyanlända 000" in page and "Kostnad" not in page and "Andel egen" not in page
+    assert 'href="?sok=andel&amp;kalla=kolada&amp;sida=2"' in page
+    assert 'value="andel"' in page
+    by_id = client.get(reverse("kpis:kpi_list"), {"sok": "n00973"}).content.decode()
+    assert "Andel i arbete eller studier" in by_id and "Andel nyanlända" not in by_id
+
+
+def test_a_search_that_finds_nothing_says_so_and_an_unknown_source_is_ignored(client, town, gendered):
+    login(client, town)
+    page = client.get(reverse("kpis:kpi_list"), {"sok": "finns inte"}).content.decode()
+    assert "Inga nyckeltal matchar sökningen." in page
+    page = client.get(reverse("kpis:kpi_list"), {"kalla": "<script>"}).content.decode()
+    assert "Andel i arbete eller studier" in page and "&lt;script&gt;" not in page
 
 
 def test_the_list_says_when_the_last_refresh_failed_and_how_old_the_figures_are(client, town, gendered):

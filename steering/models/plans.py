@@ -81,7 +81,9 @@ class Activity(VersionedModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("steering:program_detail", kwargs={"pk": self.action_plan.area.program_id}) + f"#aktivitet-{self.pk}"
+        area = self.action_plan.area
+        return (reverse("steering:program_detail", kwargs={"pk": area.program_id})
+                + f"?omrade={area.pk}#aktivitet-{self.pk}")
 
     def clean(self):
         super().clean()

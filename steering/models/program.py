@@ -85,7 +85,8 @@ class Area(VersionedModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("steering:program_detail", kwargs={"pk": self.program_id}) + f"#omrade-{self.pk}"
+        # The program page opens one area's tree at a time: this one.
+        return reverse("steering:program_detail", kwargs={"pk": self.program_id}) + f"?omrade={self.pk}#omrade-{self.pk}"
 
 
 class Goal(VersionedModel):

@@ -51,12 +51,59 @@ def _fill_program(town, program, n):
         activity.contributors.add(town.company, town.external)
 
 
-def test_the_program_page_shows_the_tree_with_status_texts(client, town, program):
-    _fill_program(town, program, 1)
-    GoalFactory(area=program.areas.first(), title="Mål utan mätning")
-    page = _login(client, town, Role.POLITICIAN).get(program.get_absolute_url()).content.decode()
-    assert "Område 0" in page and "Mål utan mätning" in page
-    assert "Saknar indikator" in page and "Mätbart" in page and "Plan och ansvar finns" in page
+def test_the_program_page_shows_each_area_with_counts_and_opens_one_areas_tree(client, town, program):
+    _fill_program(town, program, 2)
+    area = program.areas.get(name="Område 0")
+    GoalFactory(area=area, title="Mål utan mätning")
+    _login(client, town, Role.POLITICIAN)
+    page = client.get(program.get_absolute_url()).content.decode()
+    assert "Område 0" in page and "Område 1" in page and "Plan och ansvar finns" in page
+    assert "Mål utan mätning" not in page
+    assert f'href="{program.get_absolute_url()}?omrade={area.pk}#omrade-{area.pk}"' in page
+    opened = client.get(program.get_absolute_url(), {"omrade": area.pk}).content.decode()
+    assert "Mål utan mätning" in opened and "Saknar indikator" in opened and "Mätbart" in opened
+    assert opened.count('class="goal-tree"') == 1
+
+
+def test_an_areas_tree_loads_alone_for_htmx(client, town, program):
+    _fill_program(town, program, 2)
+    area = program.areas.get(name="Område 1")
+    fragment = _login(client, town, Role.POLITICIAN).get(
+        program.get_absolute_url(), {"omrade": area.pk}, headers={"HX-Request": "true"}
+    ).content.decode()
+    assert "<html" not in fragment and 'class="goal-tree"' in fragment and "Område 0" not in fragment
+
+
+def test_the_program_page_and_its_fragment_are_cached_apart(client, town, program):
+    response = _login(client, town, Role.POLITICIAN).get(program.get_absolute_url())
+    assert "HX-Request" in response["Vary"]
+
+
+@pytest.mark.parametrize("value", ["abc", "9" * 25])
+def test_a_malformed_area_in_the_program_address_is_not_found(client, town, program, value):
+    response = _login(client, town, Role.POLITICIAN).get(program.get_absolute_url(), {"omrade": value})
+    assert response.status_code == 404
+
+
+def test_another_programs_area_is_not_opened_in_this_program(client, town, program):
+    other = AreaFactory(program=ProgramFactory(municipality=town.municipality))
+    response = _login(client, town, Role.POLITICIAN).get(program.get_absolute_url(), {"omrade": other.pk})
+    assert response.status_code == 404
+
+
+def test_the_program_page_with_an_open_area_runs_a_fixed_number_of_queries(
+    client, town, program, django_assert_max_num_queries
+):
+    _fill_program(town, program, 3)
+    area = program.areas.get(name="Område 0")
+    for _ in range(20):
+        goal = GoalFactory(area=area)
+        TargetFactory(indicator=IndicatorFactory(goal=goal))
+        ActivityFactory(action_plan=ActionPlanFactory(area=area), responsible=town.board).contributors.add(town.company)
+    _login(client, town, Role.RESPONDENT)
+    with django_assert_max_num_queries(25):
+        response = client.get(program.get_absolute_url(), {"omrade": area.pk})
+    assert response.status_code == 200
 
 
 @pytest.mark.parametrize("url_name, per_row", [
@@ -239,7 +286,7 @@ def test_a_respondent_is_offered_to_edit_only_their_own_boards_activities(client
     plan = ActionPlanFactory(area=AreaFactory(program=program))
     own = ActivityFactory(action_plan=plan, responsible=town.board, title="Egen aktivitet")
     other = ActivityFactory(action_plan=plan, responsible=town.other_board, title="Annans aktivitet")
-    page = _login(client, town, Role.RESPONDENT).get(program.get_absolute_url()).content.decode()
+    page = _login(client, town, Role.RESPONDENT).get(plan.area.get_absolute_url()).content.decode()
     assert reverse("steering:activity_edit", args=[own.pk]) in page
     assert reverse("steering:activity_edit", args=[other.pk]) not in page
 

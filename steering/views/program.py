@@ -4,9 +4,11 @@ governance gaps, and the program's own create and edit forms."""
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.params import int_param
 from core.permissions import require
 from core.views import render_history
 from steering import gaps, selectors, services
@@ -38,26 +40,37 @@ def program_list(request):
 @require_GET
 @login_required
 def program_detail(request, pk):
+    """The program's areas with counts; one area's goals, indicators and action plans open
+    on demand (?omrade=<id>), in the page or, for htmx, as that area's fragment alone:
+    the whole tree of a large program is too much to render or to read at once."""
     program = get_program(request, pk)
     require(request.user, "steering.view_steering", program)
     user = request.user
-    return render(
-        request,
-        "steering/program_detail.html",
-        {
-            "program": program,
-            "tree": selectors.program_tree(program=program),
+    area_id = int_param(request.GET, "omrade")
+    open_area = get_object_or_404(program.areas, pk=area_id) if area_id else None
+    context = {
+        "program": program,
+        "open_node": selectors.program_tree(program=program, area=open_area)[0] if open_area else None,
+        "can_change": user.has_perm("steering.change_program", program),
+        "can_add_goal": user.has_perm("steering.add_goal"),
+        "can_add_activity": user.has_perm("steering.add_activity"),
+        # Edit links only on the activities of the user's own organisations; the edit page
+        # checks the permission itself.
+        "own_organization_ids": set(
+            own_organizations(user, request.municipality).values_list("pk", flat=True)
+        ) if open_area else set(),
+    }
+    if request.htmx and open_area:
+        response = render(request, "steering/program_detail.html#area-tree", {**context, "node": context["open_node"]})
+    else:
+        response = render(request, "steering/program_detail.html", {
+            **context,
+            "areas": selectors.program_areas(program=program),
             "stale_indicators": program_stale_indicators(program=program, municipality=request.municipality),
-            "can_change": user.has_perm("steering.change_program", program),
-            "can_add_goal": user.has_perm("steering.add_goal"),
-            "can_add_activity": user.has_perm("steering.add_activity"),
-            # Edit links only on the activities of the user's own organisations; the edit page
-            # checks the permission itself.
-            "own_organization_ids": set(
-                own_organizations(user, request.municipality).values_list("pk", flat=True)
-            ),
-        },
-    )
+        })
+    # The same address answers with the page or the fragment: a cache must keep them apart.
+    patch_vary_headers(response, ("HX-Request",))
+    return response
 
 
 @require_GET

@@ -89,6 +89,8 @@ def _main_pages():
         reverse("organizations:organization_list"), board.get_absolute_url(),
         reverse("organizations:organization_history", args=[board.pk]),
         reverse("steering:program_list"), program.get_absolute_url(),
+        # The program page with one area's tree open, as its link opens it without JavaScript.
+        Area.objects.filter(program=program).order_by("position").first().get_absolute_url(),
         reverse("steering:program_matrix", args=[program.pk]),
         reverse("steering:program_history", args=[program.pk]),
         reverse("steering:area_detail", args=[Area.objects.filter(program=program).order_by("pk").first().pk]),
@@ -109,7 +111,8 @@ def _main_pages():
         reverse("audits:audit_list"), audit.get_absolute_url(), reverse("audits:audit_history", args=[audit.pk]),
         measure.get_absolute_url(), reverse("audits:followup_overview"),
         reverse("notifications:outbox_list"),
-        reverse("kpis:kpi_list"), kpi.get_absolute_url(), reverse("kpis:comparison_group_list"),
+        reverse("kpis:kpi_list"), reverse("kpis:kpi_list") + "?sok=andel&kalla=kolada",
+        kpi.get_absolute_url(), reverse("kpis:comparison_group_list"),
         reverse("kpis:comparison_group_history", args=[group.pk]) if group else reverse("kpis:comparison_group_list"),
         # Forms
         reverse("steering:program_edit", args=[program.pk]), reverse("steering:project_create"),

@@ -10,13 +10,24 @@ def _open_program(site):
     site.check()
 
 
+def _open_area(site, name):
+    region = site.page.get_by_role("region", name=name, exact=True)
+    region.get_by_role("link", name=f"Visa mål, indikatorer och handlingsplaner inom {name}").click()
+    expect(region.get_by_role("heading", name="Handlingsplaner")).to_be_visible()
+
+
 def test_the_coordinator_reads_the_program_tree_and_the_matrix(site):
     site.login("samordnare@boras.example")
     _open_program(site)
     expect(site.page.get_by_role("heading", name="Program för ett integrerat samhälle", level=1)).to_be_visible()
     arbete = site.page.get_by_role("region", name="Arbete", exact=True)
     expect(arbete.get_by_text("Plan och ansvar finns")).to_be_visible()
+    # The area's goals and activities open on demand, loaded into the page by htmx.
+    expect(arbete.get_by_role("link", name="Fler deltagare i arbetsmarknadsinsatser går vidare till arbete")).to_have_count(0)
+    _open_area(site, "Arbete")
     expect(arbete.get_by_role("link", name="Fler deltagare i arbetsmarknadsinsatser går vidare till arbete")).to_be_visible()
+    expect(arbete.get_by_role("table", name="Aktiviteter i", exact=False)).to_be_visible()
+    site.check()
     expect(site.page.get_by_role("region", name="Kultur", exact=True).get_by_text("Saknar handlingsplan")).to_be_visible()
     site.page.get_by_role("link", name="Ansvarsmatris").click()
     site.check()
@@ -38,6 +49,8 @@ def test_ks_sees_the_gaps_and_follows_one_to_its_record(site):
 def test_a_boards_respondent_edits_their_own_activity_inline_in_the_tree(site):
     site.login("uppgiftslamnare@boras.example")
     _open_program(site)
+    _open_area(site, "Arbete")
+    _open_area(site, "Utbildning")
     expect(site.page.get_by_role("link", name="Ändra Jobbspår med Arbetsförmedlingen")).to_have_count(0)
     site.page.get_by_role("link", name="Ändra Språkstödjande förskola").click()
     form = site.page.get_by_role("form", name="Ändra Språkstödjande förskola")
