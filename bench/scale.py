@@ -25,6 +25,7 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
+from bench.api import LISTS as API_LISTS
 from bench.harness import page_beside_floor
 
 FLOOR = "/__bench__/bare/"
@@ -87,6 +88,8 @@ def pages(domain: str) -> list[Page]:
     ]
     if report is not None:
         found.append(Page("report_detail", "samordnare", f"/rapporter/{report.pk}/"))
+    # The REST API's lists, as another system reads them with the coordinator's token.
+    found += [Page(f"api_{name.replace('-', '_')}_list", "samordnare", f"/api/v1/{name}/") for name in API_LISTS]
     return found
 
 
