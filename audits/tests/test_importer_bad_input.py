@@ -1,7 +1,7 @@
 """Bad input to the importer: a Swedish message, and nothing kept."""
 
 import os
-import time
+import tracemalloc
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -56,11 +56,14 @@ def test_bad_uploads_are_refused_in_swedish_and_nothing_is_kept(auditor_client, 
 
 
 def test_the_importer_refuses_a_20_mb_text_from_its_size_alone_before_decoding_it():
-    started = time.perf_counter()
+    data = b"a" * (20 * 1024 * 1024)
+    tracemalloc.start()
     with pytest.raises(ImportFileError) as raised:
-        extract_text(data=b"a" * (20 * 1024 * 1024), filename="stor.txt", max_bytes=MAX_IMPORT_BYTES)
+        extract_text(data=data, filename="stor.txt", max_bytes=MAX_IMPORT_BYTES)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
 
-    assert time.perf_counter() - started < 1
+    assert peak < 1024 * 1024  # decoding would have made a 20 MB string
     assert raised.value.message == FILE_TOO_LARGE.format(max_mb=10)
 
 
@@ -71,14 +74,12 @@ def test_a_pdf_without_a_text_layer_is_told_it_needs_ocr_and_names_a_tool():
     assert "OCR-tolkas först" in str(raised.value.message) and "ocrmypdf" in str(raised.value.message)
 
 
-def test_a_20_mb_text_is_refused_quickly(auditor_client, town):
+def test_a_20_mb_text_is_refused_by_its_size(auditor_client, town):
     content = ("Vår samlade bedömning är att socialnämnden delvis har en tillräcklig styrning.\n" * 260_000).encode()
     assert len(content) > 20 * 1000 * 1000
 
-    started = time.perf_counter()
     response = _upload(auditor_client, "stor.txt", content)
 
-    assert time.perf_counter() - started < 5
     assert response.context["form"].errors["report"] == [UPLOAD_TOO_LARGE % {"max": 10}]
     assert not ImportDraft.objects.exists()
 

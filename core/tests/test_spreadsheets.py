@@ -3,7 +3,6 @@
 import csv
 import io
 import random
-import time
 import tracemalloc
 import zipfile
 
@@ -33,20 +32,19 @@ def workbook_bytes(fill) -> bytes:
     return out.getvalue()
 
 
-def bounded(read) -> tuple[float, float]:
-    """Seconds and peak megabytes that `read` takes."""
+def peak_megabytes(read) -> float:
+    """The most memory `read` held at once: a bounded reader stays small however much a file
+    declares (memory, unlike seconds, does not depend on how busy the machine is)."""
     tracemalloc.start()
-    started = time.perf_counter()
     try:
         read()
     finally:
-        seconds = time.perf_counter() - started
         peak = tracemalloc.get_traced_memory()[1] / 1e6
         tracemalloc.stop()
-    return seconds, peak
+    return peak
 
 
-def test_a_small_workbook_whose_only_cell_is_at_xfd1048576_is_refused_quickly_in_little_memory():
+def test_a_small_workbook_whose_only_cell_is_at_xfd1048576_is_refused_in_little_memory():
     def fill(sheet):
         sheet.append(["år", "kön", "värde"])
         sheet["XFD1048576"] = 1
@@ -56,10 +54,10 @@ def test_a_small_workbook_whose_only_cell_is_at_xfd1048576_is_refused_quickly_in
         assert b'<dimension ref="A1:XFD1048576"/>' in archive.read("xl/worksheets/sheet1.xml")
     assert len(content) < 10_000
 
-    seconds, peak = bounded(lambda: refusal("värden.xlsx", content))
+    peak = peak_megabytes(lambda: refusal("värden.xlsx", content))
 
     assert refusal("värden.xlsx", content) == [str(spreadsheets.TOO_MANY_ROWS % {"max": 10_000})]
-    assert seconds < 2 and peak < 50
+    assert peak < 50
 
 
 def test_a_cell_far_to_the_right_is_refused_and_empty_cells_to_the_right_are_not():
@@ -95,10 +93,10 @@ def test_a_row_wider_than_excel_allows_is_refused_before_openpyxl_reads_it(monke
     content = office_bytes({"xl/workbook.xml": "<workbook/>",
                             "xl/worksheets/sheet1.xml": f"<worksheet><sheetData><row>{row}</row></sheetData></worksheet>"})
 
-    seconds, peak = bounded(lambda: refusal("värden.xlsx", content))
+    peak = peak_megabytes(lambda: refusal("värden.xlsx", content))
 
     assert refusal("värden.xlsx", content) == [str(spreadsheets.TOO_MANY_CELLS)]
-    assert seconds < 2 and peak < 50
+    assert peak < 50
 
 
 def test_an_excel_zip_bomb_is_refused():
@@ -114,13 +112,13 @@ def test_a_file_that_is_not_a_workbook_is_refused(content):
     assert refusal("värden.xlsx", content) == [str(spreadsheets.NOT_EXCEL)]
 
 
-def test_a_csv_of_millions_of_columns_is_refused_quickly_in_little_memory():
+def test_a_csv_of_millions_of_columns_is_refused_in_little_memory():
     content = b"\xc3\xa5r;k\xc3\xb6n;v\xc3\xa4rde\n2022;T;1;" + b"12;" * 2_000_000 + b"\n"
 
-    seconds, peak = bounded(lambda: refusal("värden.csv", content))
+    peak = peak_megabytes(lambda: refusal("värden.csv", content))
 
     assert refusal("värden.csv", content) == [str(spreadsheets.TOO_MANY_COLUMNS % {"row": 2, "max": 50})]
-    assert seconds < 2 and peak < 50
+    assert peak < 50
 
 
 def test_a_csv_of_too_many_rows_is_refused():
