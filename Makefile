@@ -141,7 +141,7 @@ fuzz: install
 bench: install
 	$(BIN)/python -m bench
 
-# The production server under load (loadtest/, README "Lasttest"): each scenario runs
+# The production server under load (loadtest/, README "Load test"): each scenario runs
 # LOADTEST_SECONDS beside the same run against the bare view; LOADTEST_SERVERS=2 runs two
 # gunicorn instances on one database. PostgreSQL from DATABASE_URL (its server only: the
 # load test makes a database of its own), else the machine's local cluster, as .ci/run.
