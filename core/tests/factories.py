@@ -9,7 +9,9 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("code",)
 
     name = factory.Sequence(lambda n: f"Testkommun {n}")
-    code = factory.Sequence(lambda n: f"{9000 + n:04d}")
+    # Four digits like Kolada's codes, above the real ones (0114–2584), wrapping so that a long
+    # suite never runs past 9999 (PostgreSQL enforces the column's length; SQLite does not).
+    code = factory.Sequence(lambda n: f"{3000 + n % 7000:04d}")
 
 
 class UserFactory(factory.django.DjangoModelFactory):
