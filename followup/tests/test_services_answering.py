@@ -187,16 +187,18 @@ def test_twenty_parallel_writers_one_wins_and_nineteen_are_told(setup):
         pytest.skip("SQLite's in-memory test database is not shared between threads")
     question = setup.questions[Kind.TEXT]
 
-    def write(i, seen_version):
+    def write(value, seen_version):
         response = CycleOrganization.objects.select_related("cycle", "organization").get(pk=setup.response.pk)
-        services.answer_save(response=response, question=question, value=f"Svar {i}", seen_version=seen_version)
+        services.answer_save(response=response, question=question, value=value, seen_version=seen_version)
 
-    results = run_in_parallel(20, lambda i: write(i, None))
+    results = run_in_parallel(20, lambda i: write(f"Svar {i}", None))
     assert sorted(results) == ["saved"] + ["told"] * 19
     answer = Answer.objects.get()
     assert answer.version == 1 and answer.history.count() == 1
 
-    results = run_in_parallel(20, lambda i: write(i, 1))
+    # New texts: a writer repeating the text that won the first round would change nothing,
+    # and an unchanged save is no edit, so it is not refused.
+    results = run_in_parallel(20, lambda i: write(f"Andra svar {i}", 1))
     assert sorted(results) == ["saved"] + ["told"] * 19
     answer.refresh_from_db()
     assert answer.version == 2 and answer.history.count() == 2
