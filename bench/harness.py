@@ -1,6 +1,8 @@
+import os
 import statistics
 import time
-from typing import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 
 def percentiles(samples_ms: list[float]) -> dict:
@@ -42,3 +44,28 @@ def page_beside_floor(*, client, path: str, floor_path: str, repeat: int = 200, 
         "ratio_p95": round(page_stats["p95_ms"] / floor_stats["p95_ms"], 2),
         "samples": repeat,
     }
+
+
+@contextmanager
+def bench_database(*, test_name: Callable[[object], str] | None = None) -> Iterator[object]:
+    """Django set up as the bench runs it (its own URLs with the bare view, the test client's
+    host) in a test database of its own, destroyed afterwards; yields the connection.
+    `test_name(connection)` names that database when it must stand beside another one."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "uppsikt.settings_test")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    settings.ROOT_URLCONF = "bench.urls"
+    settings.ALLOWED_HOSTS = ["testserver"]
+    setup_test_environment()
+    if test_name is not None:
+        connection.settings_dict.setdefault("TEST", {})["NAME"] = test_name(connection)
+    database_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    try:
+        yield connection
+    finally:
+        connection.creation.destroy_test_db(database_name, verbosity=0)

@@ -12,7 +12,6 @@ on the demo."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -26,7 +25,7 @@ from django.test import Client
 from django.utils import timezone
 
 from bench.api import LISTS as API_LISTS
-from bench.harness import page_beside_floor
+from bench.harness import bench_database, page_beside_floor
 
 FLOOR = "/__bench__/bare/"
 # Fewer samples than the demo-only suites: some thirty pages, on two databases; fewer
@@ -157,25 +156,14 @@ class _Lines:
 
 
 def main() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "uppsikt.settings_test")
-    import django
-
-    django.setup()
-    from django.test.utils import setup_test_environment
-
-    settings.ROOT_URLCONF = "bench.urls"
-    settings.ALLOWED_HOSTS = ["testserver"]
-    setup_test_environment()
-    own = connection.settings_dict.setdefault("TEST", {})
     with tempfile.TemporaryDirectory() as directory:
         # Beside the bench's own test database, never in place of it.
-        own["NAME"] = (f"{directory}/scale.sqlite3" if connection.vendor == "sqlite"
-                       else f"test_{connection.settings_dict['NAME']}_scale")
-        database_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-        try:
+        def beside(connection) -> str:
+            return (f"{directory}/scale.sqlite3" if connection.vendor == "sqlite"
+                    else f"test_{connection.settings_dict['NAME']}_scale")
+
+        with bench_database(test_name=beside):
             results = _build_and_measure()
-        finally:
-            connection.creation.destroy_test_db(database_name, verbosity=0)
     json.dump(results, sys.stdout)
 
 
