@@ -47,10 +47,11 @@ def page_beside_floor(*, client, path: str, floor_path: str, repeat: int = 200, 
 
 
 @contextmanager
-def bench_database(*, test_name: Callable[[object], str] | None = None) -> Iterator[object]:
+def bench_database(*, test_name: Callable[[object], str] | None = None, keep: bool = False) -> Iterator[object]:
     """Django set up as the bench runs it (its own URLs with the bare view, the test client's
-    host) in a test database of its own, destroyed afterwards; yields the connection.
-    `test_name(connection)` names that database when it must stand beside another one."""
+    host) in a test database of its own, destroyed afterwards unless `keep`; yields the
+    connection. `test_name(connection)` names that database when it must stand beside
+    another one; with `keep` an existing one of that name is used as it is."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "uppsikt.settings_test")
     import django
 
@@ -64,8 +65,8 @@ def bench_database(*, test_name: Callable[[object], str] | None = None) -> Itera
     setup_test_environment()
     if test_name is not None:
         connection.settings_dict.setdefault("TEST", {})["NAME"] = test_name(connection)
-    database_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    database_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False, keepdb=keep)
     try:
         yield connection
     finally:
-        connection.creation.destroy_test_db(database_name, verbosity=0)
+        connection.creation.destroy_test_db(database_name, verbosity=0, keepdb=keep)

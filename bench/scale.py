@@ -11,6 +11,7 @@ on the demo."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -92,12 +93,14 @@ def pages(domain: str) -> list[Page]:
     return found
 
 
-def measure(domain: str, *, repeat: int = REPEAT) -> dict:
+def measure(domain: str, *, repeat: int = REPEAT, only: set[str] | None = None) -> dict:
     """Each page's p50/p95 beside the floor, and the queries one request runs (after a
     first request, so that nothing cached on first use is counted)."""
     User = get_user_model()
     results = {}
     for page in pages(domain):
+        if only and page.name not in only:
+            continue
         client = Client()
         client.force_login(User.objects.get(email=f"{page.role}@{domain}"))
         client.get(page.path)
@@ -131,15 +134,18 @@ def scale(context: dict) -> dict:
     return results
 
 
-def _build_and_measure() -> dict:
-    """In the child: a test database of its own, the scale data, the pages."""
+def _build_and_measure(only: set[str] | None = None) -> dict:
+    """In the child: a test database of its own, the scale data (unless a kept database
+    already holds it), the pages."""
     from django.core.management import call_command
+    from steering.models import Program
 
     started = time.perf_counter()
-    call_command("make_scale_data", stdout=_Lines())
+    if not Program.objects.exists():
+        call_command("make_scale_data", stdout=_Lines())
     return {"scale_data": {"seconds": round(time.perf_counter() - started, 1), "database": connection.vendor,
                            "parts": _Lines.parts},
-            "pages": measure("skalstad.example")}
+            "pages": measure("skalstad.example", only=only)}
 
 
 class _Lines:
@@ -156,6 +162,18 @@ class _Lines:
 
 
 def main() -> None:
+    """`python -m bench.scale [--keep NAME] [--only page,page]`: with --keep the scale data
+    is built once into the SQLite file (or PostgreSQL database) NAME and measured there on
+    later runs, for working on one page without rebuilding it."""
+    parser = argparse.ArgumentParser(prog="python -m bench.scale")
+    parser.add_argument("--keep", metavar="NAME")
+    parser.add_argument("--only", type=lambda text: set(text.split(",")))
+    arguments = parser.parse_args()
+    if arguments.keep:
+        with bench_database(test_name=lambda connection: arguments.keep, keep=True):
+            results = _build_and_measure(arguments.only)
+        json.dump(results, sys.stdout, indent=1)
+        return
     with tempfile.TemporaryDirectory() as directory:
         # Beside the bench's own test database, never in place of it.
         def beside(connection) -> str:
