@@ -27,7 +27,9 @@ class StaleEditError(ValidationError):
         self.stale_edit = stale_edit
 
 
-def versioned_save(*, instance: models.Model, seen_version: int, related_changed: bool = False) -> models.Model:
+def versioned_save(
+    *, instance: models.Model, seen_version: int, related_changed: bool = False, current: models.Model | None = None,
+) -> models.Model:
     """Save an edited record if nobody has saved it since `seen_version`; otherwise raise
     StaleEditError naming every field that changed in between. The history record of the
     save carries the new version.
@@ -35,10 +37,13 @@ def versioned_save(*, instance: models.Model, seen_version: int, related_changed
     A save that changes nothing is no edit: no new version, no history row, so it never
     refuses someone else's edit. Saves in between that changed nothing a person can see
     do not refuse either. `related_changed` says that many-to-many fields, which the
-    caller sets after this save, change, so the save counts even if no field does."""
+    caller sets after this save, change, so the save counts even if no field does.
+    `current` is the stored row as the caller has just read it under a lock that keeps
+    others from saving it, which spares reading it again."""
     model = type(instance)
     with transaction.atomic():
-        current = model._default_manager.get(pk=instance.pk)
+        if current is None:
+            current = model._default_manager.get(pk=instance.pk)
         if current.version == seen_version and not related_changed and _same_fields(instance, current):
             instance.version = current.version
             return instance

@@ -1,6 +1,7 @@
 """Answering: one answer saved at a time as a draft, activity rows, and the review steps
 (submit, return for completion, approve)."""
 
+import copy
 import uuid
 
 from django.core.exceptions import ValidationError
@@ -50,8 +51,11 @@ def _lock(response: CycleOrganization) -> None:
     """Lock the response's row until the transaction ends and bring `response` up to
     date: saves to one organisation's answers then happen one after the other, each
     seeing what the one before did (a submit included)."""
-    CycleOrganization.objects.select_for_update().filter(pk=response.pk).exists()
-    response.refresh_from_db(fields=["status", "version", "respondent", "backup", "return_comment", "submitted_at"])
+    names = ["status", "version", "respondent_id", "backup_id", "return_comment", "submitted_at"]
+    locked = CycleOrganization.objects.select_for_update().values(*names).get(pk=response.pk)
+    for name in names:
+        # Setting a key's attname drops a cached related object that no longer matches.
+        setattr(response, name, locked[name])
 
 
 def _written_by_other(answer: Answer) -> StaleEditError:
@@ -99,11 +103,15 @@ def answer_save(
         elif answer is None:
             raise ValidationError(VERSION_UNKNOWN, code="version")
         else:
+            current = copy.copy(answer)
             for name, field_value in values.items():
                 setattr(answer, name, field_value)
             answer.copied_from_previous = False
-            answer.full_clean()
-            versioned_save(instance=answer, seen_version=seen_version)
+            # The row's response and question are its own and unchanged, and the unique
+            # pair is the database's to keep: checking them again would cost three queries
+            # on every autosave.
+            answer.full_clean(exclude=["response", "question"], validate_unique=False)
+            versioned_save(instance=answer, seen_version=seen_version, current=current)
         if response.status == Status.NOT_STARTED:
             _set_status(response, Status.DRAFT)
     return answer

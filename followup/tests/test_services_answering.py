@@ -345,3 +345,21 @@ def test_a_submitted_response_cannot_have_answers_confirmed(setup):
         services.answers_confirm(response=setup.response, questions=[text])
     assert str(services.NOT_EDITABLE) in refused.value.messages
     assert Answer.objects.get(question=text).copied_from_previous
+
+
+def test_an_autosave_reads_the_answer_once_and_checks_nothing_twice(setup):
+    """The commonest write of a deadline day: the response row locked and read in one
+    query, the answer read once (not again by the version check), no foreign-key or
+    unique checks the database keeps anyway; then the version claim, the row, its history."""
+    from django.test.utils import CaptureQueriesContext
+
+    answer = _save(setup, Kind.TEXT, "Första")
+    with CaptureQueriesContext(connection) as context:
+        _save(setup, Kind.TEXT, "Andra", seen_version=answer.version)
+    statements = [query["sql"] for query in context.captured_queries
+                  if not query["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))]
+    selects = [sql for sql in statements if sql.startswith("SELECT")]
+    assert len([sql for sql in selects if 'FROM "followup_answer"' in sql]) == 1
+    assert len([sql for sql in selects if 'FROM "followup_cycleorganization"' in sql]) == 1
+    assert len(statements) == 6, "\n".join(statements)
+    assert Answer.objects.get(pk=answer.pk).text == "Andra"
