@@ -65,6 +65,20 @@ def test_the_program_page_shows_each_area_with_counts_and_opens_one_areas_tree(c
     assert opened.count('class="goal-tree"') == 1
 
 
+def test_the_program_page_names_indicators_without_a_current_value_with_their_area(client, town, program):
+    from steering.models import IndicatorValue
+
+    area = AreaFactory(program=program, name="Arbete")
+    stale = IndicatorFactory(goal=GoalFactory(area=area), name="Andel i arbete <20-64>")
+    current = IndicatorFactory(goal=GoalFactory(area=area), name="Andel i utbildning")
+    IndicatorValue.objects.create(indicator=current, year=datetime.date.today().year, value=1)
+    page = _login(client, town, Role.POLITICIAN).get(program.get_absolute_url()).content.decode()
+    item = page[page.index(f'href="{reverse("steering:indicator_detail", args=[stale.pk])}"'):]
+    item = item[:item.index("</li>")]
+    assert "Andel i arbete &lt;20-64&gt;</a> (Arbete): Saknar värde" in item
+    assert "Andel i utbildning" not in page
+
+
 def test_an_areas_tree_loads_alone_for_htmx(client, town, program):
     _fill_program(town, program, 2)
     area = program.areas.get(name="Område 1")
