@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from core.models import Municipality
 from organizations.models import Organization
 from steering.models import (
+    ActionPlan,
     Activity,
     Area,
     Forum,
@@ -56,14 +57,26 @@ def _goal_label(goal: Goal) -> str:
 
 def governance_gaps(*, municipality: Municipality) -> list[GapGroup]:
     today = timezone.localdate()
-    goals = Goal.objects.filter(municipality=municipality).select_related("area", "organization")
     has_responsible = ResponsibilityAssignment.objects.filter(role=RESPONSIBLE)
-    areas = Area.objects.filter(program__municipality=municipality).select_related("program")
+    # The goals and the areas once each, with what the groups below ask of them, rather
+    # than a query per group: building a query costs more than reading these rows.
+    goals = list(
+        Goal.objects.filter(municipality=municipality).select_related("area", "organization").annotate(
+            has_indicator=Exists(Indicator.objects.filter(goal=OuterRef("pk"))),
+            has_responsible=Exists(has_responsible.filter(goal=OuterRef("pk"))),
+        )
+    )
+    areas = list(
+        Area.objects.filter(program__municipality=municipality).select_related("program").annotate(
+            has_plan=Exists(ActionPlan.objects.filter(area=OuterRef("pk"))),
+            has_responsible=Exists(has_responsible.filter(area=OuterRef("pk"))),
+        )
+    )
     groups = [
         GapGroup(
             "mal-utan-indikator", _("Mål utan indikator"), _("Målet går inte att följa upp förrän det har en indikator."),
             [Gap(g, g.get_absolute_url(), _goal_label(g))
-             for g in goals.filter(~Exists(Indicator.objects.filter(goal=OuterRef("pk"))))],
+             for g in goals if not g.has_indicator],
         ),
         GapGroup(
             "indikator-utan-malvarde", _("Indikatorer utan målvärde"), _("Utan målvärde syns inte om målet nås."),
@@ -73,20 +86,20 @@ def governance_gaps(*, municipality: Municipality) -> list[GapGroup]:
         ),
         GapGroup(
             "omrade-utan-handlingsplan", _("Områden utan handlingsplan"), _("Ingen plan säger vad som ska göras."),
-            [Gap(a, a.get_absolute_url(), a.program.name) for a in areas.filter(action_plans__isnull=True)],
+            [Gap(a, a.get_absolute_url(), a.program.name) for a in areas if not a.has_plan],
         ),
         GapGroup(
             "ansvar-saknas", _("Ansvar som inte är fördelat"), _("Ingen organisation är ansvarig."),
             [Gap(a, a.get_absolute_url(), a.program.name)
-             for a in areas.filter(~Exists(has_responsible.filter(area=OuterRef("pk"))))]
+             for a in areas if not a.has_responsible]
             + [Gap(g, g.get_absolute_url(), _goal_label(g))
-               for g in goals.filter(organization__isnull=True)
-               .filter(~Exists(has_responsible.filter(goal=OuterRef("pk"))))],
+               for g in goals if g.organization_id is None and not g.has_responsible],
         ),
         GapGroup(
             "mal-utan-koppling", _("Nämndmål som inte är kopplade till programmet"),
             _("Målet bidrar inte till något programmål."),
-            [Gap(g, g.get_absolute_url(), _goal_label(g)) for g in goals.filter(organization__isnull=False, parent__isnull=True)],
+            [Gap(g, g.get_absolute_url(), _goal_label(g)) for g in goals
+             if g.organization_id is not None and g.parent_id is None],
         ),
         GapGroup(
             "oversyn-forsenad", _("Försenade översyner"), _("Dokumentet eller rutinen skulle ha setts över."),

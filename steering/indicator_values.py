@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from core.models import Municipality
@@ -165,16 +165,34 @@ def area_indicators(*, area: Area, municipality: Municipality) -> list[Indicator
     return indicator_statuses(indicators=indicators, municipality=municipality)
 
 
-def program_stale_indicators(*, program, municipality: Municipality) -> list[IndicatorStatus]:
+@dataclass(frozen=True)
+class StaleIndicator:
+    indicator: Indicator
+    area_name: str
+    staleness: Staleness
+
+
+def program_stale_indicators(*, program, municipality: Municipality) -> list[StaleIndicator]:
     """The program's indicators whose latest value is older than their statistics are
-    published, or missing: three queries, each reading one row per indicator and gender."""
+    published, or missing: three queries, each reading one row per indicator and gender.
+    The indicators are read without their goal, area and program (the program is the one
+    given): four models an indicator were most of the program page's time."""
     indicators = (
         Indicator.objects.filter(goal__area__program=program)
-        .select_related("goal__area__program")
+        .only("pk", "name", "source", "gender", "kolada_kpi", "local_kpi", "publication_lag")
+        .annotate(area_name=F("goal__area__name"))
         .order_by("goal__area__name", "name")
     )
-    return [s for s in indicator_statuses(indicators=indicators, municipality=municipality, latest_only=True)
-            if s.staleness]
+    this_year = timezone.localdate().year
+    stale = []
+    for status in indicator_statuses(indicators=indicators, municipality=municipality, latest_only=True):
+        staleness = value_staleness(
+            latest_year=status.latest_year, publication_lag=status.indicator.publication_lag, this_year=this_year,
+            first_year=program.start_year, last_year=program.end_year,
+        )
+        if staleness:
+            stale.append(StaleIndicator(status.indicator, status.indicator.area_name, staleness))
+    return stale
 
 
 def indicator_statuses(*, indicators, municipality: Municipality, latest_only: bool = False) -> list[IndicatorStatus]:
