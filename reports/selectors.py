@@ -7,17 +7,17 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.models import Municipality
 from kpis.charts import LineChart, format_number, line_chart
-from reports.compile import report_content
+from reports.compile import earlier_reports, report_content
 from reports.content import Content
 from organizations.models import Membership
 from organizations.rules import organization_ids_with_role
-from reports.models import Dispatch, Report, ReportVersion
+from reports.models import DevelopmentArea, Dispatch, Report, ReportVersion
 
 CHART_DESCRIPTION = gettext_lazy("Linjediagram över år: %(lines)s. Samma siffror finns i tabellen.")
 
@@ -134,10 +134,20 @@ def version_differences(*, older: Content, newer: Content) -> list[Difference]:
     return differences
 
 
-def previous_version(*, version: ReportVersion) -> ReportVersion | None:
-    """The version before `version`, its content read only when asked for (it is large
-    with many organisations, and the page mostly takes what it needs from the cache)."""
-    return version.report.versions.filter(number__lt=version.number).defer("content").order_by("-number").first()
+def report_versions(*, version: ReportVersion) -> tuple[list[ReportVersion], ReportVersion | None]:
+    """The versions of `version`'s report, newest first, and the one before `version`:
+    one query for the page's list of versions, its comparison and whether it is the latest."""
+    versions = list(version.report.versions.defer("content").order_by("-number"))
+    return versions, next((other for other in versions if other.number < version.number), None)
+
+
+def development_areas_for_page(*, report: Report) -> tuple[list[DevelopmentArea], list[DevelopmentArea]]:
+    """The report's development areas and the ones last year's report left open: one query."""
+    earlier = earlier_reports(report).values("pk")[:1]
+    rows = list(DevelopmentArea.objects.filter(
+        Q(report=report) | Q(report=Subquery(earlier), status=DevelopmentArea.Status.OPEN)))
+    own = [row for row in rows if row.report_id == report.pk]
+    return own, [row for row in rows if row.report_id != report.pk]
 
 
 @dataclass
