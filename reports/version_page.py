@@ -26,6 +26,7 @@ from django.utils import timezone, translation
 
 from core.fingerprint import fingerprint
 from reports import selectors
+from reports.compile import previous_report
 from reports.models import ReportVersion
 
 # A day: the key holds the date anyway, and a stale entry is never read again once the
@@ -98,7 +99,7 @@ def page_html(*, version: ReportVersion, previous: ReportVersion | None, forms=N
     """The page's body as HTML, from the cache: `main` (the differences, the assessment,
     who answered and the areas, with the forms when `forms` is given, as version_page
     takes it), the development areas' tables (`development`, `previous_development`),
-    `organizations`, and the `heading`'s fields. Its CSRF tokens are CSRF_PLACEHOLDER: the view puts
+    `organizations`, the `heading`'s fields and `previous_report_id`. Its CSRF tokens are CSRF_PLACEHOLDER: the view puts
     the request's in. `posted` (forms posted back with errors, by name) is rendered into
     the page and not kept.
 
@@ -112,7 +113,10 @@ def page_html(*, version: ReportVersion, previous: ReportVersion | None, forms=N
         context = _main_context(version, previous, page, posted or {})
         html = {"heading": {name: page["content"][name] for name in HEADING},
                 **{part: render_to_string(f"{PARTS}#{part}", context) for part in RENDERED},
-                "organizations": page["parts"]["organizations"]}
+                "organizations": page["parts"]["organizations"],
+                # The report whose development areas the content names as last year's:
+                # the page offers to mark those still open as done.
+                "previous_report_id": getattr(previous_report(version.report), "pk", None)}
         if not posted:
             cache.set(name, html, TIMEOUT)
     return html

@@ -18,18 +18,15 @@ from reports.compile.responses import reported
 from reports.content import SCHEMA, AreaContent, Content, DevelopmentAreaContent, MissedTargetContent
 from reports.models import DevelopmentArea, Report, ReportVersion
 
-__all__ = ["earlier_reports", "missed_indicators", "previous_report", "report_content"]
-
-
-def earlier_reports(report: Report):
-    """The reports of the program's earlier cycles, the latest first."""
-    return Report.objects.filter(cycle__program_id=report.cycle.program_id, cycle__year__lt=report.cycle.year
-                                 ).order_by("-cycle__year")
+__all__ = ["missed_indicators", "previous_report", "report_content"]
 
 
 def previous_report(report: Report) -> Report | None:
     """The report of the program's latest earlier cycle."""
-    return earlier_reports(report).first()
+    return (
+        Report.objects.filter(cycle__program_id=report.cycle.program_id, cycle__year__lt=report.cycle.year)
+        .order_by("-cycle__year").first()
+    )
 
 
 def _development_areas(queryset) -> list[DevelopmentAreaContent]:

@@ -12,7 +12,7 @@ from reports.services.versions import NO_ANSWERS, UNEXPLAINED, VERSION_FROZEN
 from reports.tests.factories import report_scenario
 
 Role = Membership.Role
-COLD_QUERIES = 33
+COLD_QUERIES = 34
 WARM_QUERIES = 12
 
 

@@ -72,8 +72,9 @@ def _version_page(request, version: ReportVersion, forms: dict | None = None):
     if can_write:
         main = main.replace(CSRF_PLACEHOLDER, get_token(request))
     report = version.report
-    development_areas, earlier_open = (selectors.development_areas_for_page(report=report) if can_change
-                                       else ([], []))
+    development_areas, earlier_open = (
+        selectors.development_areas_for_page(report=report, previous_report_id=html["previous_report_id"])
+        if can_change else ([], []))
     return render(request, "reports/version_detail.html", {
         "previous_development_areas": earlier_open, "development_areas": development_areas,
         "version": version, "report": report, "content": html["heading"], "can_write": can_write,
