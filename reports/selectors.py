@@ -17,7 +17,7 @@ from reports.compile import report_content
 from reports.content import Content
 from organizations.models import Membership
 from organizations.rules import organization_ids_with_role
-from reports.models import Dispatch, Report, ReportVersion
+from reports.models import DevelopmentArea, Dispatch, Report, ReportVersion
 
 CHART_DESCRIPTION = gettext_lazy("Linjediagram över år: %(lines)s. Samma siffror finns i tabellen.")
 
@@ -134,10 +134,21 @@ def version_differences(*, older: Content, newer: Content) -> list[Difference]:
     return differences
 
 
-def previous_version(*, version: ReportVersion) -> ReportVersion | None:
-    """The version before `version`, its content read only when asked for (it is large
-    with many organisations, and the page mostly takes what it needs from the cache)."""
-    return version.report.versions.filter(number__lt=version.number).defer("content").order_by("-number").first()
+def report_versions(*, version: ReportVersion) -> tuple[list[ReportVersion], ReportVersion | None]:
+    """The versions of `version`'s report, newest first, and the one before `version`:
+    one query for the page's list of versions, its comparison and whether it is the latest."""
+    versions = list(version.report.versions.defer("content").order_by("-number"))
+    return versions, next((other for other in versions if other.number < version.number), None)
+
+
+def development_areas_for_page(*, report: Report, previous_report_id: int | None
+                               ) -> tuple[list[DevelopmentArea], list[DevelopmentArea]]:
+    """The report's development areas and the ones the previous report left open: one
+    query by the reports' ids (a subquery finding the previous report cost the page
+    more than the rest of its queries together)."""
+    rows = list(DevelopmentArea.objects.filter(report_id__in=[report.pk, previous_report_id]))
+    own = [row for row in rows if row.report_id == report.pk]
+    return own, [row for row in rows if row.report_id != report.pk and row.status == DevelopmentArea.Status.OPEN]
 
 
 @dataclass

@@ -26,12 +26,18 @@ from django.utils import timezone, translation
 
 from core.fingerprint import fingerprint
 from reports import selectors
+from reports.compile import previous_report
 from reports.models import ReportVersion
 
 # A day: the key holds the date anyway, and a stale entry is never read again once the
 # records change, so this only bounds how long an unused entry occupies the cache.
 TIMEOUT = 24 * 60 * 60
 PARTS = "reports/version_detail.html"
+# Stands for the CSRF token in the cached HTML; the view puts the request's in its place.
+CSRF_PLACEHOLDER = "csrf-placeholder-3f9c2a7e51d84b06"
+# The page's parts rendered from the content, and the content's fields its heading shows.
+RENDERED = ("main", "development", "previous_development")
+HEADING = ("title", "program", "period", "coordinator", "year")
 # The texts the page previews beneath their forms.
 PREVIEWED = ("text", "overall_assessment")
 
@@ -66,7 +72,7 @@ def _key(version: ReportVersion, previous: ReportVersion | None) -> str:
             f"{translation.get_language()}:{source}")
 
 
-def version_page(*, version: ReportVersion, previous: ReportVersion | None, forms=None) -> dict:
+def version_page(*, version: ReportVersion, previous: ReportVersion | None, forms=None, key: str | None = None) -> dict:
     """The version's page parts: `content` (the content without what is rendered, each
     area with its goals and activities as HTML), `parts` (HTML of the responses and of
     the organisations' answers) and `differences` from `previous`.
@@ -74,7 +80,7 @@ def version_page(*, version: ReportVersion, previous: ReportVersion | None, form
     With `forms` (a callable taking the page and returning its unbound forms by name),
     also `forms`: each rendered once as a RenderedForm, kept under the same key, since
     a form is rendered from records the key covers (no CSRF token: the page adds it)."""
-    key = _key(version, previous)
+    key = key or _key(version, previous)
     page = cache.get(key)
     if page is None:
         page = _build(version, previous)
@@ -86,6 +92,49 @@ def version_page(*, version: ReportVersion, previous: ReportVersion | None, form
             cache.set(f"{key}:forms", rendered, TIMEOUT)
         page["forms"] = rendered
     return page
+
+
+def page_html(*, version: ReportVersion, previous: ReportVersion | None, forms=None,
+              posted: dict | None = None) -> dict:
+    """The page's body as HTML, from the cache: `main` (the differences, the assessment,
+    who answered and the areas, with the forms when `forms` is given, as version_page
+    takes it), the development areas' tables (`development`, `previous_development`),
+    `organizations`, the `heading`'s fields and `previous_report_id`. Its CSRF tokens are CSRF_PLACEHOLDER: the view puts
+    the request's in. `posted` (forms posted back with errors, by name) is rendered into
+    the page and not kept.
+
+    A request found in the cache renders no template of these, the bulk of the page: on
+    the demo the rendering of its seven areas' forms and links was half of every request."""
+    key = _key(version, previous)
+    name = f"{key}:html:{'write' if forms is not None else 'read'}"
+    html = None if posted else cache.get(name)
+    if html is None:
+        page = version_page(version=version, previous=previous, forms=forms, key=key)
+        context = _main_context(version, previous, page, posted or {})
+        html = {"heading": {name: page["content"][name] for name in HEADING},
+                **{part: render_to_string(f"{PARTS}#{part}", context) for part in RENDERED},
+                "organizations": page["parts"]["organizations"],
+                # The report whose development areas the content names as last year's:
+                # the page offers to mark those still open as done.
+                "previous_report_id": getattr(previous_report(version.report), "pk", None)}
+        if not posted:
+            cache.set(name, html, TIMEOUT)
+    return html
+
+
+def _main_context(version: ReportVersion, previous: ReportVersion | None, page: dict, posted: dict) -> dict:
+    content = page["content"]
+    rendered = {}
+    if "forms" in page:
+        # A form posted back with its errors replaces the one rendered from the records.
+        rendered = {**page["forms"], **posted}
+        for area in content["areas"]:
+            area["form"] = rendered[f"analysis-{area['id']}"]
+            for missed in area["missed_targets"]:
+                missed["form"] = rendered[f"missed-{missed['indicator_id']}"]
+    return {"version": version, "previous": previous, "content": content, "parts": page["parts"],
+            "differences": page["differences"], "can_write": "forms" in page,
+            "assessment_form": rendered.get("assessment"), "csrf_token": CSRF_PLACEHOLDER}
 
 
 @dataclass

@@ -117,3 +117,61 @@ def test_an_approved_version_with_no_draft_before_it_needs_no_fingerprint(town, 
     version_page(version=version, previous=None)
     with django_assert_num_queries(0):
         version_page(version=version, previous=None)
+
+
+def test_the_writers_cached_page_carries_the_requests_csrf_token(town):
+    """The forms' HTML is kept with a placeholder for the token: a post from the page
+    found in the cache passes Django's CSRF check."""
+    import re
+
+    from django.test import Client
+    from django.urls import reverse
+
+    from reports.version_page import CSRF_PLACEHOLDER
+
+    scenario, version = _draft(town)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(town.users[Role.COORDINATOR])
+    _page(client, version)
+    page = _page(client, version)
+    assert CSRF_PLACEHOLDER not in page
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    prefix = f"analys-{scenario['work'].pk}"
+    analysis = version.analyses.get(area=scenario["work"])
+    response = client.post(reverse("reports:version_analysis_save", args=[version.pk, scenario["work"].pk]),
+                           {f"{prefix}-text": "Arbetet går framåt.", f"{prefix}-seen_version": analysis.version,
+                            "csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    assert "Arbetet går framåt." in _page(client, version)
+
+
+def test_readers_and_writers_get_their_own_html(reader, town):
+    """The coordinator's page with its forms is kept apart from the reader's without."""
+    from django.test import Client
+
+    _scenario, version = _draft(town)
+    writer = Client()
+    writer.force_login(town.users[Role.COORDINATOR])
+    assert "hx-post" in _page(writer, version)
+    assert "hx-post" not in _page(reader, version)
+    assert "hx-post" in _page(writer, version)
+
+
+def test_a_development_area_marked_done_shows_on_the_approved_versions_next_load(town):
+    """An approved version's HTML is kept with no fingerprint; its development areas' links
+    follow the records on every request."""
+    from django.test import Client
+
+    from reports.services import missed_target_save, version_approve, version_submit
+    from reports.tests.factories import DevelopmentAreaFactory
+
+    scenario, version = _draft(town)
+    item = DevelopmentAreaFactory(report=version.report, owner=town.board, title="Fler praktikplatser")
+    missed_target_save(version=version, indicator=scenario["missed"], cause="c", action="a", owner=town.board)
+    version_approve(version=version_submit(version=version))
+    client = Client()
+    client.force_login(town.users[Role.COORDINATOR])
+    assert "Markera som klart" in _page(client, version)
+    item.status, item.done_on = item.Status.DONE, datetime.date(2026, 5, 1)
+    item.save()
+    assert "Markera som klart" not in _page(client, version)

@@ -6,7 +6,9 @@ the version's steps."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -14,10 +16,9 @@ from core.forms import save_form
 from core.permissions import require
 from followup.models import FollowUpCycle
 from reports import selectors, services
-from reports.compile import previous_report
 from reports.forms import AnalysisForm, AssessmentForm, DevelopmentAreaDoneForm, DevelopmentAreaForm, MissedTargetForm
 from reports.models import AreaAnalysis, DevelopmentArea, MissedTarget, Report, ReportVersion
-from reports.version_page import version_page
+from reports.version_page import CSRF_PLACEHOLDER, page_html
 from steering.models import Area, Indicator
 
 
@@ -59,36 +60,31 @@ def _version(request, pk) -> ReportVersion:
 def _version_page(request, version: ReportVersion, forms: dict | None = None):
     """The page of a version: its content with charts, and for a draft the forms beside it.
     `forms` carries forms posted back with errors, keyed as the page names them. The
-    content and its read-only parts come from the cache (reports.version_page)."""
-    forms = forms or {}
-    previous = selectors.previous_version(version=version)
+    body's HTML comes from the cache (reports.version_page); what follows the user or
+    changes on an approved version (its development areas, its dispatch) is read here."""
+    versions, previous = selectors.report_versions(version=version)
     is_draft = version.status == ReportVersion.Status.DRAFT
-    can_write = is_draft and request.user.has_perm("reports.change_report")
-    page = version_page(version=version, previous=previous,
-                        forms=(lambda page: _forms(request, version, page["content"])) if can_write else None)
-    content = page["content"]
-    rendered = {}
+    can_change = request.user.has_perm("reports.change_report")
+    can_write = is_draft and can_change
+    html = page_html(version=version, previous=previous, posted=forms,
+                     forms=(lambda page: _forms(request, version, page["content"])) if can_write else None)
+    main = html["main"]
     if can_write:
-        # A form posted back with its errors replaces the one rendered from the records.
-        rendered = {**page["forms"], **forms}
-        for area in content["areas"]:
-            area["form"] = rendered[f"analysis-{area['id']}"]
-            for missed in area["missed_targets"]:
-                missed["form"] = rendered[f"missed-{missed['indicator_id']}"]
+        main = main.replace(CSRF_PLACEHOLDER, get_token(request))
     report = version.report
-    earlier = previous_report(report)
+    development_areas, earlier_open = (
+        selectors.development_areas_for_page(report=report, previous_report_id=html["previous_report_id"])
+        if can_change else ([], []))
     return render(request, "reports/version_detail.html", {
-        "previous_development_areas": DevelopmentArea.objects.filter(report=earlier, status=DevelopmentArea.Status.OPEN)
-        if earlier is not None and request.user.has_perm("reports.change_report") else [],
-        "version": version, "report": report, "content": content, "can_write": can_write,
-        "assessment_form": rendered.get("assessment"),
-        "previous": previous, "differences": page["differences"], "parts": page["parts"],
-        "versions": report.versions.defer("content").order_by("-number"),
-        "development_areas": report.development_areas.select_related("area", "owner"),
-        "is_latest": not report.versions.filter(number__gt=version.number).exists(),
+        "previous_development_areas": earlier_open, "development_areas": development_areas,
+        "version": version, "report": report, "content": html["heading"], "can_write": can_write,
+        "main_html": mark_safe(main), "organizations_html": mark_safe(html["organizations"]),
+        "development_html": mark_safe(html["development"]),
+        "previous_development_html": mark_safe(html["previous_development"]),
+        "versions": versions, "is_latest": versions[0].pk == version.pk,
         "can_approve": version.status == ReportVersion.Status.SUBMITTED
         and request.user.has_perm("reports.approve_version", version),
-        "can_change": request.user.has_perm("reports.change_report"),
+        "can_change": can_change,
         **_dispatch_context(request, version),
     })
 
