@@ -1,5 +1,9 @@
 """The main menu. Each app adds its entries here; an entry shows only to users who hold
-its permission, so the menu follows the user's roles."""
+its permission, so the menu follows the user's roles.
+
+An entry's permission must be decided by `menu_signature` alone (the roles held and the
+kinds of organisation they are held in): the menu is computed once per signature, and a
+test checks every entry against its rule for every role."""
 
 from dataclasses import dataclass
 
@@ -32,3 +36,13 @@ MAIN_MENU = [
     NavItem(_("Statistik"), "kpis:kpi_list", "kpis.view_kpi"),
     NavItem(_("API-nycklar"), "api:token_list", None),
 ]
+
+
+def menu_signature(user) -> tuple:
+    """What the menu's permissions depend on: being a superuser and the roles held, each
+    with the kind of organisation it is held in (an administrator of the council or the
+    executive board administers the whole municipality)."""
+    from organizations.rules import memberships_of
+
+    return (user.is_superuser, user.is_active,
+            tuple(sorted({(m.role, m.organization.kind) for m in memberships_of(user)})))

@@ -72,3 +72,34 @@ def test_a_workflow_step_shows_its_refusal_or_its_success(rf):
     assert [(m.level_tag, m.message) for m in get_messages(request)] == [
         ("error", "Bara ett utkast kan skickas in."), ("success", "Klart.")
     ]
+
+
+def test_the_cached_menu_is_what_each_rule_decides_for_every_role(rf, town):
+    """The menu is computed once per combination of roles (core.navigation.menu_signature);
+    this fails if an entry's rule comes to depend on anything else."""
+    from core.context_processors import navigation
+    from core.navigation import MAIN_MENU
+    from organizations.tests.factories import MembershipFactory, UserFactory
+
+    admin_of_board = UserFactory()
+    MembershipFactory(user=admin_of_board, organization=town.board, role=Membership.Role.ADMIN)
+    two_roles = UserFactory()
+    MembershipFactory(user=two_roles, organization=town.board, role=Membership.Role.RESPONDENT)
+    MembershipFactory(user=two_roles, organization=town.council, role=Membership.Role.AUDITOR)
+    for user in [*town.users.values(), admin_of_board, two_roles, UserFactory()]:
+        for _ in range(2):  # computed, then read from the cache
+            request = rf.get("/")
+            request.user = type(user).objects.get(pk=user.pk)
+            shown = [item["label"] for item in navigation(request)["navigation"]]
+            assert shown == [item.label for item in MAIN_MENU
+                             if not item.permission or request.user.has_perm(item.permission)], user
+
+
+def test_a_new_role_shows_in_the_menu_on_the_next_request(client, town):
+    from organizations.tests.factories import MembershipFactory, UserFactory
+
+    user = UserFactory()
+    client.force_login(user)
+    assert "Självgranskning" not in client.get(reverse("core:dashboard")).content.decode()
+    MembershipFactory(user=user, organization=town.council, role=Membership.Role.AUDITOR)
+    assert "Självgranskning" in client.get(reverse("core:dashboard")).content.decode()
