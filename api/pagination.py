@@ -17,8 +17,9 @@ DEFAULT_PAGE_SIZE = 100
 class StableCursorPagination(CursorPagination):
     page_size = DEFAULT_PAGE_SIZE
     page_size_query_param = "page_size"
-    # The primary key breaks every tie, so no row is skipped or repeated between pages.
-    ordering = "pk"
+    # The primary key breaks every tie, so no row is skipped or repeated between pages. Named
+    # by its field, not "pk": a page of plain rows (api.rows) is read by that key.
+    ordering = "id"
     invalid_cursor_message = CURSOR_INVALID
 
     @property

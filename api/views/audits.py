@@ -10,6 +10,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from api.exceptions import NOT_ALLOWED
+from api.rows import RowListMixin
 from api.serializers.audits import AuditSerializer, MeasureSerializer, MeasureUpdateSerializer
 from api.views.base import ApiViewSet
 from audits import services
@@ -36,7 +37,7 @@ class AuditViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet)
         )
 
 
-class MeasureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
+class MeasureViewSet(RowListMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
     serializer_class = MeasureSerializer
     filterset_fields = ["status", "owner", "recommendation"]
 
