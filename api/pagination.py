@@ -11,7 +11,7 @@ PAGE_SIZE_TOO_LARGE = _("Sidstorleken får vara högst %(max)s.")
 PAGE_SIZE_INVALID = _("Sidstorleken ska vara ett heltal från 1 till %(max)s.")
 CURSOR_INVALID = _("Markören är ogiltig. Använd länken i next eller previous.")
 
-DEFAULT_PAGE_SIZE = 100
+DEFAULT_PAGE_SIZE = 20
 
 
 class StableCursorPagination(CursorPagination):

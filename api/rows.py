@@ -7,6 +7,7 @@ OpenAPI schema); a row is read with values() and only the fields whose JSON woul
 from the plain value are passed through the serializer's own field (a decimal as a string
 with its places, a time in the local zone, a file as its name)."""
 
+from collections import defaultdict
 from functools import cache
 
 from rest_framework import serializers
@@ -22,6 +23,16 @@ def _through(field):
     return lambda value: None if value is None else field.to_representation(value)
 
 
+def decimal_text(field):
+    """A DecimalField's text for a value read from its column, which the database already
+    holds at the field's places: the format DRF ends with, without its quantizing per value."""
+    if (not getattr(field, "coerce_to_string", api_settings.COERCE_DECIMAL_TO_STRING) or field.localize
+            or field.normalize_output or field.decimal_places is None):
+        return _through(field)
+    spec = f".{field.decimal_places}f"
+    return lambda value: None if value is None else format(value, spec)
+
+
 @cache
 def _converters(serializer_class) -> dict:
     converters = {}
@@ -30,7 +41,9 @@ def _converters(serializer_class) -> dict:
             if getattr(field, "use_url", api_settings.UPLOADED_FILES_USE_URL):
                 raise TypeError(f"{serializer_class.__name__}.{name}: a file's URL cannot be read as a row")
             converters[name] = _file_name
-        elif isinstance(field, (serializers.DecimalField, serializers.DateTimeField)):
+        elif isinstance(field, serializers.DecimalField):
+            converters[name] = decimal_text(field)
+        elif isinstance(field, serializers.DateTimeField):
             converters[name] = _through(field)
     return converters
 
@@ -58,6 +71,16 @@ def represent(rows, serializer_class, *, sources: dict[str, str] | None = None, 
             item[name] = row[source] if convert is None else convert(row[source])
         represented.append(item)
     return represented
+
+
+def children_by(queryset, serializer_class, parent: str, *, sources: dict[str, str] | None = None) -> dict:
+    """A nested list's rows, represented, grouped by their parent's id (the lookup `parent`),
+    in the queryset's order: one query for the children of a whole page."""
+    grouped = defaultdict(list)
+    rows = list(row_values(queryset, serializer_class, sources=sources, extra=(parent,)))
+    for row, item in zip(rows, represent(rows, serializer_class, sources=sources), strict=True):
+        grouped[row[parent]].append(item)
+    return grouped
 
 
 # No docstring: drf-spectacular would show it as every operation's description.

@@ -12,7 +12,7 @@ from audits.models import Measure
 from followup.models import CycleOrganization
 from steering.models import Activity
 
-DETAILED = ["organizations", "goals", "indicators", "action-plans", "kpis", "measures"]
+DETAILED = ["organizations", "goals", "indicators", "action-plans", "kpis", "audits", "measures"]
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from api.exceptions import NOT_ALLOWED
-from api.rows import RowListMixin, represent, row_values
+from api.rows import RowListMixin, decimal_text, represent, row_values
 from api.serializers.steering import (
     ActionPlanSerializer,
     ActivitySerializer,
@@ -93,11 +93,11 @@ class IndicatorViewSet(ReadOnly):
                         for row in page],
             municipality=self.municipality,
         )
-        target_value = TargetSerializer().fields["value"]
+        target_value = decimal_text(TargetSerializer().fields["value"])
         for indicator, status in zip(indicators, statuses, strict=True):
             status.known_targets = targets[status.indicator.pk]
             indicator["kpi"] = status.indicator.kpi_id
-            indicator["targets"] = [{"year": year, "value": target_value.to_representation(value)}
+            indicator["targets"] = [{"year": year, "value": target_value(value)}
                                     for year, value in status.known_targets.items()]
             indicator["values"] = year_values(status)
             indicator["fulfilment"] = fulfilment_data(status.fulfilment)
