@@ -11,14 +11,15 @@ PAGE_SIZE_TOO_LARGE = _("Sidstorleken får vara högst %(max)s.")
 PAGE_SIZE_INVALID = _("Sidstorleken ska vara ett heltal från 1 till %(max)s.")
 CURSOR_INVALID = _("Markören är ogiltig. Använd länken i next eller previous.")
 
-DEFAULT_PAGE_SIZE = 100
+DEFAULT_PAGE_SIZE = 20
 
 
 class StableCursorPagination(CursorPagination):
     page_size = DEFAULT_PAGE_SIZE
     page_size_query_param = "page_size"
-    # The primary key breaks every tie, so no row is skipped or repeated between pages.
-    ordering = "pk"
+    # The primary key breaks every tie, so no row is skipped or repeated between pages. Named
+    # by its field, not "pk": a page of plain rows (api.rows) is read by that key.
+    ordering = "id"
     invalid_cursor_message = CURSOR_INVALID
 
     @property

@@ -28,11 +28,13 @@ class CompletenessRowSerializer(serializers.Serializer):
 
 
 class CycleSerializer(serializers.ModelSerializer):
-    organizations = CycleOrganizationSerializer(many=True, read_only=True, source="visible_responses")
+    """A cycle in a list; each organisation's status is a page of its own behind the link."""
+
+    organizations_url = serializers.HyperlinkedIdentityField(view_name="api:cycle-organizations")
 
     class Meta:
         model = FollowUpCycle
-        fields = ["id", "program", "year", "opens_on", "deadline", "status", "organizations"]
+        fields = ["id", "program", "year", "opens_on", "deadline", "status", "organizations_url"]
 
 
 class CycleDetailSerializer(serializers.ModelSerializer):

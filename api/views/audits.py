@@ -2,6 +2,8 @@
 (audits.view_audit); a measure's status and evidence, which its organisation's officials
 and the coordinator write (audits.manage_measure, checked against the measure's owner)."""
 
+from collections import defaultdict
+
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
@@ -10,15 +12,56 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from api.exceptions import NOT_ALLOWED
-from api.serializers.audits import AuditSerializer, MeasureSerializer, MeasureUpdateSerializer
+from api.rows import RowListMixin, children_by, represent, row_values
+from api.serializers.audits import (
+    AuditQuestionSerializer,
+    AuditResponseSerializer,
+    AuditSerializer,
+    MeasureSerializer,
+    MeasureUpdateSerializer,
+    RecommendationAnswerSerializer,
+    RecommendationSerializer,
+)
 from api.views.base import ApiViewSet
 from audits import services
 from audits.models import Audit, AuditQuestion, AuditResponse, Measure, Recommendation
 from audits.models.response import RecommendationAnswer
 
+AUDIT_NESTED = ("questions", "recommendations", "responses")
+RECOMMENDATION_NESTED = ("answers", "measures")
+
 
 class AuditViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
     serializer_class = AuditSerializer
+
+    def list(self, request, *args, **kwargs):
+        # Plain rows (api.rows): each nested list in one query for the page, as the prefetches
+        # read it, without a model instance and a serializer for each of its rows.
+        queryset = self.filter_queryset(self.get_queryset()).prefetch_related(None)
+        page = self.paginate_queryset(row_values(queryset, AuditSerializer, omit=AUDIT_NESTED))
+        audits = represent(page, AuditSerializer, omit=AUDIT_NESTED)
+        ids = [audit["id"] for audit in audits]
+        recommendations = Recommendation.objects.filter(audit_id__in=ids).order_by("number", "pk")
+        rows = list(row_values(recommendations, RecommendationSerializer, omit=RECOMMENDATION_NESTED, extra=("audit",)))
+        answers = children_by(RecommendationAnswer.objects.filter(recommendation__audit_id__in=ids).order_by("pk"),
+                              RecommendationAnswerSerializer, "recommendation",
+                              sources={"organization": "response__organization"})
+        measures = children_by(Measure.objects.filter(recommendation__audit_id__in=ids).order_by("pk"),
+                               MeasureSerializer, "recommendation")
+        by_audit = defaultdict(list)
+        for row, item in zip(rows, represent(rows, RecommendationSerializer, omit=RECOMMENDATION_NESTED), strict=True):
+            by_audit[row["audit"]].append(
+                {**item, "answers": answers[row["id"]], "measures": measures[row["id"]]}
+            )
+        questions = children_by(AuditQuestion.objects.filter(audit_id__in=ids).order_by("number", "pk"),
+                                AuditQuestionSerializer, "audit")
+        responses = children_by(AuditResponse.objects.filter(audit_id__in=ids).order_by("pk"), AuditResponseSerializer,
+                                "audit")
+        for audit in audits:
+            audit["questions"] = questions[audit["id"]]
+            audit["recommendations"] = by_audit[audit["id"]]
+            audit["responses"] = responses[audit["id"]]
+        return self.get_paginated_response(audits)
 
     def get_queryset(self):
         recommendations = Recommendation.objects.order_by("number", "pk").prefetch_related(
@@ -36,7 +79,7 @@ class AuditViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet)
         )
 
 
-class MeasureViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
+class MeasureViewSet(RowListMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
     serializer_class = MeasureSerializer
     filterset_fields = ["status", "owner", "recommendation"]
 

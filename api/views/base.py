@@ -7,12 +7,15 @@ from django.utils.decorators import decorator_from_middleware
 from django.utils.functional import cached_property
 from rest_framework import viewsets
 
+from api.filters import ApiFilterBackend
 from organizations.selectors import municipality_for_user
 
 conditional_get = decorator_from_middleware(ConditionalGetMiddleware)
 
 
 class ApiViewSet(viewsets.GenericViewSet):
+    filter_backends = [ApiFilterBackend]
+
     @classmethod
     def as_view(cls, actions=None, **initkwargs):
         return conditional_get(super().as_view(actions, **initkwargs))

@@ -1,18 +1,24 @@
-"""Follow-up cycles with each organisation's status. The coordinator, a municipal
-administrator and KS officials see every organisation (followup.view_cycle); a
-respondent sees the cycles they answer in and only the organisations they answer for."""
+"""Follow-up cycles, and each organisation's status in a cycle behind a link of its own
+(a cycle lists every organisation asked: a page of cycles carrying them all grew with the
+municipality). The coordinator, a municipal administrator and KS officials see every
+organisation (followup.view_cycle); a respondent sees the cycles they answer in and only
+the organisations they answer for."""
 
-from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins
+from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from api.serializers.followup import CycleDetailSerializer, CycleSerializer
+from api.rows import represent, row_values
+from api.serializers.followup import CycleDetailSerializer, CycleOrganizationSerializer, CycleSerializer
 from api.views.base import ApiViewSet
 from followup.completeness import cycle_completeness
 from followup.models import CycleOrganization, FollowUpCycle
 from followup.selectors import responses_for_user
+
+ORGANIZATION_SOURCES = {"organization_name": "organization__name"}
 
 
 class CycleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
@@ -33,17 +39,24 @@ class CycleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet)
         cycles = FollowUpCycle.objects.filter(program__municipality=self.municipality)
         if not self._sees_every_organization():
             cycles = cycles.filter(pk__in=self._visible_responses().values("cycle_id"))
-        responses = self._visible_responses().select_related("organization").order_by("organization__name", "pk")
-        return cycles.prefetch_related(Prefetch("organizations_asked", responses, to_attr="visible_responses")).order_by(
-            "pk"
-        )
+        return cycles.order_by("pk")
+
+    def list(self, request, *args, **kwargs):
+        omit = ("organizations_url",)
+        rows = self.paginate_queryset(row_values(self.filter_queryset(self.get_queryset()), CycleSerializer, omit=omit))
+        cycles = represent(rows, CycleSerializer, omit=omit)
+        for cycle in cycles:
+            cycle["organizations_url"] = request.build_absolute_uri(
+                reverse("api:cycle-organizations", kwargs={"pk": cycle["id"]})
+            )
+        return self.get_paginated_response(cycles)
 
     @extend_schema(responses=CycleDetailSerializer)
     def retrieve(self, request, *args, **kwargs):
         """The cycle's completeness: each organisation's status, days overdue, reminders
         sent, and answered against asked questions per area of the program."""
         cycle = self.get_object()
-        visible = {response.pk for response in cycle.visible_responses}
+        visible = set(self._visible_responses().filter(cycle=cycle).values_list("pk", flat=True))
         completeness = cycle_completeness(cycle=cycle, today=timezone.localdate())
         cycle.completeness_rows = [
             {
@@ -59,3 +72,14 @@ class CycleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet)
             if row.response.pk in visible
         ]
         return Response(CycleDetailSerializer(cycle).data)
+
+    @extend_schema(responses=CycleOrganizationSerializer(many=True), filters=False)
+    @action(detail=True, methods=["get"], url_path="organizations", url_name="organizations", filter_backends=[],
+            serializer_class=CycleOrganizationSerializer)
+    def organizations(self, request, pk=None):
+        """Each organisation asked in the cycle with its status, a page at a time: every
+        organisation for those who see them all, a respondent's own otherwise."""
+        cycle = self.get_object()
+        responses = self._visible_responses().filter(cycle=cycle)
+        rows = self.paginate_queryset(row_values(responses, CycleOrganizationSerializer, sources=ORGANIZATION_SOURCES))
+        return self.get_paginated_response(represent(rows, CycleOrganizationSerializer, sources=ORGANIZATION_SOURCES))

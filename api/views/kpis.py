@@ -11,6 +11,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from api.pagination import StableCursorPagination
+from api.rows import RowListMixin
 from api.serializers.kpis import ComparisonSerializer, KpiSerializer, KpiValueSerializer
 from api.views.base import ApiViewSet
 from kpis.models import KpiValue
@@ -32,7 +33,7 @@ class KpiValuePagination(StableCursorPagination):
     ordering = ("municipality", "year", "gender")
 
 
-class KpiViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
+class KpiViewSet(RowListMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
     serializer_class = KpiSerializer
     filterset_fields = ["source"]
     lookup_value_regex = r"[A-Za-z0-9_-]+"

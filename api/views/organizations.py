@@ -1,11 +1,12 @@
 from rest_framework import mixins
 
+from api.rows import RowListMixin
 from api.serializers.organizations import OrganizationSerializer
 from api.views.base import ApiViewSet
 from organizations.models import Organization
 
 
-class OrganizationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
+class OrganizationViewSet(RowListMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
     """The municipality's boards, administrations, companies and external partners."""
 
     serializer_class = OrganizationSerializer

@@ -2,8 +2,11 @@
 indicator's value) and action plans. Everyone logged in reads steering
 (steering.view_steering); every list is the caller's municipality's."""
 
+from collections import defaultdict
+
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status
 from rest_framework.decorators import action
@@ -11,17 +14,25 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from api.exceptions import NOT_ALLOWED
+from api.rows import RowListMixin, decimal_text, represent, row_values
 from api.serializers.steering import (
     ActionPlanSerializer,
+    ActivitySerializer,
     GoalSerializer,
     IndicatorSerializer,
     IndicatorValueSerializer,
     ProgramSerializer,
+    TargetSerializer,
+    fulfilment_data,
+    year_values,
 )
 from api.views.base import ApiViewSet
 from steering import services
 from steering.indicator_values import indicator_statuses
-from steering.models import ActionPlan, Activity, Area, Goal, Indicator, Program
+from steering.models import ActionPlan, Activity, Area, Goal, Indicator, Program, Target
+
+PLAN_LINK = ("activities_url",)
+INDICATOR_COMPUTED = ("kpi", "targets", "values", "fulfilment")
 
 
 class ReadOnly(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
@@ -37,7 +48,7 @@ class ProgramViewSet(ReadOnly):
         ).order_by("pk")
 
 
-class GoalViewSet(ReadOnly):
+class GoalViewSet(RowListMixin, ReadOnly):
     serializer_class = GoalSerializer
     filterset_fields = ["area", "organization", "parent"]
 
@@ -65,9 +76,32 @@ class IndicatorViewSet(ReadOnly):
         return {**self.get_serializer_context(), "statuses": {s.indicator.pk: s for s in statuses}}
 
     def list(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        serializer = IndicatorSerializer(page, many=True, context=self._with_statuses(page))
-        return self.get_paginated_response(serializer.data)
+        # Plain rows (api.rows): the targets as rows of their own, the values and fulfilment
+        # from one batch of statuses, one fulfilment serializer for the page.
+        queryset = self.filter_queryset(self.get_queryset()).select_related(None).prefetch_related(None)
+        page = self.paginate_queryset(row_values(queryset, IndicatorSerializer, omit=INDICATOR_COMPUTED,
+                                                 extra=("kolada_kpi", "local_kpi")))
+        indicators = represent(page, IndicatorSerializer, omit=INDICATOR_COMPUTED)
+        targets = defaultdict(dict)
+        for indicator_id, year, value in Target.objects.filter(indicator_id__in=[row["id"] for row in page]).order_by(
+            "year"
+        ).values_list("indicator_id", "year", "value"):
+            targets[indicator_id][year] = value
+        statuses = indicator_statuses(
+            indicators=[Indicator(id=row["id"], source=row["source"], gender=row["gender"], kolada_kpi=row["kolada_kpi"],
+                                  local_kpi_id=row["local_kpi"], direction=row["direction"], baseline=row["baseline"])
+                        for row in page],
+            municipality=self.municipality,
+        )
+        target_value = decimal_text(TargetSerializer().fields["value"])
+        for indicator, status in zip(indicators, statuses, strict=True):
+            status.known_targets = targets[status.indicator.pk]
+            indicator["kpi"] = status.indicator.kpi_id
+            indicator["targets"] = [{"year": year, "value": target_value(value)}
+                                    for year, value in status.known_targets.items()]
+            indicator["values"] = year_values(status)
+            indicator["fulfilment"] = fulfilment_data(status.fulfilment)
+        return self.get_paginated_response(indicators)
 
     def retrieve(self, request, *args, **kwargs):
         indicator = self.get_object()
@@ -91,13 +125,44 @@ class IndicatorViewSet(ReadOnly):
         return Response(IndicatorValueSerializer(value).data, status=status.HTTP_201_CREATED)
 
 
+# A plan's activities grow with the municipality's organisations; a page of plans that
+# carried them all grew with it (at the scale data a plan has 32).
 class ActionPlanViewSet(ReadOnly):
+    """Action plans; a plan's activities are a page of their own, behind `activities_url`."""
+
     serializer_class = ActionPlanSerializer
     filterset_fields = ["area"]
 
     def get_queryset(self):
-        return (
-            ActionPlan.objects.filter(area__program__municipality=self.municipality)
-            .prefetch_related(Prefetch("activities", Activity.objects.order_by("pk").prefetch_related("contributors")))
-            .order_by("pk")
-        )
+        return ActionPlan.objects.filter(area__program__municipality=self.municipality).order_by("pk")
+
+    def list(self, request, *args, **kwargs):
+        rows = self.paginate_queryset(row_values(self.filter_queryset(self.get_queryset()), ActionPlanSerializer,
+                                                 omit=PLAN_LINK))
+        return self.get_paginated_response(self._with_links(represent(rows, ActionPlanSerializer, omit=PLAN_LINK)))
+
+    def _with_links(self, plans):
+        for plan in plans:
+            plan["activities_url"] = self.request.build_absolute_uri(
+                reverse("api:action-plan-activities", kwargs={"pk": plan["id"]})
+            )
+        return plans
+
+    @extend_schema(responses=ActivitySerializer(many=True), filters=False)
+    @action(detail=True, methods=["get"], url_path="activities", url_name="activities", filter_backends=[],
+            serializer_class=ActivitySerializer)
+    def activities(self, request, pk=None):
+        """The plan's activities, a page at a time, each with the organisations contributing."""
+        plan = self.get_object()
+        omit = ("contributors",)
+        rows = self.paginate_queryset(row_values(Activity.objects.filter(action_plan=plan), ActivitySerializer,
+                                                 omit=omit))
+        activities = represent(rows, ActivitySerializer, omit=omit)
+        contributors = defaultdict(list)
+        links = Activity.contributors.through.objects.filter(activity_id__in=[a["id"] for a in activities])
+        for activity_id, organization_id in links.order_by("organization_id").values_list("activity_id",
+                                                                                        "organization_id"):
+            contributors[activity_id].append(organization_id)
+        for activity in activities:
+            activity["contributors"] = contributors[activity["id"]]
+        return self.get_paginated_response(activities)
