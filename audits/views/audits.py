@@ -319,7 +319,7 @@ def followup_overview(request):
         {
             "overview": overview,
             "audit_id": audit_id,
-            "audits": Audit.objects.filter(municipality=request.municipality).only("pk", "title"),
+            "audits": Audit.objects.filter(municipality=request.municipality).values("pk", "title"),
             "colours": selectors.STATUS_COLOURS,
         },
     )
