@@ -7,12 +7,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from audits.models import Audit, AuditResponse, Measure, Recommendation
 from audits.selectors import FollowUpStatus, followup_overview
+from core.urlmaker import url_for_pk
 from followup.models import CycleOrganization, FollowUpCycle
 from followup.selectors import cycles_for_municipality, responses_for_user
 from organizations.models import Membership, Organization
@@ -55,7 +56,7 @@ class KsSection:
     overdue: list  # CycleOrganization with .days_overdue
     unacknowledged: list  # Dispatch
     audit_rows: list  # audits OverviewRow with an overdue answer or measure
-    overdue_measures: list  # Measure
+    overdue_measures: list  # dict: the columns shown and the measure's url
     oversight_url: str | None = None
 
 
@@ -80,6 +81,14 @@ class AuditorSection:
     open_recommendations: int
     rows: list  # audits OverviewRow with anything open
     overdue_measures: list
+
+
+@dataclass(frozen=True)
+class Named:
+    """A record as a section names and links it: read as two columns, not as a model."""
+
+    pk: int
+    name: str
 
 
 @dataclass
@@ -133,14 +142,22 @@ def dashboard_for(*, user, municipality, today: date) -> Dashboard:
     return result
 
 
-def overdue_measures(*, municipality, today: date) -> list[Measure]:
-    return list(
+def overdue_measures(*, municipality, today: date) -> list[dict]:
+    """Open measures past their date, as the rows the page shows (plain columns, each with
+    its link): one query."""
+    rows = list(
         Measure.objects.filter(
             recommendation__audit__municipality=municipality, status__in=OPEN_MEASURE, due_date__lt=today
         )
-        .select_related("owner", "recommendation__audit")
         .order_by("due_date", "owner__name")
+        .values("pk", "description", "due_date", owner_name=F("owner__name"),
+                audit_title=F("recommendation__audit__title"))
     )
+    if rows:
+        url = url_for_pk("audits:measure_detail")
+        for row in rows:
+            row["url"] = url(row["pk"])
+    return rows
 
 
 def ks_section(*, municipality, today: date) -> KsSection:
@@ -253,7 +270,8 @@ def secretary_section(*, user, municipality) -> SecretarySection:
         Audit.response_from.through.objects.filter(organization__in=by_id).values_list("audit_id", "organization_id")
     )
     asked -= set(AuditResponse.objects.filter(organization__in=by_id).values_list("audit_id", "organization_id"))
-    audits = Audit.objects.filter(municipality=municipality).in_bulk({audit_id for audit_id, _ in asked})
+    audits = Audit.objects.filter(municipality=municipality).only("pk", "title", "response_by").in_bulk(
+        {audit_id for audit_id, _ in asked})
     audit_answers = sorted(
         (
             (audits[audit_id], by_id[organization_id],
@@ -285,14 +303,19 @@ def program_fulfilment(*, municipality) -> list[ProgramFulfilment]:
     """Per program and area, how many indicators are met, partly met, not met or have no
     value. Four queries, each reading a row per indicator (and per target), never every
     year of every statistics series."""
+    # Each indicator alone with only what its fulfilment reads, its area and program as
+    # plain columns: building a goal, an area and a program per indicator cost more than
+    # the rest.
     indicators = list(
         Indicator.objects.filter(goal__area__program__municipality=municipality)
-        .select_related("goal__area__program")
+        .only("pk", "source", "gender", "kolada_kpi", "local_kpi_id", "direction", "baseline")
+        .annotate(area_pk=F("goal__area_id"), area_name=F("goal__area__name"),
+                  program_pk=F("goal__area__program_id"), program_name=F("goal__area__program__name"))
         .order_by("goal__area__program__name", "goal__area__position", "goal__area__name")
     )
     # Plain rows, not Target objects: building a thousand models cost more than the rest.
     targets: dict[int, dict] = defaultdict(dict)
-    for indicator_id, year, value in Target.objects.filter(indicator__in=indicators).values_list(
+    for indicator_id, year, value in Target.objects.filter(indicator__goal__area__program__municipality=municipality).values_list(
         "indicator_id", "year", "value"
     ):
         targets[indicator_id][year] = value
@@ -300,9 +323,12 @@ def program_fulfilment(*, municipality) -> list[ProgramFulfilment]:
     areas: dict[int, AreaFulfilment] = {}
     for status in indicator_statuses(indicators=indicators, municipality=municipality, latest_only=True):
         status.known_targets = targets.get(status.indicator.pk, {})
-        area = status.indicator.goal.area
-        if area.pk not in areas:
-            areas[area.pk] = AreaFulfilment(area=area, counts=Counter())
-            programs.setdefault(area.program_id, ProgramFulfilment(program=area.program)).areas.append(areas[area.pk])
-        areas[area.pk].counts[status.fulfilment.status] += 1
+        indicator = status.indicator
+        if indicator.area_pk not in areas:
+            areas[indicator.area_pk] = AreaFulfilment(area=Named(indicator.area_pk, indicator.area_name),
+                                                      counts=Counter())
+            programs.setdefault(
+                indicator.program_pk, ProgramFulfilment(program=Named(indicator.program_pk, indicator.program_name))
+            ).areas.append(areas[indicator.area_pk])
+        areas[indicator.area_pk].counts[status.fulfilment.status] += 1
     return list(programs.values())
