@@ -3,7 +3,6 @@ fixed number of queries however many organisations, cycles, audits or indicators
 
 The sections read other apps' models and selectors; nothing here writes."""
 
-from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -13,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audits.models import Audit, AuditResponse, Measure, Recommendation
 from audits.selectors import FollowUpStatus, followup_overview
+from core.dashboard_fulfilment import Named, ProgramFulfilment, program_fulfilment
 from core.urlmaker import url_for_pk
 from followup.models import CycleOrganization, FollowUpCycle
 from followup.selectors import cycles_for_municipality, responses_for_user
@@ -21,8 +21,6 @@ from organizations.rules import memberships_of
 from organizations.selectors import organizations_acting_for
 from reports.models import Decision, Dispatch, ReportVersion
 from steering.fulfilment import Status as FulfilmentStatus
-from steering.indicator_values import indicator_statuses
-from steering.models import Indicator, Target
 
 Role = Membership.Role
 DONE = (CycleOrganization.Status.SUBMITTED, CycleOrganization.Status.APPROVED)
@@ -81,34 +79,6 @@ class AuditorSection:
     open_recommendations: int
     rows: list  # audits OverviewRow with anything open
     overdue_measures: list
-
-
-@dataclass(frozen=True)
-class Named:
-    """A record as a section names and links it: read as two columns, not as a model."""
-
-    pk: int
-    name: str
-
-
-@dataclass
-class AreaFulfilment:
-    area: object
-    counts: Counter
-
-    @property
-    def cells(self) -> list[int]:
-        return [self.counts[status] for status in FulfilmentStatus]
-
-
-@dataclass
-class ProgramFulfilment:
-    program: object
-    areas: list[AreaFulfilment] = field(default_factory=list)
-
-    @property
-    def totals(self) -> list[int]:
-        return [sum(area.counts[status] for area in self.areas) for status in FulfilmentStatus]
 
 
 @dataclass
@@ -254,27 +224,27 @@ def respondent_responses(*, user, municipality, today: date) -> list[CycleOrgani
 def secretary_section(*, user, municipality) -> SecretarySection:
     """Decisions waiting for the secretary's boards: report versions submitted to the board
     coordinating their program, and audit answers asked of the board and not recorded. Seven
-    queries."""
-    organizations = list(
+    queries, the boards read as their ids and names only (a secretary may act for a hundred)."""
+    names = dict(
         organizations_acting_for(user=user, municipality=municipality, roles=(Role.SECRETARY,))
+        .values_list("pk", "name")
     )
-    by_id = {organization.pk: organization for organization in organizations}
     versions = list(
-        ReportVersion.objects.filter(status=ReportVersion.Status.SUBMITTED, report__cycle__program__owner__in=by_id)
+        ReportVersion.objects.filter(status=ReportVersion.Status.SUBMITTED, report__cycle__program__owner__in=names)
         .select_related("report__cycle__program__owner")
         .order_by("submitted_at")
     )
     asked = set(
-        Recommendation.objects.filter(organization__in=by_id).values_list("audit_id", "organization_id")
+        Recommendation.objects.filter(organization__in=names).values_list("audit_id", "organization_id")
     ) | set(
-        Audit.response_from.through.objects.filter(organization__in=by_id).values_list("audit_id", "organization_id")
+        Audit.response_from.through.objects.filter(organization__in=names).values_list("audit_id", "organization_id")
     )
-    asked -= set(AuditResponse.objects.filter(organization__in=by_id).values_list("audit_id", "organization_id"))
+    asked -= set(AuditResponse.objects.filter(organization__in=names).values_list("audit_id", "organization_id"))
     audits = Audit.objects.filter(municipality=municipality).only("pk", "title", "response_by").in_bulk(
         {audit_id for audit_id, _ in asked})
     audit_answers = sorted(
         (
-            (audits[audit_id], by_id[organization_id],
+            (audits[audit_id], Named(organization_id, names[organization_id]),
              reverse("audits:response_create", kwargs={"pk": audit_id, "organization_pk": organization_id}))
             for audit_id, organization_id in asked
             if audit_id in audits
@@ -282,6 +252,15 @@ def secretary_section(*, user, municipality) -> SecretarySection:
         key=lambda item: (item[0].response_by or date.max, item[0].title, item[1].name),
     )
     return SecretarySection(versions=versions, audit_answers=audit_answers)
+
+
+def roles_held(*, user) -> list[tuple[str, str, str]]:
+    """The user's roles as (role, organisation, its link), by organisation: from the
+    memberships the permission checks have read already, each link reversed once."""
+    labels = dict(Role.choices)
+    url = url_for_pk("organizations:organization_detail")
+    memberships = sorted(memberships_of(user), key=lambda m: (m.organization.name, m.pk))
+    return [(labels.get(m.role, m.role), m.organization.name, url(m.organization_id)) for m in memberships]
 
 
 def auditor_section(*, municipality, today: date) -> AuditorSection:
@@ -297,38 +276,3 @@ def auditor_section(*, municipality, today: date) -> AuditorSection:
         open_recommendations=sum(row.open_count for row in rows), rows=rows,
         overdue_measures=overdue_measures(municipality=municipality, today=today),
     )
-
-
-def program_fulfilment(*, municipality) -> list[ProgramFulfilment]:
-    """Per program and area, how many indicators are met, partly met, not met or have no
-    value. Four queries, each reading a row per indicator (and per target), never every
-    year of every statistics series."""
-    # Each indicator alone with only what its fulfilment reads, its area and program as
-    # plain columns: building a goal, an area and a program per indicator cost more than
-    # the rest.
-    indicators = list(
-        Indicator.objects.filter(goal__area__program__municipality=municipality)
-        .only("pk", "source", "gender", "kolada_kpi", "local_kpi_id", "direction", "baseline")
-        .annotate(area_pk=F("goal__area_id"), area_name=F("goal__area__name"),
-                  program_pk=F("goal__area__program_id"), program_name=F("goal__area__program__name"))
-        .order_by("goal__area__program__name", "goal__area__position", "goal__area__name")
-    )
-    # Plain rows, not Target objects: building a thousand models cost more than the rest.
-    targets: dict[int, dict] = defaultdict(dict)
-    for indicator_id, year, value in Target.objects.filter(indicator__goal__area__program__municipality=municipality).values_list(
-        "indicator_id", "year", "value"
-    ):
-        targets[indicator_id][year] = value
-    programs: dict[int, ProgramFulfilment] = {}
-    areas: dict[int, AreaFulfilment] = {}
-    for status in indicator_statuses(indicators=indicators, municipality=municipality, latest_only=True):
-        status.known_targets = targets.get(status.indicator.pk, {})
-        indicator = status.indicator
-        if indicator.area_pk not in areas:
-            areas[indicator.area_pk] = AreaFulfilment(area=Named(indicator.area_pk, indicator.area_name),
-                                                      counts=Counter())
-            programs.setdefault(
-                indicator.program_pk, ProgramFulfilment(program=Named(indicator.program_pk, indicator.program_name))
-            ).areas.append(areas[indicator.area_pk])
-        areas[indicator.area_pk].counts[status.fulfilment.status] += 1
-    return list(programs.values())
