@@ -76,6 +76,7 @@ class AuditPage:
     overall_assessments: list
     recommendations: list  # each with .follow_up_status and .status_colour
     responses: list
+    response_from: list  # organisations asked to answer
     unanswered: list  # organisations that must answer and have not
     overdue: bool
 
@@ -88,15 +89,14 @@ def audit_page(*, audit: Audit) -> AuditPage:
             Prefetch("answers", queryset=RecommendationAnswer.objects.select_related("response__organization")),
         )
     )
-    responses = list(
-        audit.responses.select_related("organization", "recorded_by").prefetch_related("answers__recommendation")
-    )
+    responses = list(audit.responses.select_related("organization"))
     answered = {(audit.pk, response.organization_id) for response in responses}
     for recommendation in recommendations:
         recommendation.follow_up_status = recommendation_status(recommendation=recommendation, answered=answered)
         recommendation.status_label = FollowUpStatus(recommendation.follow_up_status).label
         recommendation.status_colour = STATUS_COLOURS[recommendation.follow_up_status]
-    addressed = {org.pk: org for org in audit.response_from.select_related("parent__parent")}
+    response_from = list(audit.response_from.select_related("parent__parent"))
+    addressed = {org.pk: org for org in response_from}
     addressed.update({rec.organization_id: rec.organization for rec in recommendations})
     unanswered = sorted(
         (org for pk, org in addressed.items() if (audit.pk, pk) not in answered), key=lambda org: org.name
@@ -107,6 +107,7 @@ def audit_page(*, audit: Audit) -> AuditPage:
         overall_assessments=list(audit.overall_assessments.select_related("organization")),
         recommendations=recommendations,
         responses=responses,
+        response_from=response_from,
         unanswered=unanswered,
         overdue=bool(unanswered and audit.response_by and audit.response_by < timezone.localdate()),
     )

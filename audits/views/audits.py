@@ -74,6 +74,7 @@ def audit_detail(request, pk):
         {
             "page": page,
             "audit": audit,
+            "municipality": request.municipality,
             "can_send_requests": user.has_perm("audits.send_requests", audit),
             "can_change": user.has_perm("audits.change_audit", audit),
             "can_record": {org.pk for org in page.unanswered if user.has_perm("audits.record_response", org)},
