@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from audits.tests.factories import AuditFactory, RecommendationFactory
 from core.tests.test_dashboard import fill
 from organizations.models import Membership
 from organizations.tests.factories import MembershipFactory, OrganizationFactory
@@ -35,3 +36,16 @@ def test_each_roles_overview_runs_as_many_queries_for_ten_times_the_records(clie
                           organization=OrganizationFactory(municipality=town.municipality, parent=town.council))
 
     assert _queries(client) == few
+
+
+def test_the_secretary_sees_answers_asked_below_the_board_and_none_of_another_board(client, town):
+    below = AuditFactory(municipality=town.municipality, title="Förvaltningens granskning")
+    RecommendationFactory(audit=below, organization=town.administration)
+    beside = AuditFactory(municipality=town.municipality, title="Grannförvaltningens granskning")
+    RecommendationFactory(audit=beside, organization=town.other_administration)
+    client.force_login(town.users[Role.SECRETARY])
+
+    page = client.get(reverse("core:dashboard")).content.decode()
+
+    assert reverse("audits:response_create", kwargs={"pk": below.pk, "organization_pk": town.administration.pk}) in page
+    assert "Grannförvaltningens granskning" not in page
