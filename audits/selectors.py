@@ -26,6 +26,8 @@ class FollowUpStatus(models.TextChoices):
     VERIFIED = "verified", _("Verifierad")
 
 
+# In the order of the overview's columns; read once (TextChoices builds its lists anew on each use).
+STATUS_VALUES = tuple(FollowUpStatus.values)
 OPEN_MEASURE = (Measure.Status.PLANNED, Measure.Status.IN_PROGRESS)
 DONE_MEASURE = (Measure.Status.DONE, Measure.Status.VERIFIED)
 
@@ -138,10 +140,6 @@ class OverviewRow:
     counts: Counter = field(default_factory=Counter)
     overdue_response: bool = False
     overdue_measures: int = 0
-
-    @property
-    def cells(self) -> list[tuple[str, str, int]]:
-        return [(value, label, self.counts[value]) for value, label in FollowUpStatus.choices]
 
     @property
     def total(self) -> int:
