@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rapidfuzz import fuzz, process
 
-from audits.models import Audit, AuditResponse, ImportDraft, Measure, Recommendation, RecommendationAnswer
+from audits.models import Assessment, Audit, AuditResponse, ImportDraft, Measure, Recommendation, RecommendationAnswer
 from audits.models.draft import DRAFT_LIFETIME
+from core.urlmaker import url_for_pk
 from organizations.models import Organization
 
 
@@ -25,6 +26,8 @@ class FollowUpStatus(models.TextChoices):
     DONE = "done", _("Genomförd")
     VERIFIED = "verified", _("Verifierad")
 
+
+ASSESSMENT_COLOURS = {Assessment.YES: "success", Assessment.PARTLY: "warning", Assessment.NO: "danger"}
 
 # In the order of the overview's columns; read once (TextChoices builds its lists anew on each use).
 STATUS_VALUES = tuple(FollowUpStatus.values)
@@ -97,6 +100,15 @@ def audit_page(*, audit: Audit) -> AuditPage:
         recommendation.follow_up_status = recommendation_status(recommendation=recommendation, answered=answered)
         recommendation.status_label = FollowUpStatus(recommendation.follow_up_status).label
         recommendation.status_colour = STATUS_COLOURS[recommendation.follow_up_status]
+    # Links and labels set here, once: the template's url tags and includes cost more.
+    measure_url = url_for_pk("audits:measure_detail")
+    for recommendation in recommendations:
+        for measure in recommendation.measures.all():
+            measure.url = measure_url(measure.pk)
+    questions = list(audit.questions.all())
+    overall_assessments = list(audit.overall_assessments.select_related("organization"))
+    for item in (*questions, *overall_assessments):
+        item.assessment_colour = ASSESSMENT_COLOURS.get(item.assessment, "neutral")
     response_from = list(audit.response_from.select_related("parent__parent"))
     addressed = {org.pk: org for org in response_from}
     addressed.update({rec.organization_id: rec.organization for rec in recommendations})
@@ -105,8 +117,8 @@ def audit_page(*, audit: Audit) -> AuditPage:
     )
     return AuditPage(
         audit=audit,
-        questions=list(audit.questions.all()),
-        overall_assessments=list(audit.overall_assessments.select_related("organization")),
+        questions=questions,
+        overall_assessments=overall_assessments,
         recommendations=recommendations,
         responses=responses,
         response_from=response_from,
