@@ -2,15 +2,18 @@
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db import models
 from django.db.models import Count, Prefetch
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rapidfuzz import fuzz, process
 
-from audits.models import Audit, AuditResponse, ImportDraft, Measure, Recommendation, RecommendationAnswer
+from audits.models import Assessment, Audit, AuditResponse, ImportDraft, Measure, Recommendation, RecommendationAnswer
 from audits.models.draft import DRAFT_LIFETIME
+from core.urlmaker import url_for_pk
 from organizations.models import Organization
 
 
@@ -24,6 +27,13 @@ class FollowUpStatus(models.TextChoices):
     VERIFIED = "verified", _("Verifierad")
 
 
+ASSESSMENT_COLOURS = {Assessment.YES: "success", Assessment.PARTLY: "warning", Assessment.NO: "danger"}
+
+# In the order of the overview's columns; read once (TextChoices builds its lists anew on each use).
+STATUS_VALUES = tuple(FollowUpStatus.values)
+OPEN_MEASURE = (Measure.Status.PLANNED, Measure.Status.IN_PROGRESS)
+DONE_MEASURE = (Measure.Status.DONE, Measure.Status.VERIFIED)
+
 STATUS_COLOURS = {
     FollowUpStatus.NO_ANSWER: "danger",
     FollowUpStatus.ANSWERED: "warning",
@@ -36,14 +46,18 @@ STATUS_COLOURS = {
 def recommendation_status(*, recommendation: Recommendation, answered: set[tuple[int, int]]) -> str:
     """`answered` holds (audit id, organisation id) for every recorded response; the
     recommendation's measures must be prefetched."""
-    if (recommendation.audit_id, recommendation.organization_id) not in answered:
+    return _status((recommendation.audit_id, recommendation.organization_id) in answered,
+                   {measure.status for measure in recommendation.measures.all()})
+
+
+def _status(answered: bool, statuses) -> str:
+    if not answered:
         return FollowUpStatus.NO_ANSWER
-    statuses = {measure.status for measure in recommendation.measures.all()}
     if not statuses:
         return FollowUpStatus.ANSWERED
-    if statuses == {Measure.Status.VERIFIED}:
+    if all(status == Measure.Status.VERIFIED for status in statuses):
         return FollowUpStatus.VERIFIED
-    if statuses <= {Measure.Status.DONE, Measure.Status.VERIFIED}:
+    if all(status in DONE_MEASURE for status in statuses):
         return FollowUpStatus.DONE
     return FollowUpStatus.PLANNED
 
@@ -67,6 +81,7 @@ class AuditPage:
     overall_assessments: list
     recommendations: list  # each with .follow_up_status and .status_colour
     responses: list
+    response_from: list  # organisations asked to answer
     unanswered: list  # organisations that must answer and have not
     overdue: bool
 
@@ -79,41 +94,64 @@ def audit_page(*, audit: Audit) -> AuditPage:
             Prefetch("answers", queryset=RecommendationAnswer.objects.select_related("response__organization")),
         )
     )
-    responses = list(
-        audit.responses.select_related("organization", "recorded_by").prefetch_related("answers__recommendation")
-    )
+    responses = list(audit.responses.select_related("organization"))
     answered = {(audit.pk, response.organization_id) for response in responses}
     for recommendation in recommendations:
         recommendation.follow_up_status = recommendation_status(recommendation=recommendation, answered=answered)
         recommendation.status_label = FollowUpStatus(recommendation.follow_up_status).label
         recommendation.status_colour = STATUS_COLOURS[recommendation.follow_up_status]
-    addressed = {org.pk: org for org in audit.response_from.select_related("parent__parent")}
+    # Links and labels set here, once: the template's url tags and includes cost more.
+    measure_url = url_for_pk("audits:measure_detail")
+    for recommendation in recommendations:
+        for measure in recommendation.measures.all():
+            measure.url = measure_url(measure.pk)
+    questions = list(audit.questions.all())
+    overall_assessments = list(audit.overall_assessments.select_related("organization"))
+    for item in (*questions, *overall_assessments):
+        item.assessment_colour = ASSESSMENT_COLOURS.get(item.assessment, "neutral")
+    response_from = list(audit.response_from.select_related("parent__parent"))
+    addressed = {org.pk: org for org in response_from}
     addressed.update({rec.organization_id: rec.organization for rec in recommendations})
     unanswered = sorted(
         (org for pk, org in addressed.items() if (audit.pk, pk) not in answered), key=lambda org: org.name
     )
     return AuditPage(
         audit=audit,
-        questions=list(audit.questions.all()),
-        overall_assessments=list(audit.overall_assessments.select_related("organization")),
+        questions=questions,
+        overall_assessments=overall_assessments,
         recommendations=recommendations,
         responses=responses,
+        response_from=response_from,
         unanswered=unanswered,
         overdue=bool(unanswered and audit.response_by and audit.response_by < timezone.localdate()),
     )
 
 
+@dataclass(frozen=True)
+class AuditRef:
+    """What the overview shows of an audit: read as plain columns, not as a model."""
+
+    pk: int
+    title: str
+    response_by: date | None
+
+    def get_absolute_url(self) -> str:
+        return reverse("audits:audit_detail", kwargs={"pk": self.pk})
+
+
+@dataclass(frozen=True)
+class OrganizationRef:
+    pk: int
+    name: str
+
+
 @dataclass
 class OverviewRow:
-    audit: Audit | None
-    organization: Organization
+    audit: AuditRef | None
+    organization: OrganizationRef
     counts: Counter = field(default_factory=Counter)
     overdue_response: bool = False
     overdue_measures: int = 0
-
-    @property
-    def cells(self) -> list[tuple[str, str, int]]:
-        return [(value, label, self.counts[value]) for value, label in FollowUpStatus.choices]
 
     @property
     def total(self) -> int:
@@ -122,43 +160,50 @@ class OverviewRow:
 
 @dataclass
 class Overview:
-    per_audit: list[tuple[Audit, list[OverviewRow]]]
+    per_audit: list[tuple[AuditRef, list[OverviewRow]]]
     per_organization: list[OverviewRow]
     statuses: list
 
 
 def followup_overview(*, municipality, audit_id: int | None = None) -> Overview:
     """Recommendations × status per audit and organisation, and the same per organisation
-    across all audits (what KS follows). Three queries whatever the number of rows."""
+    across all audits (what KS follows). Three queries whatever the number of rows, each
+    reading plain columns: building the audits, organisations and measures as models cost
+    more than the rest of the page."""
     today = timezone.localdate()
-    recommendations = (
-        Recommendation.objects.filter(audit__municipality=municipality)
-        .select_related("audit", "organization")
-        .prefetch_related(Prefetch("measures", queryset=Measure.objects.only("pk", "status", "due_date", "recommendation_id")))
-        .order_by("-audit__date", "audit__title", "organization__name", "number")
-    )
+    recommendations = Recommendation.objects.filter(audit__municipality=municipality)
+    measures = Measure.objects.filter(recommendation__audit__municipality=municipality)
     if audit_id:
         recommendations = recommendations.filter(audit_id=audit_id)
+        measures = measures.filter(recommendation__audit_id=audit_id)
+    statuses_of: dict[int, set] = defaultdict(set)
+    late_of: Counter = Counter()
+    for recommendation_id, status, due_date in measures.values_list("recommendation_id", "status", "due_date"):
+        statuses_of[recommendation_id].add(status)
+        if status in OPEN_MEASURE and due_date < today:
+            late_of[recommendation_id] += 1
     answered = set(
         AuditResponse.objects.filter(audit__municipality=municipality).values_list("audit_id", "organization_id")
     )
     per_audit: dict[int, dict[int, OverviewRow]] = defaultdict(dict)
-    audits: dict[int, Audit] = {}
+    audits: dict[int, AuditRef] = {}
+    organizations: dict[int, OrganizationRef] = {}
     per_organization: dict[int, OverviewRow] = {}
-    for recommendation in recommendations:
-        audit = audits.setdefault(recommendation.audit_id, recommendation.audit)
-        organization = recommendation.organization
-        row = per_audit[audit.pk].setdefault(organization.pk, OverviewRow(audit=audit, organization=organization))
-        total = per_organization.setdefault(organization.pk, OverviewRow(audit=None, organization=organization))
-        status = recommendation_status(recommendation=recommendation, answered=answered)
-        late = sum(
-            1 for m in recommendation.measures.all()
-            if m.status in (Measure.Status.PLANNED, Measure.Status.IN_PROGRESS) and m.due_date < today
-        )
-        overdue = status == FollowUpStatus.NO_ANSWER and audit.response_by is not None and audit.response_by < today
+    for pk, audit_pk, title, response_by, organization_pk, name in recommendations.order_by(
+        "-audit__date", "audit__title", "organization__name", "number"
+    ).values_list("pk", "audit_id", "audit__title", "audit__response_by", "organization_id", "organization__name"):
+        audit = audits.get(audit_pk) or audits.setdefault(audit_pk, AuditRef(audit_pk, title, response_by))
+        organization = organizations.get(organization_pk) or organizations.setdefault(
+            organization_pk, OrganizationRef(organization_pk, name))
+        row = per_audit[audit_pk].get(organization_pk) or per_audit[audit_pk].setdefault(
+            organization_pk, OverviewRow(audit=audit, organization=organization))
+        total = per_organization.get(organization_pk) or per_organization.setdefault(
+            organization_pk, OverviewRow(audit=None, organization=organization))
+        status = _status((audit_pk, organization_pk) in answered, statuses_of.get(pk, ()))
+        overdue = status == FollowUpStatus.NO_ANSWER and response_by is not None and response_by < today
         for target in (row, total):
             target.counts[status] += 1
-            target.overdue_measures += late
+            target.overdue_measures += late_of[pk]
             target.overdue_response = target.overdue_response or overdue
     return Overview(
         per_audit=[(audits[pk], list(rows.values())) for pk, rows in per_audit.items()],

@@ -3,25 +3,24 @@ fixed number of queries however many organisations, cycles, audits or indicators
 
 The sections read other apps' models and selectors; nothing here writes."""
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from audits.models import Audit, AuditResponse, Measure, Recommendation
 from audits.selectors import FollowUpStatus, followup_overview
+from core.dashboard_fulfilment import Named, ProgramFulfilment, program_fulfilment
+from core.urlmaker import url_for_pk
 from followup.models import CycleOrganization, FollowUpCycle
 from followup.selectors import cycles_for_municipality, responses_for_user
 from organizations.models import Membership, Organization
 from organizations.rules import memberships_of
-from organizations.selectors import organizations_acting_for
 from reports.models import Decision, Dispatch, ReportVersion
 from steering.fulfilment import Status as FulfilmentStatus
-from steering.indicator_values import indicator_statuses
-from steering.models import Indicator, Target
 
 Role = Membership.Role
 DONE = (CycleOrganization.Status.SUBMITTED, CycleOrganization.Status.APPROVED)
@@ -55,7 +54,7 @@ class KsSection:
     overdue: list  # CycleOrganization with .days_overdue
     unacknowledged: list  # Dispatch
     audit_rows: list  # audits OverviewRow with an overdue answer or measure
-    overdue_measures: list  # Measure
+    overdue_measures: list  # dict: the columns shown and the measure's url
     oversight_url: str | None = None
 
 
@@ -80,26 +79,6 @@ class AuditorSection:
     open_recommendations: int
     rows: list  # audits OverviewRow with anything open
     overdue_measures: list
-
-
-@dataclass
-class AreaFulfilment:
-    area: object
-    counts: Counter
-
-    @property
-    def cells(self) -> list[int]:
-        return [self.counts[status] for status in FulfilmentStatus]
-
-
-@dataclass
-class ProgramFulfilment:
-    program: object
-    areas: list[AreaFulfilment] = field(default_factory=list)
-
-    @property
-    def totals(self) -> list[int]:
-        return [sum(area.counts[status] for area in self.areas) for status in FulfilmentStatus]
 
 
 @dataclass
@@ -133,14 +112,22 @@ def dashboard_for(*, user, municipality, today: date) -> Dashboard:
     return result
 
 
-def overdue_measures(*, municipality, today: date) -> list[Measure]:
-    return list(
+def overdue_measures(*, municipality, today: date) -> list[dict]:
+    """Open measures past their date, as the rows the page shows (plain columns, each with
+    its link): one query."""
+    rows = list(
         Measure.objects.filter(
             recommendation__audit__municipality=municipality, status__in=OPEN_MEASURE, due_date__lt=today
         )
-        .select_related("owner", "recommendation__audit")
         .order_by("due_date", "owner__name")
+        .values("pk", "description", "due_date", owner_name=F("owner__name"),
+                audit_title=F("recommendation__audit__title"))
     )
+    if rows:
+        url = url_for_pk("audits:measure_detail")
+        for row in rows:
+            row["url"] = url(row["pk"])
+    return rows
 
 
 def ks_section(*, municipality, today: date) -> KsSection:
@@ -236,27 +223,34 @@ def respondent_responses(*, user, municipality, today: date) -> list[CycleOrgani
 
 def secretary_section(*, user, municipality) -> SecretarySection:
     """Decisions waiting for the secretary's boards: report versions submitted to the board
-    coordinating their program, and audit answers asked of the board and not recorded. Seven
-    queries."""
-    organizations = list(
-        organizations_acting_for(user=user, municipality=municipality, roles=(Role.SECRETARY,))
-    )
-    by_id = {organization.pk: organization for organization in organizations}
-    versions = list(
-        ReportVersion.objects.filter(status=ReportVersion.Status.SUBMITTED, report__cycle__program__owner__in=by_id)
+    coordinating their program, and audit answers asked of the board and not recorded. Six
+    queries, each reading the municipality's rows and keeping the boards' in Python: a
+    secretary may act for hundreds of organisations, and a list of hundreds of ids in each
+    query cost more than the rows."""
+    names = _acting_for(user=user, municipality=municipality, role=Role.SECRETARY)
+    versions = [
+        version for version in
+        ReportVersion.objects.filter(status=ReportVersion.Status.SUBMITTED,
+                                     report__cycle__program__municipality=municipality)
         .select_related("report__cycle__program__owner")
         .order_by("submitted_at")
-    )
+        if version.report.cycle.program.owner_id in names
+    ]
     asked = set(
-        Recommendation.objects.filter(organization__in=by_id).values_list("audit_id", "organization_id")
+        Recommendation.objects.filter(audit__municipality=municipality).values_list("audit_id", "organization_id")
     ) | set(
-        Audit.response_from.through.objects.filter(organization__in=by_id).values_list("audit_id", "organization_id")
+        Audit.response_from.through.objects.filter(audit__municipality=municipality)
+        .values_list("audit_id", "organization_id")
     )
-    asked -= set(AuditResponse.objects.filter(organization__in=by_id).values_list("audit_id", "organization_id"))
-    audits = Audit.objects.filter(municipality=municipality).in_bulk({audit_id for audit_id, _ in asked})
+    asked -= set(
+        AuditResponse.objects.filter(audit__municipality=municipality).values_list("audit_id", "organization_id")
+    )
+    asked = {(audit_id, organization_id) for audit_id, organization_id in asked if organization_id in names}
+    audits = Audit.objects.filter(municipality=municipality).only("pk", "title", "response_by").in_bulk(
+        {audit_id for audit_id, _ in asked})
     audit_answers = sorted(
         (
-            (audits[audit_id], by_id[organization_id],
+            (audits[audit_id], Named(organization_id, names[organization_id]),
              reverse("audits:response_create", kwargs={"pk": audit_id, "organization_pk": organization_id}))
             for audit_id, organization_id in asked
             if audit_id in audits
@@ -264,6 +258,40 @@ def secretary_section(*, user, municipality) -> SecretarySection:
         key=lambda item: (item[0].response_by or date.max, item[0].title, item[1].name),
     )
     return SecretarySection(versions=versions, audit_answers=audit_answers)
+
+
+def _acting_for(*, user, municipality, role) -> dict[int, str]:
+    """Id → name of the organisations where `user` holds `role` and of every one below
+    them: the reach of organizations.selectors.organizations_acting_for (and of the rules),
+    read in one query of the municipality's tree instead of that query and a second one
+    naming every id found."""
+    held = {m.organization_id for m in memberships_of(user) if m.role == role}
+    if not held:
+        return {}
+    children_of: dict[int | None, list[int]] = defaultdict(list)
+    names = {}
+    for pk, parent_id, name in Organization.objects.filter(municipality=municipality).values_list(
+        "pk", "parent_id", "name"
+    ):
+        children_of[parent_id].append(pk)
+        names[pk] = name
+    allowed = held & names.keys()
+    stack = list(allowed)
+    while stack:
+        for child in children_of[stack.pop()]:
+            if child not in allowed:
+                allowed.add(child)
+                stack.append(child)
+    return {pk: names[pk] for pk in allowed}
+
+
+def roles_held(*, user) -> list[tuple[str, str, str]]:
+    """The user's roles as (role, organisation, its link), by organisation: from the
+    memberships the permission checks have read already, each link reversed once."""
+    labels = dict(Role.choices)
+    url = url_for_pk("organizations:organization_detail")
+    memberships = sorted(memberships_of(user), key=lambda m: (m.organization.name, m.pk))
+    return [(labels.get(m.role, m.role), m.organization.name, url(m.organization_id)) for m in memberships]
 
 
 def auditor_section(*, municipality, today: date) -> AuditorSection:
@@ -279,30 +307,3 @@ def auditor_section(*, municipality, today: date) -> AuditorSection:
         open_recommendations=sum(row.open_count for row in rows), rows=rows,
         overdue_measures=overdue_measures(municipality=municipality, today=today),
     )
-
-
-def program_fulfilment(*, municipality) -> list[ProgramFulfilment]:
-    """Per program and area, how many indicators are met, partly met, not met or have no
-    value. Four queries, each reading a row per indicator (and per target), never every
-    year of every statistics series."""
-    indicators = list(
-        Indicator.objects.filter(goal__area__program__municipality=municipality)
-        .select_related("goal__area__program")
-        .order_by("goal__area__program__name", "goal__area__position", "goal__area__name")
-    )
-    # Plain rows, not Target objects: building a thousand models cost more than the rest.
-    targets: dict[int, dict] = defaultdict(dict)
-    for indicator_id, year, value in Target.objects.filter(indicator__in=indicators).values_list(
-        "indicator_id", "year", "value"
-    ):
-        targets[indicator_id][year] = value
-    programs: dict[int, ProgramFulfilment] = {}
-    areas: dict[int, AreaFulfilment] = {}
-    for status in indicator_statuses(indicators=indicators, municipality=municipality, latest_only=True):
-        status.known_targets = targets.get(status.indicator.pk, {})
-        area = status.indicator.goal.area
-        if area.pk not in areas:
-            areas[area.pk] = AreaFulfilment(area=area, counts=Counter())
-            programs.setdefault(area.program_id, ProgramFulfilment(program=area.program)).areas.append(areas[area.pk])
-        areas[area.pk].counts[status.fulfilment.status] += 1
-    return list(programs.values())

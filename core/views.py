@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from core.dashboard import dashboard_for
+from core.dashboard import dashboard_for, roles_held
 from core.history import history_entries
 from organizations import selectors as organization_selectors
 
@@ -27,7 +27,7 @@ def dashboard(request):
         "counts": organization_selectors.organization_counts_by_kind(municipality=municipality)
         if municipality
         else [],
-        "memberships": organization_selectors.user_memberships(user=request.user),
+        "roles": roles_held(user=request.user),
         "dashboard": dashboard_for(user=request.user, municipality=municipality, today=timezone.localdate())
         if municipality
         else None,

@@ -260,8 +260,8 @@ def test_list_overview_and_audit_pages_run_a_fixed_number_of_queries(auditor_cli
     audit = Audit.objects.first()
     for url, limit in [
         (reverse("audits:audit_list"), 10),
-        (reverse("audits:followup_overview"), 14),
-        (reverse("audits:audit_detail", args=[audit.pk]), 22),
+        (reverse("audits:followup_overview"), 12),
+        (reverse("audits:audit_detail", args=[audit.pk]), 17),
     ]:
         with django_assert_max_num_queries(limit):
             assert auditor_client.get(url).status_code == 200

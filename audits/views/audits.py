@@ -74,6 +74,7 @@ def audit_detail(request, pk):
         {
             "page": page,
             "audit": audit,
+            "municipality": request.municipality,
             "can_send_requests": user.has_perm("audits.send_requests", audit),
             "can_change": user.has_perm("audits.change_audit", audit),
             "can_record": {org.pk for org in page.unanswered if user.has_perm("audits.record_response", org)},
@@ -319,7 +320,7 @@ def followup_overview(request):
         {
             "overview": overview,
             "audit_id": audit_id,
-            "audits": Audit.objects.filter(municipality=request.municipality).only("pk", "title"),
+            "audits": Audit.objects.filter(municipality=request.municipality).values("pk", "title"),
             "colours": selectors.STATUS_COLOURS,
         },
     )

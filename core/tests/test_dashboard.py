@@ -303,12 +303,11 @@ def test_the_politician_sees_fulfilment_judged_on_each_indicators_latest_value(c
     assert cells == "<td>1</td><td>0</td><td>1</td><td>0</td>"
 
 
-@pytest.fixture
-def busy_town(town):
-    """Enough of everything that a query per row would show: twelve organisations late in
-    two open cycles, dispatches, audits with measures, indicators in several areas."""
-    boards = [OrganizationFactory(municipality=town.municipality, parent=town.council) for _ in range(12)]
-    for year in (2025, 2026):
+def fill(town, *, boards=12, years=(2025, 2026), audits=4, areas=5):
+    """Late organisations in open cycles, dispatches, audits with measures, indicators in
+    several areas: as many as asked, so that a query per row would show."""
+    boards = [OrganizationFactory(municipality=town.municipality, parent=town.council) for _ in range(boards)]
+    for year in years:
         cycle = _cycle(town, year=year, owner=town.board)
         for board in boards:
             CycleOrganizationFactory(cycle=cycle, organization=board, respondent=town.users[Role.RESPONDENT])
@@ -317,20 +316,27 @@ def busy_town(town):
         version = _approved(report, number=2)
         for board in boards:
             _dispatch(version, board)
-    for index in range(4):
+    for index in range(audits):
         audit = AuditFactory(municipality=town.municipality, response_by=TODAY - datetime.timedelta(days=3))
         audit.response_from.add(town.board, *boards[:3])
         for board in boards:
             recommendation = RecommendationFactory(audit=audit, organization=board)
             MeasureFactory(recommendation=recommendation, due_date=TODAY - datetime.timedelta(days=index + 1))
     program = ProgramFactory(municipality=town.municipality)
-    for _ in range(5):
+    for _ in range(areas):
         area = AreaFactory(program=program)
         for _ in range(3):
             indicator = IndicatorFactory(goal__area=area)
             TargetFactory(indicator=indicator)
             IndicatorValueFactory(indicator=indicator)
     return town
+
+
+@pytest.fixture
+def busy_town(town):
+    """Enough of everything that a query per row would show: twelve organisations late in
+    two open cycles, dispatches, audits with measures, indicators in several areas."""
+    return fill(town)
 
 
 @pytest.mark.parametrize("role", [Role.KS_OFFICIAL, Role.COORDINATOR, Role.RESPONDENT, Role.SECRETARY,
