@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 
 from audits.models import Assessment, Audit, AuditResponse, ImportDraft, Measure, Recommendation, RecommendationAnswer
 from audits.models.draft import DRAFT_LIFETIME
-from core.urlmaker import url_for_pk
+from core.reversing import pk_url
 from organizations.models import Organization
 
 
@@ -101,7 +101,7 @@ def audit_page(*, audit: Audit) -> AuditPage:
         recommendation.status_label = FollowUpStatus(recommendation.follow_up_status).label
         recommendation.status_colour = STATUS_COLOURS[recommendation.follow_up_status]
     # Links and labels set here, once: the template's url tags and includes cost more.
-    measure_url = url_for_pk("audits:measure_detail")
+    measure_url = pk_url("audits:measure_detail")
     for recommendation in recommendations:
         for measure in recommendation.measures.all():
             measure.url = measure_url(measure.pk)

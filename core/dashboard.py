@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from audits.models import Audit, AuditResponse, Measure, Recommendation
 from audits.selectors import FollowUpStatus, followup_overview
 from core.dashboard_fulfilment import Named, ProgramFulfilment, program_fulfilment
-from core.urlmaker import url_for_pk
+from core.reversing import pk_url
 from followup.models import CycleOrganization, FollowUpCycle
 from followup.selectors import cycles_for_municipality, responses_for_user
 from organizations.models import Membership, Organization
@@ -124,7 +124,7 @@ def overdue_measures(*, municipality, today: date) -> list[dict]:
                 audit_title=F("recommendation__audit__title"))
     )
     if rows:
-        url = url_for_pk("audits:measure_detail")
+        url = pk_url("audits:measure_detail")
         for row in rows:
             row["url"] = url(row["pk"])
     return rows
@@ -289,7 +289,7 @@ def roles_held(*, user) -> list[tuple[str, str, str]]:
     """The user's roles as (role, organisation, its link), by organisation: from the
     memberships the permission checks have read already, each link reversed once."""
     labels = dict(Role.choices)
-    url = url_for_pk("organizations:organization_detail")
+    url = pk_url("organizations:organization_detail")
     memberships = sorted(memberships_of(user), key=lambda m: (m.organization.name, m.pk))
     return [(labels.get(m.role, m.role), m.organization.name, url(m.organization_id)) for m in memberships]
 

@@ -10,11 +10,11 @@ from django.urls import reverse
 _SENTINEL = 987654321987
 
 
-def pk_url(viewname: str) -> Callable[[int], str]:
+def pk_url(viewname: str, **kwargs) -> Callable[[int], str]:
     """A function from a primary key to the same address as
-    `reverse(viewname, kwargs={"pk": pk})`."""
-    prefix, suffix = reverse(viewname, kwargs={"pk": _SENTINEL}).rsplit(str(_SENTINEL), 1)
-    return lambda pk: f"{prefix}{pk}{suffix}"
+    `reverse(viewname, kwargs={**kwargs, "pk": pk})`."""
+    prefix, suffix = reverse(viewname, kwargs={**kwargs, "pk": _SENTINEL}).rsplit(str(_SENTINEL), 1)
+    return lambda pk: f"{prefix}{int(pk)}{suffix}"
 
 
 def choice_labels(choices) -> dict:
