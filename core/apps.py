@@ -16,3 +16,9 @@ class CoreConfig(AppConfig):
         from core.params import IntegerFieldIn
 
         IntegerField.register_lookup(IntegerFieldIn)
+
+        from django.contrib.auth.signals import user_logged_in
+
+        from core.middleware import session_stamp
+
+        user_logged_in.connect(session_stamp, dispatch_uid="core.session_stamp")

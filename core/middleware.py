@@ -1,5 +1,6 @@
 import errno
 import logging
+import time
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
@@ -28,6 +29,34 @@ class MunicipalityMiddleware:
     def __call__(self, request):
         request.municipality = SimpleLazyObject(lambda: _municipality_for(request))
         return self.get_response(request)
+
+
+class IdleSessionMiddleware:
+    """Moves an idle session's deadline on (SESSION_COOKIE_AGE after the last request)
+    without writing the session on every request: once SESSION_REFRESH_SECONDS have
+    passed since the last write, the session is saved with a new expiry. A deadline up to
+    that much early is the price of not writing the session row for every autosave."""
+
+    STAMP = "_refreshed_at"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        # Only a session that exists: an anonymous visitor gets none from this.
+        if session is not None and session.session_key and not session.is_empty():
+            now = int(time.time())
+            if now - session.get(self.STAMP, 0) >= settings.SESSION_REFRESH_SECONDS:
+                session[self.STAMP] = now
+        return response
+
+
+def session_stamp(sender, request, user, **kwargs) -> None:
+    """A login writes the session anyway: its first minute needs no other write."""
+    if hasattr(request, "session"):
+        request.session[IdleSessionMiddleware.STAMP] = int(time.time())
 
 
 class LanguageMiddleware:

@@ -142,8 +142,38 @@ def test_passwords_are_hashed_with_argon2_in_production():
 def test_an_idle_session_expires(client, respondent):
     client.force_login(respondent)
     client.get(reverse("core:dashboard"))
-    assert settings.SESSION_SAVE_EVERY_REQUEST
     assert 0 < client.session.get_expiry_age() <= settings.SESSION_COOKIE_AGE <= 8 * 3600
+
+
+def _expiry(client):
+    from django.contrib.sessions.models import Session
+
+    return Session.objects.get(session_key=client.session.session_key).expire_date
+
+
+def test_a_request_moves_the_idle_deadline_on_at_most_once_a_minute(client, respondent, monkeypatch):
+    import core.middleware
+
+    clock = [1_000_000.0]
+    monkeypatch.setattr(core.middleware.time, "time", lambda: clock[0])
+    client.force_login(respondent)
+    client.get(reverse("core:dashboard"))
+    first = _expiry(client)
+
+    clock[0] += settings.SESSION_REFRESH_SECONDS - 1
+    client.get(reverse("core:dashboard"))
+    assert _expiry(client) == first  # not written again within the minute
+
+    clock[0] += 1
+    client.get(reverse("core:dashboard"))
+    assert _expiry(client) > first
+
+
+def test_an_anonymous_visit_creates_no_session(client, db):
+    from django.contrib.sessions.models import Session
+
+    client.get(reverse("login"))
+    assert not Session.objects.exists()
 
 
 def test_logout_is_a_post_and_ends_the_session(client, respondent):

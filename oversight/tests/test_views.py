@@ -21,8 +21,8 @@ URL = reverse("oversight:page")
 # checks read (and the cache, on a database cache); the first load also the program's
 # records and last year's (oversight.selectors) and the linked audit questions. The same
 # whatever the size.
-QUERIES_FIRST = 33
-QUERIES = 10
+QUERIES_FIRST = 30
+QUERIES = 7
 
 
 @pytest.mark.parametrize("size", [1, 12])
