@@ -3,7 +3,6 @@ fixed number of queries however many organisations, cycles, audits or indicators
 
 The sections read other apps' models and selectors; nothing here writes."""
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -19,6 +18,7 @@ from followup.models import CycleOrganization, FollowUpCycle
 from followup.selectors import cycles_for_municipality, responses_for_user
 from organizations.models import Membership, Organization
 from organizations.rules import memberships_of
+from organizations.selectors import organization_names_acting_for
 from reports.models import Decision, Dispatch, ReportVersion
 from steering.fulfilment import Status as FulfilmentStatus
 
@@ -227,7 +227,7 @@ def secretary_section(*, user, municipality) -> SecretarySection:
     queries, each reading the municipality's rows and keeping the boards' in Python: a
     secretary may act for hundreds of organisations, and a list of hundreds of ids in each
     query cost more than the rows."""
-    names = _acting_for(user=user, municipality=municipality, role=Role.SECRETARY)
+    names = organization_names_acting_for(user=user, municipality=municipality, roles=(Role.SECRETARY,))
     versions = [
         version for version in
         ReportVersion.objects.filter(status=ReportVersion.Status.SUBMITTED,
@@ -258,31 +258,6 @@ def secretary_section(*, user, municipality) -> SecretarySection:
         key=lambda item: (item[0].response_by or date.max, item[0].title, item[1].name),
     )
     return SecretarySection(versions=versions, audit_answers=audit_answers)
-
-
-def _acting_for(*, user, municipality, role) -> dict[int, str]:
-    """Id → name of the organisations where `user` holds `role` and of every one below
-    them: the reach of organizations.selectors.organizations_acting_for (and of the rules),
-    read in one query of the municipality's tree instead of that query and a second one
-    naming every id found."""
-    held = {m.organization_id for m in memberships_of(user) if m.role == role}
-    if not held:
-        return {}
-    children_of: dict[int | None, list[int]] = defaultdict(list)
-    names = {}
-    for pk, parent_id, name in Organization.objects.filter(municipality=municipality).values_list(
-        "pk", "parent_id", "name"
-    ):
-        children_of[parent_id].append(pk)
-        names[pk] = name
-    allowed = held & names.keys()
-    stack = list(allowed)
-    while stack:
-        for child in children_of[stack.pop()]:
-            if child not in allowed:
-                allowed.add(child)
-                stack.append(child)
-    return {pk: names[pk] for pk in allowed}
 
 
 def roles_held(*, user) -> list[tuple[str, str, str]]:

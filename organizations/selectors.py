@@ -137,20 +137,31 @@ def organizations_acting_for(*, user, municipality: Municipality, roles):
     """The organisations where the user holds one of `roles`, and every organisation below
     them: the same reach as the object rules (`is_member_of`, `administers`), which count
     a role in an organisation above as a role in it. Two queries, whatever the tree's size."""
+    names = organization_names_acting_for(user=user, municipality=municipality, roles=roles)
+    return Organization.objects.filter(municipality=municipality, pk__in=names)
+
+
+def organization_names_acting_for(*, user, municipality: Municipality, roles) -> dict[int, str]:
+    """Id → name of the organisations `organizations_acting_for` gives, from one query of
+    the municipality's tree: for a page that only names them, where a second query listing
+    hundreds of ids cost more than the rows."""
     from organizations.rules import memberships_of
 
-    organizations = Organization.objects.filter(municipality=municipality)
     held = {m.organization_id for m in memberships_of(user) if m.role in roles}
     if not held:
-        return organizations.none()
-    allowed = set(held)
-    children_of: dict[int, list[int]] = {}
-    for pk, parent_id in organizations.values_list("pk", "parent_id"):
+        return {}
+    children_of: dict[int | None, list[int]] = {}
+    names = {}
+    for pk, parent_id, name in Organization.objects.filter(municipality=municipality).values_list(
+        "pk", "parent_id", "name"
+    ):
         children_of.setdefault(parent_id, []).append(pk)
-    stack = list(held)
+        names[pk] = name
+    allowed = held & names.keys()
+    stack = list(allowed)
     while stack:
         for child in children_of.get(stack.pop(), []):
             if child not in allowed:
                 allowed.add(child)
                 stack.append(child)
-    return organizations.filter(pk__in=allowed)
+    return {pk: names[pk] for pk in allowed}
