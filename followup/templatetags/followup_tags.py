@@ -59,7 +59,7 @@ def completeness_rows(completeness):
     url = pk_url("followup:response_edit")
     labels = choice_labels(Status)
     answered_of_asked = gettext("%(answered)s av %(asked)s")
-    no_question = escape(gettext("Ingen fråga ställd"))
+    no_question = gettext("Ingen fråga ställd")
 
     def cell(cell):
         if cell.no_question:
