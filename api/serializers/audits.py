@@ -57,12 +57,25 @@ class AuditResponseSerializer(serializers.ModelSerializer):
         fields = ["organization", "decision", "meeting_date", "paragraph", "registry_number"]
 
 
+AUDIT_FIELDS = ["id", "title", "auditor", "commissioned_by", "date", "scope", "response_by"]
+
+
 class AuditSerializer(serializers.ModelSerializer):
+    """An audit in a list; its questions, recommendations with the boards' answers and the
+    measures, and the boards' responses are on its own page behind the link."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:audit-detail")
+
+    class Meta:
+        model = Audit
+        fields = [*AUDIT_FIELDS, "url"]
+
+
+class AuditDetailSerializer(serializers.ModelSerializer):
     questions = AuditQuestionSerializer(many=True, read_only=True)
     recommendations = RecommendationSerializer(many=True, read_only=True)
     responses = AuditResponseSerializer(many=True, read_only=True)
 
     class Meta:
         model = Audit
-        fields = ["id", "title", "auditor", "commissioned_by", "date", "scope", "response_by", "questions",
-                  "recommendations", "responses"]
+        fields = [*AUDIT_FIELDS, "questions", "recommendations", "responses"]

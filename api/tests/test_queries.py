@@ -6,6 +6,8 @@ import pytest
 
 from api.pagination import DEFAULT_PAGE_SIZE
 from api.tests.factories import api_records, bearer, token_for
+from audits.models.response import RecommendationAnswer
+from audits.tests.factories import AuditResponseFactory, MeasureFactory, RecommendationFactory
 
 # Token, its last use, the caller's memberships, the page and what it nests.
 LISTS = {
@@ -20,7 +22,7 @@ LISTS = {
     "/api/v1/kpis/": 6,
     "/api/v1/kpis/N00001/values/": 7,
     "/api/v1/kpis/N00001/comparison/": 8,
-    "/api/v1/audits/": 11,
+    "/api/v1/audits/": 6,
     "/api/v1/measures/": 6,
 }
 
@@ -41,3 +43,19 @@ def test_a_cycles_completeness_runs_a_fixed_number_of_queries(client, town, djan
     auth = bearer(token_for(town.users["coordinator"]))
     with django_assert_max_num_queries(16):
         assert client.get(f"/api/v1/cycles/{cycle.pk}/", **auth).status_code == 200
+
+
+
+@pytest.mark.parametrize("recommendations", [1, 10])
+def test_an_audits_page_runs_a_fixed_number_of_queries(client, town, recommendations, django_assert_num_queries):
+    audit = api_records(town).audit
+    response = AuditResponseFactory(audit=audit, organization=town.other_board)
+    for _ in range(recommendations):
+        recommendation = RecommendationFactory(audit=audit, organization=town.other_board)
+        RecommendationAnswer.objects.create(response=response, recommendation=recommendation, text="Vi tillstyrker.")
+        MeasureFactory(recommendation=recommendation, owner=town.other_board)
+    auth = bearer(token_for(town.users["coordinator"]))
+    # Token, its last use, memberships, the municipality; the audit, its questions,
+    # recommendations, their answers, their measures, its responses.
+    with django_assert_num_queries(11):
+        assert client.get(f"/api/v1/audits/{audit.pk}/", **auth).status_code == 200

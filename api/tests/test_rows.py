@@ -12,7 +12,7 @@ from audits.models import Measure
 from followup.models import CycleOrganization
 from steering.models import Activity
 
-DETAILED = ["organizations", "goals", "indicators", "action-plans", "kpis", "audits", "measures"]
+DETAILED = ["organizations", "goals", "indicators", "action-plans", "kpis", "measures"]
 
 
 @pytest.fixture
@@ -58,3 +58,15 @@ def test_a_listed_plan_links_to_its_activities_as_its_page_does(client, town, au
     detail = client.get(f"/api/v1/action-plans/{plan.pk}/", **auth).json()
     # Absolute, like a page's next and previous.
     assert detail["activities_url"] == f"http://testserver/api/v1/action-plans/{plan.pk}/activities/"
+
+
+def test_a_listed_audit_is_its_pages_own_fields_and_links_to_it(client, town, auth):
+    rows = client.get("/api/v1/audits/", **auth).json()["results"]
+    assert rows
+    for row in rows:
+        page = client.get(row["url"], **auth).json()
+        assert row["url"] == f"http://testserver/api/v1/audits/{row['id']}/"
+        assert {name: value for name, value in row.items() if name != "url"} == {
+            name: page[name] for name in row if name != "url"
+        }
+        assert page["recommendations"][0]["answers"] and page["recommendations"][0]["measures"]

@@ -2,8 +2,6 @@
 (audits.view_audit); a measure's status and evidence, which its organisation's officials
 and the coordinator write (audits.manage_measure, checked against the measure's owner)."""
 
-from collections import defaultdict
-
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
@@ -12,70 +10,40 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from api.exceptions import NOT_ALLOWED
-from api.rows import RowListMixin, children_by, represent, row_values
-from api.serializers.audits import (
-    AuditQuestionSerializer,
-    AuditResponseSerializer,
-    AuditSerializer,
-    MeasureSerializer,
-    MeasureUpdateSerializer,
-    RecommendationAnswerSerializer,
-    RecommendationSerializer,
-)
+from api.rows import RowListMixin, represent, row_values, with_links
+from api.serializers.audits import AuditDetailSerializer, AuditSerializer, MeasureSerializer, MeasureUpdateSerializer
 from api.views.base import ApiViewSet
 from audits import services
 from audits.models import Audit, AuditQuestion, AuditResponse, Measure, Recommendation
 from audits.models.response import RecommendationAnswer
 
-AUDIT_NESTED = ("questions", "recommendations", "responses")
-RECOMMENDATION_NESTED = ("answers", "measures")
-
 
 class AuditViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
     serializer_class = AuditSerializer
 
+    def get_serializer_class(self):
+        return AuditDetailSerializer if self.action == "retrieve" else AuditSerializer
+
     def list(self, request, *args, **kwargs):
-        # Plain rows (api.rows): each nested list in one query for the page, as the prefetches
-        # read it, without a model instance and a serializer for each of its rows.
-        queryset = self.filter_queryset(self.get_queryset()).prefetch_related(None)
-        page = self.paginate_queryset(row_values(queryset, AuditSerializer, omit=AUDIT_NESTED))
-        audits = represent(page, AuditSerializer, omit=AUDIT_NESTED)
-        ids = [audit["id"] for audit in audits]
-        recommendations = Recommendation.objects.filter(audit_id__in=ids).order_by("number", "pk")
-        rows = list(row_values(recommendations, RecommendationSerializer, omit=RECOMMENDATION_NESTED, extra=("audit",)))
-        answers = children_by(RecommendationAnswer.objects.filter(recommendation__audit_id__in=ids).order_by("pk"),
-                              RecommendationAnswerSerializer, "recommendation",
-                              sources={"organization": "response__organization"})
-        measures = children_by(Measure.objects.filter(recommendation__audit_id__in=ids).order_by("pk"),
-                               MeasureSerializer, "recommendation")
-        by_audit = defaultdict(list)
-        for row, item in zip(rows, represent(rows, RecommendationSerializer, omit=RECOMMENDATION_NESTED), strict=True):
-            by_audit[row["audit"]].append(
-                {**item, "answers": answers[row["id"]], "measures": measures[row["id"]]}
-            )
-        questions = children_by(AuditQuestion.objects.filter(audit_id__in=ids).order_by("number", "pk"),
-                                AuditQuestionSerializer, "audit")
-        responses = children_by(AuditResponse.objects.filter(audit_id__in=ids).order_by("pk"), AuditResponseSerializer,
-                                "audit")
-        for audit in audits:
-            audit["questions"] = questions[audit["id"]]
-            audit["recommendations"] = by_audit[audit["id"]]
-            audit["responses"] = responses[audit["id"]]
-        return self.get_paginated_response(audits)
+        # Plain rows (api.rows); what an audit nests is read on its own page.
+        omit = ("url",)
+        rows = self.paginate_queryset(row_values(self.filter_queryset(self.get_queryset()), AuditSerializer, omit=omit))
+        return self.get_paginated_response(
+            with_links(represent(rows, AuditSerializer, omit=omit), request, "url", "api:audit-detail")
+        )
 
     def get_queryset(self):
+        audits = Audit.objects.filter(municipality=self.municipality).order_by("pk")
+        if self.action != "retrieve":
+            return audits
         recommendations = Recommendation.objects.order_by("number", "pk").prefetch_related(
             Prefetch("answers", RecommendationAnswer.objects.select_related("response").order_by("pk")),
             Prefetch("measures", Measure.objects.order_by("pk")),
         )
-        return (
-            Audit.objects.filter(municipality=self.municipality)
-            .prefetch_related(
-                Prefetch("questions", AuditQuestion.objects.order_by("number", "pk")),
-                Prefetch("recommendations", recommendations),
-                Prefetch("responses", AuditResponse.objects.order_by("pk")),
-            )
-            .order_by("pk")
+        return audits.prefetch_related(
+            Prefetch("questions", AuditQuestion.objects.order_by("number", "pk")),
+            Prefetch("recommendations", recommendations),
+            Prefetch("responses", AuditResponse.objects.order_by("pk")),
         )
 
 

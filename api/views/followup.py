@@ -4,14 +4,13 @@ municipality). The coordinator, a municipal administrator and KS officials see e
 organisation (followup.view_cycle); a respondent sees the cycles they answer in and only
 the organisations they answer for."""
 
-from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from api.rows import represent, row_values
+from api.rows import represent, row_values, with_links
 from api.serializers.followup import CycleDetailSerializer, CycleOrganizationSerializer, CycleSerializer
 from api.views.base import ApiViewSet
 from followup.completeness import cycle_completeness
@@ -44,12 +43,10 @@ class CycleViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet)
     def list(self, request, *args, **kwargs):
         omit = ("organizations_url",)
         rows = self.paginate_queryset(row_values(self.filter_queryset(self.get_queryset()), CycleSerializer, omit=omit))
-        cycles = represent(rows, CycleSerializer, omit=omit)
-        for cycle in cycles:
-            cycle["organizations_url"] = request.build_absolute_uri(
-                reverse("api:cycle-organizations", kwargs={"pk": cycle["id"]})
-            )
-        return self.get_paginated_response(cycles)
+        return self.get_paginated_response(
+            with_links(represent(rows, CycleSerializer, omit=omit), request, "organizations_url",
+                       "api:cycle-organizations")
+        )
 
     @extend_schema(responses=CycleDetailSerializer)
     def retrieve(self, request, *args, **kwargs):

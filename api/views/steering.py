@@ -6,7 +6,6 @@ from collections import defaultdict
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status
 from rest_framework.decorators import action
@@ -14,7 +13,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from api.exceptions import NOT_ALLOWED
-from api.rows import RowListMixin, decimal_text, represent, row_values
+from api.rows import RowListMixin, decimal_text, represent, row_values, with_links
 from api.serializers.steering import (
     ActionPlanSerializer,
     ActivitySerializer,
@@ -139,14 +138,10 @@ class ActionPlanViewSet(ReadOnly):
     def list(self, request, *args, **kwargs):
         rows = self.paginate_queryset(row_values(self.filter_queryset(self.get_queryset()), ActionPlanSerializer,
                                                  omit=PLAN_LINK))
-        return self.get_paginated_response(self._with_links(represent(rows, ActionPlanSerializer, omit=PLAN_LINK)))
-
-    def _with_links(self, plans):
-        for plan in plans:
-            plan["activities_url"] = self.request.build_absolute_uri(
-                reverse("api:action-plan-activities", kwargs={"pk": plan["id"]})
-            )
-        return plans
+        return self.get_paginated_response(
+            with_links(represent(rows, ActionPlanSerializer, omit=PLAN_LINK), request, "activities_url",
+                       "api:action-plan-activities")
+        )
 
     @extend_schema(responses=ActivitySerializer(many=True), filters=False)
     @action(detail=True, methods=["get"], url_path="activities", url_name="activities", filter_backends=[],
