@@ -148,7 +148,9 @@ class KpiValue(models.Model):
     class Meta:
         verbose_name = _("värde")
         verbose_name_plural = _("värden")
-        ordering = ["kpi", "municipality", "year", "gender"]
+        # The primary key's columns: ordering by the foreign keys themselves joined both tables
+        # to sort by their own orderings (a municipality's name) on every read.
+        ordering = ["kpi_id", "municipality_id", "year", "gender"]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(year__gte=MIN_YEAR, year__lte=MAX_YEAR),
