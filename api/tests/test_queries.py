@@ -14,7 +14,7 @@ LISTS = {
     "/api/v1/organizations/": 6,
     "/api/v1/programs/": 7,
     "/api/v1/goals/": 6,
-    "/api/v1/indicators/": 8,
+    "/api/v1/indicators/": 9,
     "/api/v1/action-plans/": 6,
     "/api/v1/action-plans/{action_plan}/activities/": 8,
     "/api/v1/cycles/": 6,

@@ -13,6 +13,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from api.exceptions import NOT_ALLOWED
+from api.list_cache import indicator_page
 from api.rows import RowListMixin, decimal_text, represent, row_values, with_links
 from api.serializers.steering import (
     ActionPlanSerializer,
@@ -75,6 +76,10 @@ class IndicatorViewSet(ReadOnly):
         return {**self.get_serializer_context(), "statuses": {s.indicator.pk: s for s in statuses}}
 
     def list(self, request, *args, **kwargs):
+        # The same for every reader of the municipality: kept in the cache (api.list_cache).
+        return Response(indicator_page(request=request, municipality=self.municipality, build=self._build_page))
+
+    def _build_page(self) -> dict:
         # Plain rows (api.rows): the targets as rows of their own, the values and fulfilment
         # from one batch of statuses, one fulfilment serializer for the page.
         queryset = self.filter_queryset(self.get_queryset()).select_related(None).prefetch_related(None)
@@ -100,7 +105,7 @@ class IndicatorViewSet(ReadOnly):
                                     for year, value in status.known_targets.items()]
             indicator["values"] = year_values(status)
             indicator["fulfilment"] = fulfilment_data(status.fulfilment)
-        return self.get_paginated_response(indicators)
+        return self.get_paginated_response(indicators).data
 
     def retrieve(self, request, *args, **kwargs):
         indicator = self.get_object()
