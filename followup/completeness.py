@@ -75,7 +75,7 @@ class AskedResponse:
                    respondent)
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Cell:
     answered: int
     asked: int
@@ -170,14 +170,24 @@ def cycle_completeness(*, cycle: FollowUpCycle, today: date, status: str = "", k
     # once rather than once a cell.
     columns = [(sections[area.pk].pk if area.pk in sections else None, area.pk in unasked) for area in areas]
     overdue = cycle.days_overdue(today)
+    # Cells are values: one object for each distinct one, shared by every row holding it.
+    made: dict[tuple, Cell] = {}
+
+    def cell(answered: int, asked: int, no_question: bool) -> Cell:
+        key = (answered, asked, no_question)
+        found = made.get(key)
+        if found is None:
+            found = made[key] = Cell(answered=answered, asked=asked, no_question=no_question)
+        return found
+
     for response in map(AskedResponse.from_values, responses):
         days = 0 if response.status in DONE else overdue
         if overdue_only and not days:
             continue
         asked_here = asked(response.organization)
         cells = [
-            Cell(answered=0, asked=0, no_question=True) if section is None
-            else Cell(answered=answered.get((response.pk, section), 0), asked=asked_here[section], no_question=unasked_area)
+            cell(0, 0, True) if section is None
+            else cell(answered.get((response.pk, section), 0), asked_here[section], unasked_area)
             for section, unasked_area in columns
         ]
         result.rows.append(Row(response, cells, days, reminders[response.organization_id]))

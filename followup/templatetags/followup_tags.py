@@ -3,6 +3,8 @@ and a cell per area, so its repeated pieces are built here in one pass rather th
 by template nodes per cell: at 300 organisations that is the difference between a
 page that renders in tens of milliseconds and one that takes hundreds."""
 
+import html
+
 from django import template
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -55,29 +57,42 @@ def completeness_rows(completeness):
     """The completeness table's body rows: organisation (linked to its answers),
     respondent, status, days overdue, reminders, the areas' cells. One pass over the
     rows with the link reversed and the status labels translated once; every text is
-    escaped."""
+    escaped. A cell's HTML is made once per distinct count: at 300 organisations × 7
+    areas most cells repeat one of a few dozen."""
     url = pk_url("followup:response_edit")
-    labels = choice_labels(Status)
+    labels = {status: _escape(label) for status, label in choice_labels(Status).items()}
     answered_of_asked = gettext("%(answered)s av %(asked)s")
-    no_question = gettext("Ingen fråga ställd")
+    no_question = f"<td>{_escape(gettext('Ingen fråga ställd'))}</td>"
+    cells = {}
 
     def cell(cell):
         if cell.no_question:
             return no_question
-        return answered_of_asked % {"answered": cell.answered, "asked": cell.asked} if cell.asked else "—"
+        key = (cell.answered, cell.asked)
+        made = cells.get(key)
+        if made is None:
+            text = answered_of_asked % {"answered": cell.answered, "asked": cell.asked} if cell.asked else "—"
+            made = cells[key] = f"<td>{_escape(text)}</td>"
+        return made
 
     def tr(row):
         response = row.response
         status = response.status
         return (
             f'<tr>\n    <th scope="row"><a class="ds-link" href="{url(response.pk)}">'
-            f"{escape(response.organization.name)}</a></th>\n"
-            f"    <td>{escape(str(response.respondent)) if response.respondent else '—'}</td>\n"
+            f"{_escape(response.organization.name)}</a></th>\n"
+            f"    <td>{_escape(str(response.respondent)) if response.respondent else '—'}</td>\n"
             f'    <td><span class="ds-tag" data-color="{STATUS_COLOR.get(status, "neutral")}">'
-            f"{escape(labels.get(status, status))}</span></td>\n"
+            f"{labels.get(status) or _escape(status)}</span></td>\n"
             f"    <td>{row.days_overdue}</td>\n    <td>{row.reminders_sent}</td>\n    "
-            + "".join(f"<td>{escape(cell(c))}</td>" for c in row.cells)
+            + "".join(map(cell, row.cells))
             + "\n  </tr>\n"
         )
 
-    return mark_safe("".join(tr(row) for row in completeness.rows))
+    return mark_safe("".join(tr(row) for row in completeness.rows))  # noqa: S308 - every text escaped above
+
+
+def _escape(text: str) -> str:
+    # What django.utils.html.escape does, without its check for lazy arguments on each of
+    # the table's thousands of calls: the texts here are plain strings.
+    return html.escape(str(text))
