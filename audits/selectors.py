@@ -87,14 +87,16 @@ class AuditPage:
 
 
 def audit_page(*, audit: Audit) -> AuditPage:
+    # Each list is ordered within the one audit: the models' own orderings begin with the
+    # audit, which joined the audits' table to every query to sort by date and title.
     # Organisations come with two levels of parents: permission checks walk up from them.
     recommendations = list(
-        audit.recommendations.select_related("organization__parent__parent").prefetch_related(
+        audit.recommendations.order_by("number").select_related("organization__parent__parent").prefetch_related(
             Prefetch("measures", queryset=Measure.objects.select_related("owner")),
             Prefetch("answers", queryset=RecommendationAnswer.objects.select_related("response__organization")),
         )
     )
-    responses = list(audit.responses.select_related("organization"))
+    responses = list(audit.responses.order_by("organization__name").select_related("organization"))
     answered = {(audit.pk, response.organization_id) for response in responses}
     for recommendation in recommendations:
         recommendation.follow_up_status = recommendation_status(recommendation=recommendation, answered=answered)
@@ -105,8 +107,8 @@ def audit_page(*, audit: Audit) -> AuditPage:
     for recommendation in recommendations:
         for measure in recommendation.measures.all():
             measure.url = measure_url(measure.pk)
-    questions = list(audit.questions.all())
-    overall_assessments = list(audit.overall_assessments.select_related("organization"))
+    questions = list(audit.questions.order_by("number"))
+    overall_assessments = list(audit.overall_assessments.order_by("organization__name").select_related("organization"))
     for item in (*questions, *overall_assessments):
         item.assessment_colour = ASSESSMENT_COLOURS.get(item.assessment, "neutral")
     response_from = list(audit.response_from.select_related("parent__parent"))

@@ -83,5 +83,6 @@ def test_another_municipalitys_reader_never_gets_this_ones_page(client, town, au
     _indicators(client, auth)
     elsewhere = MunicipalityFactory(name="Annanstad", code="1491")
     reader = UserFactory(email="samordnare@annanstad.example")
-    MembershipFactory(user=reader, organization=OrganizationFactory(municipality=elsewhere), role=Membership.Role.COORDINATOR)
+    MembershipFactory(user=reader, organization=OrganizationFactory(municipality=elsewhere),
+                      role=Membership.Role.COORDINATOR)
     assert _indicators(client, bearer(token_for(reader))) == {}
