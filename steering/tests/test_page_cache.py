@@ -8,6 +8,7 @@ import re
 from types import SimpleNamespace
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -96,20 +97,22 @@ def test_a_page_read_again_unchanged_comes_from_the_cache(client, town, records,
 
 @pytest.mark.parametrize("page", URLS)
 def test_a_page_runs_as_many_queries_for_ten_times_the_records(client, town, records, page):
+    """Built anew and read from the cache alike."""
     client.force_login(town.users[Role.KS_OFFICIAL])
     url = URLS[page](records)
     client.get(url)
-    few = _queries(client, url)
+    cache.clear()
+    few = (_queries(client, url), _queries(client, url))
     for i in range(10):
         goal = GoalFactory(area=records.area, title=f"Mål {i}", organization=town.board, parent=records.goal)
         indicator = IndicatorFactory(goal=goal)
         TargetFactory(indicator=indicator)
         services.target_set(indicator=records.manual, year=DUE - 3 + i % 5, value=i)
         services.indicator_value_set(indicator=records.manual, year=DUE - 3 + i % 5, gender="T", value=i)
+        _kolada_value(town, DUE - 9 + i, i)
         ResponsibilityFactory(area=AreaFactory(program=records.program), organization=town.other_board)
         ActivityFactory(action_plan=records.plan, responsible=town.company).contributors.add(town.external)
-    client.get(url)
-    assert _queries(client, url) == few
+    assert (_queries(client, url), _queries(client, url)) == few
 
 
 def _kolada_value(town, year, value):
