@@ -20,16 +20,18 @@ from kpis.services import metadata_store, values_import
 from kpis.tests.factories import KoladaMunicipalityFactory, KpiFactory
 from organizations.models import Membership
 from steering import services
-from steering.models import Indicator, ResponsibilityAssignment
+from steering.models import Forum, Indicator, ResponsibilityAssignment
 from steering.tests.factories import (
     ActionPlanFactory,
     ActivityFactory,
     AreaFactory,
     DocumentFactory,
+    ForumFactory,
     GoalFactory,
     IndicatorFactory,
     IndicatorValueFactory,
     ProgramFactory,
+    ProjectFactory,
     ResponsibilityFactory,
     TargetFactory,
 )
@@ -151,6 +153,25 @@ def _value_entered(town, r):
     services.indicator_value_set(indicator=r.manual, year=DUE, gender="T", value=33, by=town.users[Role.COORDINATOR])
 
 
+def _value_changed(town, r):
+    services.indicator_value_set(indicator=r.manual, year=DUE - 1, gender="T", value=25)
+
+
+def _forum_paused(town, r):
+    forum = ForumFactory(municipality=town.municipality, name="Samverkan arbete", convener=town.board)
+    yield
+    services.forum_update(forum=forum, data={"status": Forum.Status.DORMANT}, seen_version=forum.version)
+
+
+def _project_evaluated(town, r):
+    project = ProjectFactory(municipality=town.municipality, name="Jobbstart", owner=town.board,
+                             start_date=datetime.date(2023, 1, 1), end_date=datetime.date(2024, 6, 30))
+    yield
+    services.project_evaluate(project=project, data={"results": "Tolv kom i arbete.",
+                                                     "evaluated_on": datetime.date(2024, 9, 1)},
+                              seen_version=project.version)
+
+
 def _responsibility_assigned(town, r):
     services.responsibility_assign(organization=town.company, role=ResponsibilityAssignment.Role.RESPONSIBLE,
                                    area=r.area, mandate="Leda arbetet")
@@ -219,6 +240,10 @@ CHANGES = [
     (_value_entered, "indicator", None, "33,0"),
     (_value_entered, "area", None, f"({DUE})"),
     (_value_entered, "program", "Andel i språkcafé</a>", None),
+    (_value_changed, "indicator", "<td>15,0</td>", "<td>25,0</td>"),
+    (_value_changed, "area", f"15,0 % ({DUE - 1})", f"25,0 % ({DUE - 1})"),
+    (_forum_paused, "gaps", None, "Samverkan arbete"),
+    (_project_evaluated, "gaps", "Jobbstart", None),
     (_responsibility_assigned, "program", None, "Ansvarig: AB Bostäder – Leda arbetet"),
     (_responsibility_assigned, "matrix", "Arbete</a></li>", "Leda arbetet"),
     (_responsibility_assigned, "gaps", "Arbete</a>", None),
