@@ -164,8 +164,10 @@ def responsibility_matrix(*, program: Program) -> Matrix:
         .select_related("organization", "area", "goal")
         .order_by("organization__name", "role")
     )
+    # Read for their owner, their area and, for a program goal, its title and area's name.
     program_goals = list(
-        Goal.objects.filter(area__program=program).select_related("organization", "area").order_by("title")
+        Goal.objects.filter(area__program=program).select_related("area")
+        .only("pk", "title", "organization_id", "area_id", "area__name").order_by("title")
     )
     entries: dict[int, list[set]] = defaultdict(lambda: [set() for _ in areas])
 

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
@@ -23,19 +24,32 @@ from steering.forms import IndicatorValueForm, TargetCarryForwardForm
 from steering.indicator_charts import indicator_charts
 from steering.indicator_values import area_indicators, indicator_page
 from steering.models import Indicator, IndicatorValue
+from steering.page_cache import cached_html
 from steering.views.common import form_page
 from steering.views.goals import get_area, get_indicator
 from steering.views.program import get_program
 
 
-
 @require_GET
 @login_required
 def indicator_detail(request, pk):
+    """The indicator's actions for the reader; below them its values, comparison, targets
+    and judgements, the same for every reader, from the cache (steering.page_cache)."""
     indicator = get_indicator(request, pk)
     require(request.user, "steering.view_steering", indicator)
-    page = indicator_page(indicator=indicator, municipality=request.municipality)
+    municipality = request.municipality
     return render(request, "steering/indicator_detail.html", {
+        "indicator": indicator,
+        "body": cached_html(page="indicator", parts=(municipality.pk, indicator.pk),
+                            build=lambda: _indicator_body(indicator, municipality)),
+        "can_change": request.user.has_perm("steering.change_indicator", indicator),
+        "is_manual": indicator.source == Indicator.Source.MANUAL,
+    })
+
+
+def _indicator_body(indicator: Indicator, municipality) -> str:
+    page = indicator_page(indicator=indicator, municipality=municipality)
+    return render_to_string("steering/indicator_detail.html#body", {
         "indicator": indicator,
         "page": page,
         "status": page.status.fulfilment,
@@ -43,8 +57,6 @@ def indicator_detail(request, pk):
         "targets": indicator.targets.all(),
         "staleness": page.status.staleness,
         "source_credit": SOURCE_CREDIT,
-        "can_change": request.user.has_perm("steering.change_indicator", indicator),
-        "is_manual": indicator.source == Indicator.Source.MANUAL,
     })
 
 
@@ -75,11 +87,17 @@ def indicator_value_history(request, pk):
 @require_GET
 @login_required
 def area_detail(request, pk):
+    """The area's indicators with their fulfilment, the same for every reader, from the
+    cache (steering.page_cache)."""
     area = get_area(request, pk)
     require(request.user, "steering.view_steering", area)
+    municipality = request.municipality
     return render(request, "steering/area_detail.html", {
         "area": area,
-        "statuses": area_indicators(area=area, municipality=request.municipality),
+        "body": cached_html(page="area", parts=(municipality.pk, area.pk), build=lambda: render_to_string(
+            "steering/area_detail.html#body",
+            {"area": area, "statuses": area_indicators(area=area, municipality=municipality)},
+        )),
     })
 
 

@@ -3,6 +3,7 @@ governance gaps, and the program's own create and edit forms."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
@@ -15,6 +16,7 @@ from steering import gaps, selectors, services
 from steering.forms import ProgramForm
 from steering.indicator_values import program_stale_indicators
 from steering.models import Program
+from steering.page_cache import cached_html
 from steering.views.common import form_page, own_organizations, update_args
 
 
@@ -62,15 +64,27 @@ def program_detail(request, pk):
     }
     if request.htmx and open_area:
         response = render(request, "steering/program_detail.html#area-tree", {**context, "node": context["open_node"]})
+    elif open_area:
+        response = render(request, "steering/program_detail.html",
+                          {**context, **_program_areas(program, request.municipality)})
     else:
-        response = render(request, "steering/program_detail.html", {
-            **context,
-            "areas": selectors.program_areas(program=program),
-            "stale_indicators": program_stale_indicators(program=program, municipality=request.municipality),
-        })
+        # With every area closed, the areas and the stale indicators are the same for every
+        # reader who may (or may not) change the program: from the cache (steering.page_cache).
+        response = render(request, "steering/program_detail.html", {**context, "areas_html": cached_html(
+            page="program", parts=(program.pk, int(context["can_change"])),
+            build=lambda: render_to_string("steering/program_detail.html#areas",
+                                           {**context, **_program_areas(program, request.municipality)}),
+        )})
     # The same address answers with the page or the fragment: a cache must keep them apart.
     patch_vary_headers(response, ("HX-Request",))
     return response
+
+
+def _program_areas(program: Program, municipality) -> dict:
+    return {
+        "areas": selectors.program_areas(program=program),
+        "stale_indicators": program_stale_indicators(program=program, municipality=municipality),
+    }
 
 
 @require_GET
@@ -111,20 +125,29 @@ def program_edit(request, pk):
 @require_GET
 @login_required
 def program_matrix(request, pk):
+    """The matrix and its gaps, the same for every reader, from the cache (steering.page_cache)."""
     program = get_program(request, pk)
     require(request.user, "steering.view_steering", program)
-    return render(
-        request, "steering/program_matrix.html",
-        {"program": program, "matrix": gaps.responsibility_matrix(program=program)},
-    )
+    return render(request, "steering/program_matrix.html", {
+        "program": program,
+        "body": cached_html(page="matrix", parts=(program.pk,), build=lambda: render_to_string(
+            "steering/program_matrix.html#body",
+            {"program": program, "matrix": gaps.responsibility_matrix(program=program)},
+        )),
+    })
 
 
 @require_GET
 @login_required
 def gap_list(request):
+    """Every gap of the municipality, the same for every reader, from the cache (steering.page_cache)."""
     require(request.user, "steering.view_gaps")
-    groups = gaps.governance_gaps(municipality=request.municipality)
-    return render(
-        request, "steering/gap_list.html",
-        {"groups": groups, "total": sum(len(group.gaps) for group in groups)},
-    )
+    municipality = request.municipality
+
+    def build():
+        groups = gaps.governance_gaps(municipality=municipality)
+        return render_to_string("steering/gap_list.html#body",
+                                {"groups": groups, "total": sum(len(group.gaps) for group in groups)})
+
+    return render(request, "steering/gap_list.html",
+                  {"body": cached_html(page="gaps", parts=(municipality.pk,), build=build)})
