@@ -3,7 +3,7 @@ fixed number of queries however many organisations, cycles, audits or indicators
 
 The sections read other apps' models and selectors; nothing here writes."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Exists, F, OuterRef, Q
@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audits.models import Audit, AuditResponse, Measure, Recommendation
 from audits.selectors import FollowUpStatus, followup_overview
-from core.dashboard_fulfilment import Named, ProgramFulfilment, program_fulfilment
+from core.dashboard_fulfilment import Named, fulfilment_section
 from core.reversing import pk_url
 from followup.models import CycleOrganization, FollowUpCycle
 from followup.selectors import cycles_for_municipality, responses_for_user
@@ -20,7 +20,6 @@ from organizations.models import Membership, Organization
 from organizations.rules import memberships_of
 from organizations.selectors import organization_names_acting_for
 from reports.models import Decision, Dispatch, ReportVersion
-from steering.fulfilment import Status as FulfilmentStatus
 
 Role = Membership.Role
 DONE = (CycleOrganization.Status.SUBMITTED, CycleOrganization.Status.APPROVED)
@@ -88,8 +87,7 @@ class Dashboard:
     responses: list | None = None
     secretary: SecretarySection | None = None
     auditor: AuditorSection | None = None
-    fulfilment: list[ProgramFulfilment] | None = None
-    fulfilment_labels: list = field(default_factory=lambda: [status.text for status in FulfilmentStatus])
+    fulfilment: str | None = None  # the politician's section, as HTML
 
 
 def dashboard_for(*, user, municipality, today: date) -> Dashboard:
@@ -108,7 +106,7 @@ def dashboard_for(*, user, municipality, today: date) -> Dashboard:
     if Role.AUDITOR in roles:
         result.auditor = auditor_section(municipality=municipality, today=today)
     if Role.POLITICIAN in roles:
-        result.fulfilment = program_fulfilment(municipality=municipality)
+        result.fulfilment = fulfilment_section(municipality=municipality)
     return result
 
 

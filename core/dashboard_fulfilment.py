@@ -1,15 +1,19 @@
 """The politician's section of the overview: per program and area, how many indicators
 meet their targets. Read for every indicator of the municipality, so each is read with
-only what its fulfilment needs."""
+only what its fulfilment needs; the same for every reader of the municipality, so its
+HTML is kept in the cache (steering.page_cache) until a record it is read from changes."""
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
 
 from steering.fulfilment import Status as FulfilmentStatus
 from steering.indicator_values import indicator_statuses
 from steering.models import Indicator, Target
+from steering.page_cache import cached_html
 
 
 @dataclass(frozen=True)
@@ -88,3 +92,12 @@ def program_fulfilment(*, municipality) -> list[ProgramFulfilment]:
             ).areas.append(areas[indicator.area_pk])
         areas[indicator.area_pk].counts[status.fulfilment.status] += 1
     return list(programs.values())
+
+
+def fulfilment_section(*, municipality) -> SafeString:
+    """The section's HTML: from the cache, or judged and rendered anew (four queries)."""
+    return cached_html(page="fulfilment", parts=(municipality.pk,), build=lambda: render_to_string(
+        "core/partials/_dashboard_politician.html",
+        {"programs": program_fulfilment(municipality=municipality),
+         "labels": [status.text for status in FulfilmentStatus]},
+    ))

@@ -62,6 +62,13 @@ SOURCES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "steering.ActionPlan", "steering.ResponsibilityAssignment"),
         ("steering.Activity_contributors",),
     ),
+    # The overview's goal fulfilment per program and area (core.dashboard_fulfilment): every
+    # indicator's latest value against its targets.
+    "fulfilment": (
+        ("steering.Program", "steering.Area", "steering.Goal", "steering.Indicator", "steering.Target",
+         "steering.IndicatorValue"),
+        _STATISTICS,
+    ),
     # Every gap of the municipality, with the follow-up's (followup.gaps: areas its latest
     # questionnaire asks nothing about).
     "gaps": (
