@@ -14,13 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.core.cache import cache
-from django.utils import timezone, translation
-
-from core.fingerprint import fingerprint
-
-# A day: the key holds the date, so an entry is never read again after it.
-TIMEOUT = 24 * 60 * 60
+from core.fingerprint import kept
 
 # Every model the indicator list reads with a history (any save or delete through the ORM
 # writes a history row)...
@@ -32,12 +26,5 @@ UNTRACKED = ("kpis.ImportRun", "kpis.Kpi")
 def indicator_page(*, request, municipality, build: Callable[[], dict]) -> dict:
     """The page of the indicator list that `request` asks for: from the cache, or built by
     `build` and kept."""
-    key = ":".join([
-        "api:indicators", str(municipality.pk), translation.get_language(), timezone.localdate().isoformat(),
-        fingerprint(tracked=TRACKED, untracked=UNTRACKED), request.get_host(), request.get_full_path(),
-    ])
-    data = cache.get(key)
-    if data is None:
-        data = build()
-        cache.set(key, data, TIMEOUT)
-    return data
+    return kept(key=("api:indicators", municipality.pk, request.get_host(), request.get_full_path()), build=build,
+                tracked=TRACKED, untracked=UNTRACKED)

@@ -13,13 +13,19 @@ sets (an acknowledgement's time), `counted` the count of rows with a column at a
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from functools import cache as memoize
 
 from django.apps import apps
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Model
+from django.utils import timezone, translation
 
 Source = str | type[Model]
+
+# A day: a kept value's key holds the date, so it is never read again after that.
+KEPT_FOR = 24 * 60 * 60
 
 
 def _model(source: Source) -> type[Model]:
@@ -69,3 +75,17 @@ def fingerprint(*, tracked: tuple[Source, ...] = (), untracked: tuple[Source, ..
         cursor.execute(sql, params)
         row = cursor.fetchone()
     return hashlib.blake2b(repr(row).encode(), digest_size=12).hexdigest()
+
+
+def kept(*, key: tuple, build: Callable[[], object], tracked: tuple[Source, ...] = (),
+         untracked: tuple[Source, ...] = (), columns: tuple[tuple[Source, str], ...] = ()):
+    """What `build` makes for `key`, kept in Django's cache until one of the sources changes:
+    the cache key holds `key`, the language, the date (targets fall due with the year,
+    deadlines and review dates pass) and the sources' fingerprint."""
+    full_key = ":".join([*map(str, key), translation.get_language(), timezone.localdate().isoformat(),
+                         fingerprint(tracked=tracked, untracked=untracked, columns=columns)])
+    value = cache.get(full_key)
+    if value is None:
+        value = build()
+        cache.set(full_key, value, KEPT_FOR)
+    return value

@@ -21,14 +21,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.core.cache import cache
-from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
-from core.fingerprint import fingerprint
-
-# A day: the key holds the date, so an entry is never read again after it.
-TIMEOUT = 24 * 60 * 60
+from core.fingerprint import kept
 
 # What each page's cached part reads: models with a history (any save or delete through
 # the ORM writes a history row), then those without (rows added or removed move their
@@ -92,12 +87,6 @@ def cached_html(*, page: str, parts: tuple, build: Callable[[], str]) -> SafeStr
     """`page`'s HTML for the record named by `parts` (and whatever else of the reader it
     depends on): from the cache, or rendered by `build` and kept."""
     tracked, untracked = SOURCES[page]
-    key = ":".join([
-        "steering", page, *map(str, parts), translation.get_language(), timezone.localdate().isoformat(),
-        fingerprint(tracked=tracked, untracked=untracked, columns=COLUMNS.get(page, ())),
-    ])
-    html = cache.get(key)
-    if html is None:
-        html = build()
-        cache.set(key, html, TIMEOUT)
+    html = kept(key=("steering", page, *parts), build=build, tracked=tracked, untracked=untracked,
+                columns=COLUMNS.get(page, ()))
     return mark_safe(html)  # noqa: S308 - HTML rendered by the page's own template
