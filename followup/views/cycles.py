@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from core.forms import save_form
 from core.permissions import require
 from core.spreadsheets import table_download
-from followup import selectors, services
+from followup import page_cache, selectors, services
 from followup.completeness import cycle_completeness
 from followup.forms import AskTable, CycleCloseForm, CycleOpenForm
 from followup.models import CycleOrganization, FollowUpCycle
@@ -43,13 +44,17 @@ def _cycle(request, pk) -> FollowUpCycle:
     )
 
 
-def _completeness(request, cycle):
-    filters = {
+def _filters(request) -> dict:
+    return {
         "status": request.GET.get("status", "") if request.GET.get("status") in CycleOrganization.Status.values
         else "",
         "kind": request.GET.get("typ", "") if request.GET.get("typ") in Organization.Kind.values else "",
         "overdue_only": request.GET.get("forsenade") == "1",
     }
+
+
+def _completeness(request, cycle):
+    filters = _filters(request)
     return filters, cycle_completeness(cycle=cycle, today=timezone.localdate(), **filters)
 
 
@@ -58,9 +63,13 @@ def _completeness(request, cycle):
 def cycle_detail(request, pk):
     """The completeness dashboard of a cycle, with filters."""
     cycle = _cycle(request, pk)
-    filters, completeness = _completeness(request, cycle)
+    filters = _filters(request)
+    completeness_html = page_cache.completeness_html(cycle=cycle, filters=filters, build=lambda: render_to_string(
+        "followup/partials/_completeness.html",
+        {"cycle": cycle, "completeness": cycle_completeness(cycle=cycle, today=timezone.localdate(), **filters)},
+    ))
     return render(request, "followup/cycle_detail.html", {
-        "cycle": cycle, "completeness": completeness, "filters": filters,
+        "cycle": cycle, "completeness_html": completeness_html, "filters": filters,
         "statuses": CycleOrganization.Status.choices, "kinds": Organization.Kind.choices,
         "query": request.GET.urlencode(), "today": timezone.localdate(),
     })
