@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +16,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from audits import selectors, services
+from audits import page_cache, selectors, services
 from audits.forms import (
     AuditForm,
     AuditReviewForm,
@@ -66,19 +67,24 @@ def audit_list(request):
 def audit_detail(request, pk):
     audit = _audit(request, pk)
     require(request.user, "audits.view_audit", audit)
-    page = selectors.audit_page(audit=audit)
+    page = page_cache.audit_page(audit=audit)
     user = request.user
+    can_record = {org.pk for org in page.unanswered if user.has_perm("audits.record_response", org)}
+    can_plan = {rec.pk for rec in page.recommendations if user.has_perm("audits.manage_measure", rec.organization)}
+    sections = page_cache.sections_html(audit=audit, can_plan=can_plan, can_record=can_record,
+                                        build=lambda: render_to_string("audits/partials/_audit_sections.html", {
+                                            "page": page, "audit": audit, "municipality": request.municipality,
+                                            "can_record": can_record, "can_plan": can_plan,
+                                        }))
     return render(
         request,
         "audits/audit_detail.html",
         {
             "page": page,
             "audit": audit,
-            "municipality": request.municipality,
+            "sections": sections,
             "can_send_requests": user.has_perm("audits.send_requests", audit),
             "can_change": user.has_perm("audits.change_audit", audit),
-            "can_record": {org.pk for org in page.unanswered if user.has_perm("audits.record_response", org)},
-            "can_plan": {rec.pk for rec in page.recommendations if user.has_perm("audits.manage_measure", rec.organization)},
         },
     )
 
