@@ -134,21 +134,41 @@ def version_differences(*, older: Content, newer: Content) -> list[Difference]:
     return differences
 
 
-def report_versions(*, version: ReportVersion) -> tuple[list[ReportVersion], ReportVersion | None]:
-    """The versions of `version`'s report, newest first, and the one before `version`:
-    one query for the page's list of versions, its comparison and whether it is the latest."""
-    versions = list(version.report.versions.defer("content").order_by("-number"))
-    return versions, next((other for other in versions if other.number < version.number), None)
+# What a version's page reads of each version when its body is in the cache: the cache
+# key (the id, the edit counter, the status), the heading and the list of versions.
+PAGE_FIELDS = ("id", "version", "report_id", "number", "status", "content_sha256")
 
 
-def development_areas_for_page(*, report: Report, previous_report_id: int | None
+def versions_for_page(*, municipality: Municipality, version_pk: int | None = None,
+                      report_pk: int | None = None) -> list[ReportVersion]:
+    """The versions of a report of the municipality, newest first: the report of version
+    `version_pk`, or report `report_pk`. One query of the fields in PAGE_FIELDS for the
+    page's cache key, its list of versions, its comparison and whether it is the latest;
+    empty when there is no such report in the municipality. The rest of a version (its
+    frozen content, its report's cycle and program) is read only to build the page."""
+    versions = ReportVersion.objects.filter(report__cycle__program__municipality=municipality)
+    if version_pk is not None:
+        versions = versions.filter(report__versions=version_pk)
+    else:
+        versions = versions.filter(report_id=report_pk)
+    return list(versions.only(*PAGE_FIELDS).order_by("-number"))
+
+
+def version_with_owner(version: ReportVersion) -> ReportVersion:
+    """`version` with its report's cycle, program and the program's owning board read in
+    one query: who may approve a submitted version asks the coordinating board."""
+    version.report = Report.objects.select_related("cycle__program__owner").get(pk=version.report_id)
+    return version
+
+
+def development_areas_for_page(*, report_id: int, previous_report_id: int | None
                                ) -> tuple[list[DevelopmentArea], list[DevelopmentArea]]:
     """The report's development areas and the ones the previous report left open: one
     query by the reports' ids (a subquery finding the previous report cost the page
     more than the rest of its queries together)."""
-    rows = list(DevelopmentArea.objects.filter(report_id__in=[report.pk, previous_report_id]))
-    own = [row for row in rows if row.report_id == report.pk]
-    return own, [row for row in rows if row.report_id != report.pk and row.status == DevelopmentArea.Status.OPEN]
+    rows = list(DevelopmentArea.objects.filter(report_id__in=[report_id, previous_report_id]))
+    own = [row for row in rows if row.report_id == report_id]
+    return own, [row for row in rows if row.report_id != report_id and row.status == DevelopmentArea.Status.OPEN]
 
 
 @dataclass

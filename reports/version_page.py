@@ -77,7 +77,8 @@ def version_page(*, version: ReportVersion, previous: ReportVersion | None, form
     area with its goals and activities as HTML), `parts` (HTML of the responses and of
     the organisations' answers) and `differences` from `previous`.
 
-    With `forms` (a callable taking the page and returning its unbound forms by name),
+    With `forms` (a callable taking the version and the page and returning its unbound
+    forms by name),
     also `forms`: each rendered once as a RenderedForm, kept under the same key, since
     a form is rendered from records the key covers (no CSRF token: the page adds it)."""
     key = key or _key(version, previous)
@@ -88,7 +89,7 @@ def version_page(*, version: ReportVersion, previous: ReportVersion | None, form
     if forms is not None:
         rendered = cache.get(f"{key}:forms")
         if rendered is None:
-            rendered = {name: RenderedForm.of(form) for name, form in forms(page).items()}
+            rendered = {name: RenderedForm.of(form) for name, form in forms(version, page).items()}
             cache.set(f"{key}:forms", rendered, TIMEOUT)
         page["forms"] = rendered
     return page
@@ -109,6 +110,9 @@ def page_html(*, version: ReportVersion, previous: ReportVersion | None, forms=N
     name = f"{key}:html:{'write' if forms is not None else 'read'}"
     html = None if posted else cache.get(name)
     if html is None:
+        # The page read only the fields its key and heading need (selectors.PAGE_FIELDS):
+        # building reads the rest, the report's cycle and the frozen content among them.
+        version = ReportVersion.objects.select_related("report__cycle").get(pk=version.pk)
         page = version_page(version=version, previous=previous, forms=forms, key=key)
         context = _main_context(version, previous, page, posted or {})
         html = {"heading": {name: page["content"][name] for name in HEADING},

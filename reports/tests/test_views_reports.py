@@ -12,8 +12,8 @@ from reports.services.versions import NO_ANSWERS, UNEXPLAINED, VERSION_FROZEN
 from reports.tests.factories import report_scenario
 
 Role = Membership.Role
-COLD_QUERIES = 31
-WARM_QUERIES = 9
+COLD_QUERIES = 30
+WARM_QUERIES = 8
 
 
 @pytest.fixture
