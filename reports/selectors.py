@@ -163,10 +163,12 @@ def version_with_owner(version: ReportVersion) -> ReportVersion:
 
 def development_areas_for_page(*, report_id: int, previous_report_id: int | None
                                ) -> tuple[list[DevelopmentArea], list[DevelopmentArea]]:
-    """The report's development areas and the ones the previous report left open: one
-    query by the reports' ids (a subquery finding the previous report cost the page
-    more than the rest of its queries together)."""
-    rows = list(DevelopmentArea.objects.filter(report_id__in=[report_id, previous_report_id]))
+    """The report's development areas and the ones the previous report left open, with
+    what the page's links need (kept in the cache by reports.version_page): one query by
+    the reports' ids (a subquery finding the previous report cost the page more than the
+    rest of its queries together)."""
+    rows = list(DevelopmentArea.objects.filter(report_id__in=[report_id, previous_report_id])
+                .only("id", "report_id", "title", "status"))
     own = [row for row in rows if row.report_id == report_id]
     return own, [row for row in rows if row.report_id != report_id and row.status == DevelopmentArea.Status.OPEN]
 

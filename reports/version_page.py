@@ -55,21 +55,42 @@ TRACKED = (
 UNTRACKED = ("reports.Report", "kpis.ImportRun", "kpis.KpiMean", "followup.ActivityRow_areas",
              "kpis.KoladaMunicipality")
 
+# What the page shows beside the body that changes on an approved version too, read by
+# the page rather than by compiling: the development areas (marked done in a later cycle,
+# also seen through TRACKED) and the dispatches, which have no history: the rows sent and
+# the acknowledgements (an UPDATE setting acknowledged_at).
+LIVE_TRACKED = ("reports.DevelopmentArea",)
+LIVE_UNTRACKED = ("reports.Dispatch",)
+LIVE_COLUMNS = (("reports.Dispatch", "acknowledged_at"),)
+
 
 def source_fingerprint() -> str:
-    """A short hash that changes whenever a record that compiling reads changes."""
-    return fingerprint(tracked=TRACKED, untracked=UNTRACKED)
+    """A short hash that changes whenever a record that compiling reads, or one that the
+    page shows beside the compiled body, changes: one query for both on a draft's page."""
+    return fingerprint(tracked=TRACKED, untracked=UNTRACKED + LIVE_UNTRACKED, columns=LIVE_COLUMNS)
 
 
-def _key(version: ReportVersion, previous: ReportVersion | None) -> str:
+def live_fingerprint() -> str:
+    """A short hash that changes whenever the development areas or the dispatches change:
+    what a frozen version's page shows beside its body."""
+    return fingerprint(tracked=LIVE_TRACKED, untracked=LIVE_UNTRACKED, columns=LIVE_COLUMNS)
+
+
+def _source(version: ReportVersion, previous: ReportVersion | None) -> str | None:
+    """The day and the source fingerprint that the page's key holds, or None when the
+    version and the one before it are frozen and the key needs neither."""
     approved = ReportVersion.Status.APPROVED
     # An approved version is frozen (a database constraint): asking its status spares
     # reading its content, which is large for many organisations.
-    frozen = version.status == approved and (previous is None or previous.status == approved)
-    source = "frozen" if frozen else f"{timezone.localdate().isoformat()}:{source_fingerprint()}"
+    if version.status == approved and (previous is None or previous.status == approved):
+        return None
+    return f"{timezone.localdate().isoformat()}:{source_fingerprint()}"
+
+
+def _key(version: ReportVersion, previous: ReportVersion | None, source: str | None = None) -> str:
     before = f"{previous.pk}.{previous.version}" if previous is not None else "-"
     return (f"reports:version-page:{version.pk}.{version.version}:{before}:"
-            f"{translation.get_language()}:{source}")
+            f"{translation.get_language()}:{source or 'frozen'}")
 
 
 def version_page(*, version: ReportVersion, previous: ReportVersion | None, forms=None, key: str | None = None) -> dict:
@@ -81,7 +102,7 @@ def version_page(*, version: ReportVersion, previous: ReportVersion | None, form
     forms by name),
     also `forms`: each rendered once as a RenderedForm, kept under the same key, since
     a form is rendered from records the key covers (no CSRF token: the page adds it)."""
-    key = key or _key(version, previous)
+    key = key or _key(version, previous, _source(version, previous))
     page = cache.get(key)
     if page is None:
         page = _build(version, previous)
@@ -96,17 +117,18 @@ def version_page(*, version: ReportVersion, previous: ReportVersion | None, form
 
 
 def page_html(*, version: ReportVersion, previous: ReportVersion | None, forms=None,
-              posted: dict | None = None) -> dict:
+              posted: dict | None = None, live: bool = False) -> dict:
     """The page's body as HTML, from the cache: `main` (the differences, the assessment,
     who answered and the areas, with the forms when `forms` is given, as version_page
     takes it), the development areas' tables (`development`, `previous_development`),
     `organizations`, the `heading`'s fields and `previous_report_id`. Its CSRF tokens are CSRF_PLACEHOLDER: the view puts
     the request's in. `posted` (forms posted back with errors, by name) is rendered into
-    the page and not kept.
+    the page and not kept. With `live`, also what live_parts reads.
 
     A request found in the cache renders no template of these, the bulk of the page: on
     the demo the rendering of its seven areas' forms and links was half of every request."""
-    key = _key(version, previous)
+    source = _source(version, previous)
+    key = _key(version, previous, source)
     name = f"{key}:html:{'write' if forms is not None else 'read'}"
     html = None if posted else cache.get(name)
     if html is None:
@@ -123,7 +145,29 @@ def page_html(*, version: ReportVersion, previous: ReportVersion | None, forms=N
                 "previous_report_id": getattr(previous_report(version.report), "pk", None)}
         if not posted:
             cache.set(name, html, TIMEOUT)
+    if live:
+        html = {**html, **live_parts(version=version, previous_report_id=html["previous_report_id"], source=source)}
     return html
+
+
+def live_parts(*, version: ReportVersion, previous_report_id: int | None, source: str | None = None) -> dict:
+    """What the page shows beside its body for those who follow the report up, from the
+    cache: the report's `development_areas`, the `previous_development_areas` that last
+    year's report left open (selectors.development_areas_for_page) and, for an approved
+    version, its `dispatch_summary` (else None). Keyed by `source` (the page's day and
+    fingerprint, which covers these too) or, for a frozen page, by live_fingerprint: one
+    query where reading them took two, each costing the page more than its SQL."""
+    key = (f"reports:version-live:{version.pk}:{version.report_id}:{previous_report_id}:"
+           f"{source or live_fingerprint()}")
+    parts = cache.get(key)
+    if parts is None:
+        own, earlier_open = selectors.development_areas_for_page(
+            report_id=version.report_id, previous_report_id=previous_report_id)
+        parts = {"development_areas": own, "previous_development_areas": earlier_open,
+                 "dispatch_summary": selectors.dispatch_summary(version=version)
+                 if version.status == ReportVersion.Status.APPROVED else None}
+        cache.set(key, parts, TIMEOUT)
+    return parts
 
 
 def _main_context(version: ReportVersion, previous: ReportVersion | None, page: dict, posted: dict) -> dict:

@@ -83,17 +83,16 @@ def _version_page(request, version: ReportVersion, versions: list[ReportVersion]
     is_draft = version.status == ReportVersion.Status.DRAFT
     can_change = request.user.has_perm("reports.change_report")
     can_write = is_draft and can_change
-    html = page_html(version=version, previous=previous, posted=forms,
+    can_follow = (version.status == ReportVersion.Status.APPROVED
+                  and request.user.has_perm("reports.view_dispatches"))
+    html = page_html(version=version, previous=previous, posted=forms, live=can_change or can_follow,
                      forms=(lambda full, page: _forms(request, full, page["content"])) if can_write else None)
     main = html["main"]
     if can_write:
         main = main.replace(CSRF_PLACEHOLDER, get_token(request))
-    development_areas, earlier_open = (
-        selectors.development_areas_for_page(report_id=version.report_id,
-                                             previous_report_id=html["previous_report_id"])
-        if can_change else ([], []))
     return render(request, "reports/version_detail.html", {
-        "previous_development_areas": earlier_open, "development_areas": development_areas,
+        "previous_development_areas": html["previous_development_areas"] if can_change else [],
+        "development_areas": html["development_areas"] if can_change else [],
         "version": version, "content": html["heading"], "can_write": can_write,
         "main_html": mark_safe(main), "organizations_html": mark_safe(html["organizations"]),
         "development_html": mark_safe(html["development"]),
@@ -102,7 +101,7 @@ def _version_page(request, version: ReportVersion, versions: list[ReportVersion]
         "can_approve": version.status == ReportVersion.Status.SUBMITTED
         and request.user.has_perm("reports.approve_version", selectors.version_with_owner(version)),
         "can_change": can_change,
-        **_dispatch_context(request, version),
+        **_dispatch_context(request, version, html.get("dispatch_summary") if can_follow else None),
     })
 
 
@@ -125,14 +124,13 @@ def _forms(request, version: ReportVersion, content: dict) -> dict:
     return forms
 
 
-def _dispatch_context(request, version: ReportVersion) -> dict:
-    """For an approved version: where its dispatch stands (for those who follow it up) and
-    the button confirming receipt for each of the user's organisations it went to."""
+def _dispatch_context(request, version: ReportVersion, summary: selectors.DispatchSummary | None) -> dict:
+    """For an approved version: where its dispatch stands (`summary`, for those who follow
+    it up) and the button confirming receipt for each of the user's organisations it went to."""
     if version.status != ReportVersion.Status.APPROVED:
         return {}
-    can_follow = request.user.has_perm("reports.view_dispatches")
     return {
-        "dispatch_summary": selectors.dispatch_summary(version=version) if can_follow else None,
+        "dispatch_summary": summary,
         "own_dispatches": [
             dispatch for dispatch in selectors.dispatches_for_user(version=version, user=request.user)
             if request.user.has_perm("reports.acknowledge_dispatch", dispatch.organization)
