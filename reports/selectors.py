@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.models import Municipality
+from core.params import MAX_ID
 from kpis.charts import LineChart, format_number, line_chart
 from reports.compile import report_content
 from reports.content import Content
@@ -146,6 +147,9 @@ def versions_for_page(*, municipality: Municipality, version_pk: int | None = No
     page's cache key, its list of versions, its comparison and whether it is the latest;
     empty when there is no such report in the municipality. The rest of a version (its
     frozen content, its report's cycle and program) is read only to build the page."""
+    if not 1 <= (version_pk if version_pk is not None else report_pk) <= MAX_ID:
+        # The lookups through the report are not checked as `pk=` is: SQLite would raise.
+        return []
     versions = ReportVersion.objects.filter(report__cycle__program__municipality=municipality)
     if version_pk is not None:
         versions = versions.filter(report__versions=version_pk)

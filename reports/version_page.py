@@ -17,12 +17,14 @@ through the import, which writes an ImportRun and rebuilds the means."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from types import SimpleNamespace
 
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 
 from core.fingerprint import fingerprint
 from reports import selectors
@@ -37,6 +39,8 @@ PARTS = "reports/version_detail.html"
 CSRF_PLACEHOLDER = "csrf-placeholder-3f9c2a7e51d84b06"
 # The page's parts rendered from the content, and the content's fields its heading shows.
 RENDERED = ("main", "development", "previous_development")
+# The page's parts around them, rendered once per reader's rights (page_for_reader).
+PAGE = ("title", "breadcrumbs", "body")
 HEADING = ("title", "program", "period", "coordinator", "year")
 # The texts the page previews beneath their forms.
 PREVIEWED = ("text", "overall_assessment")
@@ -116,19 +120,80 @@ def version_page(*, version: ReportVersion, previous: ReportVersion | None, form
     return page
 
 
+@dataclass(frozen=True)
+class Reader:
+    """What a reader may do on the page, which changes what it shows (the view decides
+    each from the rules): the draft's forms and steps, the approval, the development
+    areas' links and a new version, the dispatch status."""
+
+    can_write: bool
+    can_approve: bool
+    can_change: bool
+    can_follow: bool
+
+    @property
+    def sees_live(self) -> bool:
+        """Sees what live_parts reads: the development areas' links or the dispatch status."""
+        return self.can_change or self.can_follow
+
+
+def page_for_reader(*, version: ReportVersion, versions: list[ReportVersion], reader: Reader,
+                    own_dispatches: list = (), forms=None, posted: dict | None = None) -> dict:
+    """The page's `title`, `breadcrumbs` and `body` as HTML, from the cache: the body holds
+    page_html's parts with the heading, the steps' buttons, the list of `versions` (the
+    version's report's, newest first, with the fields in selectors.PAGE_FIELDS), where the
+    dispatch stands and the development areas' links, as `reader` may see them, and the
+    buttons confirming receipt of `own_dispatches` (the reader's organisations'). Its
+    CSRF tokens are CSRF_PLACEHOLDER: the view puts the request's in. `forms` and
+    `posted` as page_html takes them; a page with `posted` forms is not kept.
+
+    Kept once per state of the page's parts, of the versions, of the live parts and of
+    the reader's rights: a request found in the cache renders only the base layout
+    around it (the body's own template work was a tenth of every request on the demo)."""
+    previous = next((other for other in versions if other.number < version.number), None)
+    source = _source(version, previous)
+    live_source = (source or live_fingerprint()) if reader.sees_live else None
+    # Everything the body shows beyond page_html's key, hashed to keep the key short.
+    shown = (reader, live_source, version.status, version.content_sha256,
+             [(other.pk, other.number, other.status) for other in versions],
+             [(dispatch.pk, dispatch.organization.name, dispatch.acknowledged_at) for dispatch in own_dispatches])
+    key = (f"{_key(version, previous, source)}:page:{'write' if forms is not None else 'read'}:"
+           f"{hashlib.blake2b(repr(shown).encode(), digest_size=12).hexdigest()}")
+    page = None if posted else cache.get(key)
+    if page is None:
+        html = page_html(version=version, previous=previous, forms=forms, posted=posted, source=source)
+        live = (live_parts(version=version, previous_report_id=html["previous_report_id"], source=live_source)
+                if reader.sees_live else {})
+        context = {
+            "version": version, "content": html["heading"], "versions": versions,
+            "is_latest": versions[0].pk == version.pk, "can_write": reader.can_write,
+            "can_approve": reader.can_approve, "can_change": reader.can_change,
+            "main_html": mark_safe(html["main"]), "organizations_html": mark_safe(html["organizations"]),
+            "development_html": mark_safe(html["development"]),
+            "previous_development_html": mark_safe(html["previous_development"]),
+            "development_areas": live["development_areas"] if reader.can_change else [],
+            "previous_development_areas": live["previous_development_areas"] if reader.can_change else [],
+            "dispatch_summary": live["dispatch_summary"] if reader.can_follow else None,
+            "own_dispatches": own_dispatches, "csrf_token": CSRF_PLACEHOLDER,
+        }
+        page = {part: render_to_string(f"{PARTS}#{part}", context) for part in PAGE}
+        if not posted:
+            cache.set(key, page, TIMEOUT)
+    return page
+
+
 def page_html(*, version: ReportVersion, previous: ReportVersion | None, forms=None,
-              posted: dict | None = None, live: bool = False) -> dict:
+              posted: dict | None = None, source: str | None = None) -> dict:
     """The page's body as HTML, from the cache: `main` (the differences, the assessment,
     who answered and the areas, with the forms when `forms` is given, as version_page
     takes it), the development areas' tables (`development`, `previous_development`),
     `organizations`, the `heading`'s fields and `previous_report_id`. Its CSRF tokens are CSRF_PLACEHOLDER: the view puts
     the request's in. `posted` (forms posted back with errors, by name) is rendered into
-    the page and not kept. With `live`, also what live_parts reads.
+    the page and not kept. `source` is _source's, when the caller has it.
 
     A request found in the cache renders no template of these, the bulk of the page: on
     the demo the rendering of its seven areas' forms and links was half of every request."""
-    source = _source(version, previous)
-    key = _key(version, previous, source)
+    key = _key(version, previous, source or _source(version, previous))
     name = f"{key}:html:{'write' if forms is not None else 'read'}"
     html = None if posted else cache.get(name)
     if html is None:
@@ -145,20 +210,17 @@ def page_html(*, version: ReportVersion, previous: ReportVersion | None, forms=N
                 "previous_report_id": getattr(previous_report(version.report), "pk", None)}
         if not posted:
             cache.set(name, html, TIMEOUT)
-    if live:
-        html = {**html, **live_parts(version=version, previous_report_id=html["previous_report_id"], source=source)}
     return html
 
 
-def live_parts(*, version: ReportVersion, previous_report_id: int | None, source: str | None = None) -> dict:
+def live_parts(*, version: ReportVersion, previous_report_id: int | None, source: str) -> dict:
     """What the page shows beside its body for those who follow the report up, from the
     cache: the report's `development_areas`, the `previous_development_areas` that last
     year's report left open (selectors.development_areas_for_page) and, for an approved
-    version, its `dispatch_summary` (else None). Keyed by `source` (the page's day and
-    fingerprint, which covers these too) or, for a frozen page, by live_fingerprint: one
+    version, its `dispatch_summary` (else None). Keyed by `source`: the page's day and
+    fingerprint, which covers these too, or for a frozen page live_fingerprint: one
     query where reading them took two, each costing the page more than its SQL."""
-    key = (f"reports:version-live:{version.pk}:{version.report_id}:{previous_report_id}:"
-           f"{source or live_fingerprint()}")
+    key = f"reports:version-live:{version.pk}:{version.report_id}:{previous_report_id}:{source}"
     parts = cache.get(key)
     if parts is None:
         own, earlier_open = selectors.development_areas_for_page(

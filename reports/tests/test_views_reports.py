@@ -355,3 +355,27 @@ def test_a_submitted_versions_page_asks_the_coordinating_board_in_one_query(clie
         assert ("Registrera godkännande" in page) is approves, role
         with django_assert_num_queries(SUBMITTED_WARM_QUERIES[role]):
             assert client.get(version.get_absolute_url()).status_code == 200
+
+
+def test_a_new_version_shows_in_the_list_on_the_previous_versions_next_load(coordinator, town):
+    """The page is kept with its report's versions: the approved version's page, once in
+    the cache, lists the new draft and no longer offers a new version."""
+    _scenario, version = _submitted(town)
+    version = version_approve(version=version)
+    page = coordinator.get(version.get_absolute_url()).content.decode()
+    assert "Ny version" in page and "2 (Utkast)" not in page
+    coordinator.post(reverse("reports:version_new", args=[version.report_id]))
+    page = coordinator.get(version.get_absolute_url()).content.decode()
+    assert "Ny version" not in page and "2 (Utkast)" in page
+
+
+def test_the_confirm_button_is_gone_on_the_next_load_once_the_organisation_confirmed(client, town):
+    """The page is kept with the reader's own dispatches as they stand."""
+    from reports.services.dispatch import dispatch_acknowledge
+
+    version, mine = _dispatched(town)
+    client.force_login(town.users[Role.SECRETARY])
+    assert "Bekräfta mottagande" in client.get(version.get_absolute_url()).content.decode()
+    dispatch_acknowledge(dispatch=mine, actions={}, name="Sekreteraren")
+    page = client.get(version.get_absolute_url()).content.decode()
+    assert "Bekräfta mottagande" not in page and "Arbetslivsnämnden bekräftade mottagandet" in page

@@ -19,7 +19,7 @@ from followup.models import FollowUpCycle
 from reports import selectors, services
 from reports.forms import AnalysisForm, AssessmentForm, DevelopmentAreaDoneForm, DevelopmentAreaForm, MissedTargetForm
 from reports.models import AreaAnalysis, DevelopmentArea, MissedTarget, Report, ReportVersion
-from reports.version_page import CSRF_PLACEHOLDER, page_html
+from reports.version_page import CSRF_PLACEHOLDER, Reader, page_for_reader
 from steering.models import Area, Indicator
 
 
@@ -76,33 +76,25 @@ def _page_versions(request, *, version_pk: int | None = None, report_pk: int | N
 def _version_page(request, version: ReportVersion, versions: list[ReportVersion], forms: dict | None = None):
     """The page of a version among its report's `versions` (as _page_versions reads
     them): its content with charts, and for a draft the forms beside it. `forms` carries
-    forms posted back with errors, keyed as the page names them. The body's HTML comes
-    from the cache (reports.version_page); what follows the user or changes on an
-    approved version (its development areas, its dispatch) is read here."""
-    previous = next((other for other in versions if other.number < version.number), None)
-    is_draft = version.status == ReportVersion.Status.DRAFT
+    forms posted back with errors, keyed as the page names them. The title, breadcrumbs
+    and body come from the cache (reports.version_page) as this reader may see them."""
+    approved = version.status == ReportVersion.Status.APPROVED
     can_change = request.user.has_perm("reports.change_report")
-    can_write = is_draft and can_change
-    can_follow = (version.status == ReportVersion.Status.APPROVED
-                  and request.user.has_perm("reports.view_dispatches"))
-    html = page_html(version=version, previous=previous, posted=forms, live=can_change or can_follow,
-                     forms=(lambda full, page: _forms(request, full, page["content"])) if can_write else None)
-    main = html["main"]
-    if can_write:
-        main = main.replace(CSRF_PLACEHOLDER, get_token(request))
-    return render(request, "reports/version_detail.html", {
-        "previous_development_areas": html["previous_development_areas"] if can_change else [],
-        "development_areas": html["development_areas"] if can_change else [],
-        "version": version, "content": html["heading"], "can_write": can_write,
-        "main_html": mark_safe(main), "organizations_html": mark_safe(html["organizations"]),
-        "development_html": mark_safe(html["development"]),
-        "previous_development_html": mark_safe(html["previous_development"]),
-        "versions": versions, "is_latest": versions[0].pk == version.pk,
-        "can_approve": version.status == ReportVersion.Status.SUBMITTED
+    can_write = version.status == ReportVersion.Status.DRAFT and can_change
+    reader = Reader(
+        can_write=can_write, can_change=can_change,
+        can_approve=version.status == ReportVersion.Status.SUBMITTED
         and request.user.has_perm("reports.approve_version", selectors.version_with_owner(version)),
-        "can_change": can_change,
-        **_dispatch_context(request, version, html.get("dispatch_summary") if can_follow else None),
-    })
+        can_follow=approved and request.user.has_perm("reports.view_dispatches"))
+    page = page_for_reader(
+        version=version, versions=versions, reader=reader, posted=forms,
+        own_dispatches=_own_dispatches(request, version) if approved else [],
+        forms=(lambda full, page: _forms(request, full, page["content"])) if can_write else None)
+    body = page["body"]
+    if CSRF_PLACEHOLDER in body:
+        body = body.replace(CSRF_PLACEHOLDER, get_token(request))
+    return render(request, "reports/version_detail.html", {"page": {
+        "title": mark_safe(page["title"]), "breadcrumbs": mark_safe(page["breadcrumbs"]), "body": mark_safe(body)}})
 
 
 def _forms(request, version: ReportVersion, content: dict) -> dict:
@@ -124,18 +116,13 @@ def _forms(request, version: ReportVersion, content: dict) -> dict:
     return forms
 
 
-def _dispatch_context(request, version: ReportVersion, summary: selectors.DispatchSummary | None) -> dict:
-    """For an approved version: where its dispatch stands (`summary`, for those who follow
-    it up) and the button confirming receipt for each of the user's organisations it went to."""
-    if version.status != ReportVersion.Status.APPROVED:
-        return {}
-    return {
-        "dispatch_summary": summary,
-        "own_dispatches": [
-            dispatch for dispatch in selectors.dispatches_for_user(version=version, user=request.user)
-            if request.user.has_perm("reports.acknowledge_dispatch", dispatch.organization)
-        ],
-    }
+def _own_dispatches(request, version: ReportVersion) -> list:
+    """For an approved version: the dispatches to the user's organisations, each with the
+    button confirming receipt on the page."""
+    return [
+        dispatch for dispatch in selectors.dispatches_for_user(version=version, user=request.user)
+        if request.user.has_perm("reports.acknowledge_dispatch", dispatch.organization)
+    ]
 
 
 @require_GET
