@@ -139,13 +139,14 @@ class Reader:
 
 def page_for_reader(*, version: ReportVersion, versions: list[ReportVersion], reader: Reader,
                     own_dispatches: list = (), forms=None, posted: dict | None = None) -> dict:
-    """The page's `title`, `breadcrumbs` and `body` as HTML, from the cache: the body holds
+    """The page's `title` and `breadcrumbs` as HTML and its `body` as the HTML between its
+    CSRF tokens (the view joins them with the request's: no search of a body that grows
+    with the organisations on every request), from the cache. The body holds
     page_html's parts with the heading, the steps' buttons, the list of `versions` (the
     version's report's, newest first, with the fields in selectors.PAGE_FIELDS), where the
     dispatch stands and the development areas' links, as `reader` may see them, and the
-    buttons confirming receipt of `own_dispatches` (the reader's organisations'). Its
-    CSRF tokens are CSRF_PLACEHOLDER: the view puts the request's in. `forms` and
-    `posted` as page_html takes them; a page with `posted` forms is not kept.
+    buttons confirming receipt of `own_dispatches` (the reader's organisations'). `forms`
+    and `posted` as page_html takes them; a page with `posted` forms is not kept.
 
     Kept once per state of the page's parts, of the versions, of the live parts and of
     the reader's rights: a request found in the cache renders only the base layout
@@ -177,6 +178,7 @@ def page_for_reader(*, version: ReportVersion, versions: list[ReportVersion], re
             "own_dispatches": own_dispatches, "csrf_token": CSRF_PLACEHOLDER,
         }
         page = {part: render_to_string(f"{PARTS}#{part}", context) for part in PAGE}
+        page["body"] = page["body"].split(CSRF_PLACEHOLDER)
         if not posted:
             cache.set(key, page, TIMEOUT)
     return page

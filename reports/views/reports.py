@@ -19,7 +19,7 @@ from followup.models import FollowUpCycle
 from reports import selectors, services
 from reports.forms import AnalysisForm, AssessmentForm, DevelopmentAreaDoneForm, DevelopmentAreaForm, MissedTargetForm
 from reports.models import AreaAnalysis, DevelopmentArea, MissedTarget, Report, ReportVersion
-from reports.version_page import CSRF_PLACEHOLDER, Reader, page_for_reader
+from reports.version_page import Reader, page_for_reader
 from steering.models import Area, Indicator
 
 
@@ -90,9 +90,7 @@ def _version_page(request, version: ReportVersion, versions: list[ReportVersion]
         version=version, versions=versions, reader=reader, posted=forms,
         own_dispatches=_own_dispatches(request, version) if approved else [],
         forms=(lambda full, page: _forms(request, full, page["content"])) if can_write else None)
-    body = page["body"]
-    if CSRF_PLACEHOLDER in body:
-        body = body.replace(CSRF_PLACEHOLDER, get_token(request))
+    body = get_token(request).join(page["body"]) if len(page["body"]) > 1 else page["body"][0]
     return render(request, "reports/version_detail.html", {"page": {
         "title": mark_safe(page["title"]), "breadcrumbs": mark_safe(page["breadcrumbs"]), "body": mark_safe(body)}})
 
