@@ -13,7 +13,15 @@ and the one before it are frozen, a fingerprint of the records compiling reads. 
 fingerprint (core.fingerprint) is one query of maxima over those tables: the latest
 history row of every model with a history, the highest id of every table and, for the
 rows without a history of their own, their count. Statistics values change only
-through the import, which writes an ImportRun and rebuilds the means."""
+through the import, which writes an ImportRun and rebuilds the means.
+
+Around the parts, what the page shows a reader is kept too (page_for_reader): its title,
+breadcrumbs and body with the steps' buttons, the list of versions, where the dispatch
+stands and the development areas' links, rendered once per state of those and of what
+the reader may do. The development areas and dispatches change on a frozen version as
+well: a second, small fingerprint of those two tables keys them there (for a draft the
+source fingerprint covers them). A request found in the cache reads the versions, one
+fingerprint and one cache entry, and renders only the base layout around it."""
 
 from __future__ import annotations
 
