@@ -9,6 +9,7 @@ those, with placeholders for what is the request's own: its CSRF token and its a
 (the language switch's `next`), put in on the way out."""
 
 from django import template
+from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf
 from django.utils import translation
 from django.utils.html import conditional_escape
@@ -33,7 +34,8 @@ def _key(context, request) -> tuple:
     authenticated = bool(user is not None and user.is_authenticated)
     municipality = request.municipality if hasattr(request, "municipality") else None
     return (
-        translation.get_language(), get_script_prefix(), get_urlconf(), authenticated,
+        # The addresses reversed: reverse() reads settings.ROOT_URLCONF outside a request.
+        translation.get_language(), get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF, authenticated,
         user.full_name if authenticated else None, str(municipality) if municipality else None,
         # An entry's label follows from its address and the language.
         tuple((item["url"], item["current"]) for item in context.get("navigation") or ()),
