@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from functools import cache as memoize
 
+from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.models import Municipality
+from core.params import MAX_ID
 from kpis.charts import LineChart, format_number, line_chart
 from reports.compile import report_content
 from reports.content import Content
@@ -134,21 +137,55 @@ def version_differences(*, older: Content, newer: Content) -> list[Difference]:
     return differences
 
 
-def report_versions(*, version: ReportVersion) -> tuple[list[ReportVersion], ReportVersion | None]:
-    """The versions of `version`'s report, newest first, and the one before `version`:
-    one query for the page's list of versions, its comparison and whether it is the latest."""
-    versions = list(version.report.versions.defer("content").order_by("-number"))
-    return versions, next((other for other in versions if other.number < version.number), None)
+# What a version's page reads of each version when its body is in the cache: the cache
+# key (the id, the edit counter, the status), the heading and the list of versions.
+PAGE_FIELDS = ("id", "version", "report_id", "number", "status", "content_sha256")
 
 
-def development_areas_for_page(*, report: Report, previous_report_id: int | None
+def versions_for_page(*, municipality: Municipality, version_pk: int | None = None,
+                      report_pk: int | None = None) -> list[ReportVersion]:
+    """The versions of a report of the municipality, newest first: the report of version
+    `version_pk`, or report `report_pk`. One query of the fields in PAGE_FIELDS for the
+    page's cache key, its list of versions, its comparison and whether it is the latest;
+    empty when there is no such report in the municipality. The rest of a version (its
+    frozen content, its report's cycle and program) is read only to build the page."""
+    pk = version_pk if version_pk is not None else report_pk
+    if not 1 <= pk <= MAX_ID:
+        # Not checked as `pk=` is, through the report: SQLite would raise on a larger id.
+        return []
+    sql = _versions_for_page_sql(by_version=version_pk is not None, vendor=connection.vendor)
+    return list(ReportVersion.objects.raw(sql, [municipality.pk, pk]))
+
+
+@memoize
+def _versions_for_page_sql(*, by_version: bool, vendor: str) -> str:
+    """versions_for_page's SQL, compiled by the ORM once: compiling it on every request
+    cost the page five times what running it did. Its parameters are the municipality's
+    id and the version's or the report's."""
+    versions = ReportVersion.objects.filter(report__cycle__program__municipality_id=-1)
+    versions = versions.filter(report__versions=-2) if by_version else versions.filter(report_id=-2)
+    sql, params = versions.only(*PAGE_FIELDS).order_by("-number").query.sql_with_params()
+    assert params == (-1, -2), params
+    return sql
+
+
+def version_with_owner(version: ReportVersion) -> ReportVersion:
+    """`version` with its report's cycle, program and the program's owning board read in
+    one query: who may approve a submitted version asks the coordinating board."""
+    version.report = Report.objects.select_related("cycle__program__owner").get(pk=version.report_id)
+    return version
+
+
+def development_areas_for_page(*, report_id: int, previous_report_id: int | None
                                ) -> tuple[list[DevelopmentArea], list[DevelopmentArea]]:
-    """The report's development areas and the ones the previous report left open: one
-    query by the reports' ids (a subquery finding the previous report cost the page
-    more than the rest of its queries together)."""
-    rows = list(DevelopmentArea.objects.filter(report_id__in=[report.pk, previous_report_id]))
-    own = [row for row in rows if row.report_id == report.pk]
-    return own, [row for row in rows if row.report_id != report.pk and row.status == DevelopmentArea.Status.OPEN]
+    """The report's development areas and the ones the previous report left open, with
+    what the page's links need (kept in the cache by reports.version_page): one query by
+    the reports' ids (a subquery finding the previous report cost the page more than the
+    rest of its queries together)."""
+    rows = list(DevelopmentArea.objects.filter(report_id__in=[report_id, previous_report_id])
+                .only("id", "report_id", "title", "status"))
+    own = [row for row in rows if row.report_id == report_id]
+    return own, [row for row in rows if row.report_id != report_id and row.status == DevelopmentArea.Status.OPEN]
 
 
 @dataclass

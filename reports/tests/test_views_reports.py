@@ -12,8 +12,13 @@ from reports.services.versions import NO_ANSWERS, UNEXPLAINED, VERSION_FROZEN
 from reports.tests.factories import report_scenario
 
 Role = Membership.Role
-COLD_QUERIES = 31
-WARM_QUERIES = 9
+COLD_QUERIES = 30
+WARM_QUERIES = 7
+APPROVED_WARM_QUERIES = 7
+# A submitted version's page also reads who may approve it, the program's owner; for one
+# who is not its secretary, also the boards above it (one here).
+SUBMITTED_WARM_QUERIES = {Role.SECRETARY: WARM_QUERIES + 1, Role.COORDINATOR: WARM_QUERIES + 1,
+                          Role.POLITICIAN: WARM_QUERIES + 2}
 
 
 @pytest.fixture
@@ -306,3 +311,71 @@ def test_the_coordinator_sees_the_dispatch_status_from_the_version_page(coordina
     page = coordinator.get(version.get_absolute_url()).content.decode()
     assert "Expedierad till 2 organisationer, 1 har bekräftat mottagandet." in page
     assert reverse("reports:dispatch_status", args=[version.pk]) in page
+
+
+def test_the_dispatch_status_on_the_page_follows_each_acknowledgement_and_dispatch(coordinator, town):
+    """The summary is kept in the cache beside the frozen body: an acknowledgement (an
+    UPDATE, with no history) and a new dispatch show on the next load."""
+    from reports.services.dispatch import dispatch_acknowledge
+    from reports.tests.factories_dispatch import DispatchFactory
+    from organizations.tests.factories import OrganizationFactory
+
+    version, mine = _dispatched(town)
+    url = version.get_absolute_url()
+    assert "Expedierad till 2 organisationer, 1 har bekräftat mottagandet." in coordinator.get(url).content.decode()
+    dispatch_acknowledge(dispatch=mine, actions={}, name="Sekreteraren")
+    assert "Expedierad till 2 organisationer, 2 har bekräftat mottagandet." in coordinator.get(url).content.decode()
+    DispatchFactory(version=version, organization=OrganizationFactory(municipality=town.municipality))
+    assert "Expedierad till 3 organisationer, 2 har bekräftat mottagandet." in coordinator.get(url).content.decode()
+
+
+@pytest.mark.parametrize("organizations", [3, 30])
+def test_the_approved_versions_page_runs_a_fixed_number_of_queries(client, town, django_assert_num_queries,
+                                                                     organizations):
+    """Once in the cache, an approved version's page reads the versions and one
+    fingerprint for its development areas and dispatch status; a reader who sees neither
+    skips the fingerprint too."""
+    scenario, version = _draft(town, more_organizations=organizations)
+    missed_target_save(version=version, indicator=scenario["missed"], cause="c", action="a", owner=town.board)
+    version = version_approve(version=version_submit(version=version))
+    for role, warm in ((Role.COORDINATOR, APPROVED_WARM_QUERIES), (Role.POLITICIAN, APPROVED_WARM_QUERIES - 1)):
+        client.force_login(town.users[role])
+        assert client.get(version.get_absolute_url()).status_code == 200
+        with django_assert_num_queries(warm):
+            assert client.get(version.get_absolute_url()).status_code == 200
+
+
+def test_a_submitted_versions_page_asks_the_coordinating_board_in_one_query(client, town, django_assert_num_queries):
+    """Who may approve a submitted version is decided by the program's owner, read with
+    its report and cycle in one query, whoever reads the page."""
+    _scenario, version = _submitted(town)
+    for role, approves in ((Role.SECRETARY, True), (Role.POLITICIAN, False), (Role.COORDINATOR, True)):
+        client.force_login(town.users[role])
+        page = client.get(version.get_absolute_url()).content.decode()
+        assert ("Registrera godkännande" in page) is approves, role
+        with django_assert_num_queries(SUBMITTED_WARM_QUERIES[role]):
+            assert client.get(version.get_absolute_url()).status_code == 200
+
+
+def test_a_new_version_shows_in_the_list_on_the_previous_versions_next_load(coordinator, town):
+    """The page is kept with its report's versions: the approved version's page, once in
+    the cache, lists the new draft and no longer offers a new version."""
+    _scenario, version = _submitted(town)
+    version = version_approve(version=version)
+    page = coordinator.get(version.get_absolute_url()).content.decode()
+    assert "Ny version" in page and "2 (Utkast)" not in page
+    coordinator.post(reverse("reports:version_new", args=[version.report_id]))
+    page = coordinator.get(version.get_absolute_url()).content.decode()
+    assert "Ny version" not in page and "2 (Utkast)" in page
+
+
+def test_the_confirm_button_is_gone_on_the_next_load_once_the_organisation_confirmed(client, town):
+    """The page is kept with the reader's own dispatches as they stand."""
+    from reports.services.dispatch import dispatch_acknowledge
+
+    version, mine = _dispatched(town)
+    client.force_login(town.users[Role.SECRETARY])
+    assert "Bekräfta mottagande" in client.get(version.get_absolute_url()).content.decode()
+    dispatch_acknowledge(dispatch=mine, actions={}, name="Sekreteraren")
+    page = client.get(version.get_absolute_url()).content.decode()
+    assert "Bekräfta mottagande" not in page and "Arbetslivsnämnden bekräftade mottagandet" in page

@@ -6,6 +6,7 @@ the version's steps."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
@@ -18,7 +19,7 @@ from followup.models import FollowUpCycle
 from reports import selectors, services
 from reports.forms import AnalysisForm, AssessmentForm, DevelopmentAreaDoneForm, DevelopmentAreaForm, MissedTargetForm
 from reports.models import AreaAnalysis, DevelopmentArea, MissedTarget, Report, ReportVersion
-from reports.version_page import CSRF_PLACEHOLDER, page_html
+from reports.version_page import Reader, page_for_reader
 from steering.models import Area, Indicator
 
 
@@ -57,36 +58,41 @@ def _version(request, pk) -> ReportVersion:
         selectors.versions_for_municipality(municipality=request.municipality).defer("content"), pk=pk)
 
 
-def _version_page(request, version: ReportVersion, forms: dict | None = None):
-    """The page of a version: its content with charts, and for a draft the forms beside it.
-    `forms` carries forms posted back with errors, keyed as the page names them. The
-    body's HTML comes from the cache (reports.version_page); what follows the user or
-    changes on an approved version (its development areas, its dispatch) is read here."""
-    versions, previous = selectors.report_versions(version=version)
-    is_draft = version.status == ReportVersion.Status.DRAFT
+def _page_versions(request, *, version_pk: int | None = None, report_pk: int | None = None
+                   ) -> tuple[ReportVersion, list[ReportVersion]]:
+    """The version a page shows (version `version_pk`, else report `report_pk`'s latest)
+    and its report's versions, newest first, with only what the page reads when its body
+    is in the cache (selectors.versions_for_page): one query, a 404 outside the
+    municipality."""
+    require(request.user, "reports.view_report")
+    versions = selectors.versions_for_page(municipality=request.municipality, version_pk=version_pk,
+                                           report_pk=report_pk)
+    version = next((other for other in versions if version_pk is None or other.pk == version_pk), None)
+    if version is None:
+        raise Http404
+    return version, versions
+
+
+def _version_page(request, version: ReportVersion, versions: list[ReportVersion], forms: dict | None = None):
+    """The page of a version among its report's `versions` (as _page_versions reads
+    them): its content with charts, and for a draft the forms beside it. `forms` carries
+    forms posted back with errors, keyed as the page names them. The title, breadcrumbs
+    and body come from the cache (reports.version_page) as this reader may see them."""
+    approved = version.status == ReportVersion.Status.APPROVED
     can_change = request.user.has_perm("reports.change_report")
-    can_write = is_draft and can_change
-    html = page_html(version=version, previous=previous, posted=forms,
-                     forms=(lambda page: _forms(request, version, page["content"])) if can_write else None)
-    main = html["main"]
-    if can_write:
-        main = main.replace(CSRF_PLACEHOLDER, get_token(request))
-    report = version.report
-    development_areas, earlier_open = (
-        selectors.development_areas_for_page(report=report, previous_report_id=html["previous_report_id"])
-        if can_change else ([], []))
-    return render(request, "reports/version_detail.html", {
-        "previous_development_areas": earlier_open, "development_areas": development_areas,
-        "version": version, "report": report, "content": html["heading"], "can_write": can_write,
-        "main_html": mark_safe(main), "organizations_html": mark_safe(html["organizations"]),
-        "development_html": mark_safe(html["development"]),
-        "previous_development_html": mark_safe(html["previous_development"]),
-        "versions": versions, "is_latest": versions[0].pk == version.pk,
-        "can_approve": version.status == ReportVersion.Status.SUBMITTED
-        and request.user.has_perm("reports.approve_version", version),
-        "can_change": can_change,
-        **_dispatch_context(request, version),
-    })
+    can_write = version.status == ReportVersion.Status.DRAFT and can_change
+    reader = Reader(
+        can_write=can_write, can_change=can_change,
+        can_approve=version.status == ReportVersion.Status.SUBMITTED
+        and request.user.has_perm("reports.approve_version", selectors.version_with_owner(version)),
+        can_follow=approved and request.user.has_perm("reports.view_dispatches"))
+    page = page_for_reader(
+        version=version, versions=versions, reader=reader, posted=forms,
+        own_dispatches=_own_dispatches(request, version) if approved else [],
+        forms=(lambda full, page: _forms(request, full, page["content"])) if can_write else None)
+    body = get_token(request).join(page["body"]) if len(page["body"]) > 1 else page["body"][0]
+    return render(request, "reports/version_detail.html", {"page": {
+        "title": mark_safe(page["title"]), "breadcrumbs": mark_safe(page["breadcrumbs"]), "body": mark_safe(body)}})
 
 
 def _forms(request, version: ReportVersion, content: dict) -> dict:
@@ -108,35 +114,26 @@ def _forms(request, version: ReportVersion, content: dict) -> dict:
     return forms
 
 
-def _dispatch_context(request, version: ReportVersion) -> dict:
-    """For an approved version: where its dispatch stands (for those who follow it up) and
-    the button confirming receipt for each of the user's organisations it went to."""
-    if version.status != ReportVersion.Status.APPROVED:
-        return {}
-    can_follow = request.user.has_perm("reports.view_dispatches")
-    return {
-        "dispatch_summary": selectors.dispatch_summary(version=version) if can_follow else None,
-        "own_dispatches": [
-            dispatch for dispatch in selectors.dispatches_for_user(version=version, user=request.user)
-            if request.user.has_perm("reports.acknowledge_dispatch", dispatch.organization)
-        ],
-    }
+def _own_dispatches(request, version: ReportVersion) -> list:
+    """For an approved version: the dispatches to the user's organisations, each with the
+    button confirming receipt on the page."""
+    return [
+        dispatch for dispatch in selectors.dispatches_for_user(version=version, user=request.user)
+        if request.user.has_perm("reports.acknowledge_dispatch", dispatch.organization)
+    ]
 
 
 @require_GET
 @login_required
 def report_detail(request, pk):
     """The report's page is its latest version's page."""
-    require(request.user, "reports.view_report")
-    report = get_object_or_404(Report, pk=pk, cycle__program__municipality=request.municipality)
-    latest = report.versions.order_by("-number").first()
-    return _version_page(request, _version(request, latest.pk))
+    return _version_page(request, *_page_versions(request, report_pk=pk))
 
 
 @require_GET
 @login_required
 def version_detail(request, pk):
-    return _version_page(request, _version(request, pk))
+    return _version_page(request, *_page_versions(request, version_pk=pk))
 
 
 def _text_saved(request, version, form, key, template_partial, context):
@@ -151,7 +148,7 @@ def _text_saved(request, version, form, key, template_partial, context):
             messages.error(request, error)
         return redirect(version)
     if form.errors:
-        return _version_page(request, version, {key: form})
+        return _version_page(request, *_page_versions(request, version_pk=version.pk), {key: form})
     messages.success(request, _("Texten är sparad."))
     return redirect(version)
 
