@@ -15,7 +15,7 @@ from collections.abc import Callable
 from django.utils.safestring import SafeString, mark_safe
 
 from audits import selectors
-from core.fingerprint import kept
+from core.fingerprint import kept, kept_source
 
 # Every model audits.selectors.audit_page reads with a history (any save or delete through
 # the ORM writes a history row): an organisation's name and its parents (whose rights
@@ -29,14 +29,20 @@ TRACKED = (
 UNTRACKED = ("audits.Audit_response_from",)
 
 
-def audit_page(*, audit) -> selectors.AuditPage:
+def source() -> str:
+    """What the page's two kept values are keyed by (core.fingerprint.kept_source): read
+    once a request for both."""
+    return kept_source(tracked=TRACKED, untracked=UNTRACKED)
+
+
+def audit_page(*, audit, source: str) -> selectors.AuditPage:
     """The page's lists (audits.selectors.audit_page): from the cache, or read and kept."""
-    return kept(key=("audits:page", audit.pk), build=lambda: selectors.audit_page(audit=audit), tracked=TRACKED,
-                untracked=UNTRACKED)
+    return kept(key=("audits:page", audit.pk), build=lambda: selectors.audit_page(audit=audit), source=source)
 
 
-def sections_html(*, audit, can_plan: set[int], can_record: set[int], build: Callable[[], str]) -> SafeString:
+def sections_html(*, audit, can_plan: set[int], can_record: set[int], source: str,
+                  build: Callable[[], str]) -> SafeString:
     """The page's sections below its summary for a reader who may plan measures for the
     recommendations `can_plan` and record answers for the organisations `can_record`."""
     key = ("audits:sections", audit.pk, ",".join(map(str, sorted(can_plan))), ",".join(map(str, sorted(can_record))))
-    return mark_safe(kept(key=key, build=build, tracked=TRACKED, untracked=UNTRACKED))  # noqa: S308 - rendered HTML
+    return mark_safe(kept(key=key, build=build, source=source))  # noqa: S308 - rendered HTML

@@ -77,13 +77,21 @@ def fingerprint(*, tracked: tuple[Source, ...] = (), untracked: tuple[Source, ..
     return hashlib.blake2b(repr(row).encode(), digest_size=12).hexdigest()
 
 
+def kept_source(*, tracked: tuple[Source, ...] = (), untracked: tuple[Source, ...] = (),
+                columns: tuple[tuple[Source, str], ...] = ()) -> str:
+    """The part of a kept value's key that moves with its sources: the language, the date
+    (targets fall due with the year, deadlines and review dates pass) and the sources'
+    fingerprint. Read once, it serves several values read from the same sources."""
+    return ":".join([translation.get_language(), timezone.localdate().isoformat(),
+                     fingerprint(tracked=tracked, untracked=untracked, columns=columns)])
+
+
 def kept(*, key: tuple, build: Callable[[], object], tracked: tuple[Source, ...] = (),
-         untracked: tuple[Source, ...] = (), columns: tuple[tuple[Source, str], ...] = ()):
+         untracked: tuple[Source, ...] = (), columns: tuple[tuple[Source, str], ...] = (), source: str | None = None):
     """What `build` makes for `key`, kept in Django's cache until one of the sources changes:
-    the cache key holds `key`, the language, the date (targets fall due with the year,
-    deadlines and review dates pass) and the sources' fingerprint."""
-    full_key = ":".join([*map(str, key), translation.get_language(), timezone.localdate().isoformat(),
-                         fingerprint(tracked=tracked, untracked=untracked, columns=columns)])
+    the cache key holds `key` and kept_source's (`source` when the caller has read it)."""
+    full_key = ":".join([*map(str, key),
+                         source or kept_source(tracked=tracked, untracked=untracked, columns=columns)])
     value = cache.get(full_key)
     if value is None:
         value = build()

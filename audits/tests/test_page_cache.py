@@ -32,8 +32,8 @@ def _page(client, user, audit) -> str:
 def test_read_again_unchanged_the_lists_are_not_read(client, town, audit, django_assert_max_num_queries):
     _page(client, town.users[Role.AUDITOR], audit)
     # What the page asks besides its lists (the reader, the audit, its audited
-    # organisations, the rights) and the two fingerprints: against sixteen when built.
-    with django_assert_max_num_queries(9):
+    # organisations, the rights) and one fingerprint: against sixteen when built.
+    with django_assert_max_num_queries(8):
         client.get(audit.get_absolute_url())
 
 

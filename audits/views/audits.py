@@ -67,11 +67,12 @@ def audit_list(request):
 def audit_detail(request, pk):
     audit = _audit(request, pk)
     require(request.user, "audits.view_audit", audit)
-    page = page_cache.audit_page(audit=audit)
+    source = page_cache.source()
+    page = page_cache.audit_page(audit=audit, source=source)
     user = request.user
     can_record = {org.pk for org in page.unanswered if user.has_perm("audits.record_response", org)}
     can_plan = {rec.pk for rec in page.recommendations if user.has_perm("audits.manage_measure", rec.organization)}
-    sections = page_cache.sections_html(audit=audit, can_plan=can_plan, can_record=can_record,
+    sections = page_cache.sections_html(audit=audit, can_plan=can_plan, can_record=can_record, source=source,
                                         build=lambda: render_to_string("audits/partials/_audit_sections.html", {
                                             "page": page, "audit": audit, "municipality": request.municipality,
                                             "can_record": can_record, "can_plan": can_plan,
