@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from core.reversing import choice_labels, pk_url
+from core.reversing import choice_labels, pk_url, text_key_url
 from organizations.models import Organization
 
 
@@ -17,3 +17,9 @@ def test_choice_labels_are_the_translated_labels():
 def test_a_link_of_another_kind_too():
     url = pk_url("audits:measure_detail")
     assert url(7) == reverse("audits:measure_detail", kwargs={"pk": 7})
+
+
+def test_a_link_by_a_text_key_is_the_link_reverse_gives_quoted_alike():
+    url = text_key_url("kpis:kpi_detail", "kpi_id")
+    for key in ("N00001", "L-bo_1", "å ä?#%", "a:b@c~d"):
+        assert url(key) == reverse("kpis:kpi_detail", kwargs={"kpi_id": key})

@@ -1,12 +1,10 @@
 from html import escape
-from urllib.parse import quote
 
 from django import template
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from core.reversing import choice_labels
+from core.reversing import choice_labels, text_key_url
 from kpis.chart_svg import chart_svg
 from kpis.charts import format_value
 from kpis.models import Kpi
@@ -54,8 +52,7 @@ def kpi_rows(kpis):
     """The statistics list's body rows from plain rows (kpis.selectors.kpi_list_page):
     the KPI linked to its page with its tags, its id, its source and its latest year. The
     link is reversed and the labels translated once for the page; every text is escaped."""
-    sentinel = "KPI-ID"
-    prefix, suffix = reverse("kpis:kpi_detail", kwargs={"kpi_id": sentinel}).rsplit(sentinel, 1)
+    url = text_key_url("kpis:kpi_detail", "kpi_id")
     sources = {value: escape(label) for value, label in choice_labels(Kpi.Source).items()}
     placeholder = f' <span class="ds-tag" data-color="warning">{escape(gettext("Saknar metadata"))}</span>'
     by_gender = f' <span class="ds-tag" data-color="info">{escape(gettext("Per kön"))}</span>'
@@ -63,7 +60,7 @@ def kpi_rows(kpis):
     def tr(kpi):
         kpi_id = escape(kpi["id"])
         return (
-            f'<tr>\n  <th scope="row"><a class="ds-link" href="{prefix}{escape(quote(kpi["id"]))}{suffix}">'
+            f'<tr>\n  <th scope="row"><a class="ds-link" href="{escape(url(kpi["id"]))}">'
             f'{escape(kpi["title"])}</a>{placeholder if kpi["is_placeholder"] else ""}'
             f'{by_gender if kpi["is_divided_by_gender"] else ""}</th>\n'
             f"  <td>{kpi_id}</td>\n  <td>{sources.get(kpi['source']) or escape(kpi['source'])}</td>\n"
