@@ -18,6 +18,22 @@ class VersionedModel(models.Model):
     class Meta:
         abstract = True
 
+    def _do_update(self, base_qs, using, pk_val, values, update_fields, forced_update):
+        # core.versioning claims the version in the save's own UPDATE (WHERE version =
+        # the one the user saw): one statement, where a claim of its own would be two.
+        claimed_from = getattr(self, "_claim_from_version", None)
+        if claimed_from is None:
+            return super()._do_update(base_qs, using, pk_val, values, update_fields, forced_update)
+        if not super()._do_update(base_qs.filter(version=claimed_from), using, pk_val, values, update_fields, True):
+            # Raised rather than returned: Django would take "no row updated" as a new
+            # record and insert it.
+            raise VersionTaken
+        return True
+
+
+class VersionTaken(Exception):
+    """Someone else saved the record since the version a save claimed."""
+
 
 def email_identity(value: str | None) -> str:
     """The one form of an e-mail address that names an account: trimmed and lower-cased.

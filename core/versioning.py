@@ -8,6 +8,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from core.history import FieldChange, changes_between
+from core.models import VersionedModel, VersionTaken
 
 STALE_EDIT = _(
     "Någon annan har sparat posten medan du redigerade den, så dina ändringar har inte "
@@ -41,31 +42,44 @@ def versioned_save(
     `current` is the stored row as the caller has just read it under a lock that keeps
     others from saving it, which spares reading it again."""
     model = type(instance)
-    with transaction.atomic():
-        if current is None:
-            current = model._default_manager.get(pk=instance.pk)
-        if current.version == seen_version and not related_changed and _same_fields(instance, current):
-            instance.version = current.version
-            return instance
-        if current.version != seen_version:
-            changes = _changes_since(current, seen_version)
-            if changes or not _history_covers(current, seen_version, current.version):
-                raise StaleEditError(stale_edit=StaleEdit(current_version=current.version, changes=changes))
-            seen_version = current.version
-        claimed = model._default_manager.filter(pk=instance.pk, version=seen_version).update(
-            version=models.F("version") + 1
-        )
-        if not claimed:
-            current = model._default_manager.get(pk=instance.pk)
-            raise StaleEditError(
-                stale_edit=StaleEdit(
-                    current_version=current.version,
-                    changes=_changes_since(current, seen_version),
-                )
-            )
-        instance.version = seen_version + 1
-        instance.save()
+    if not issubclass(model, VersionedModel):
+        # Only VersionedModel claims the version in its UPDATE; another model would save unchecked.
+        raise TypeError(f"{model.__name__} keeps no version to save against.")
+    try:
+        with transaction.atomic():
+            if current is None:
+                current = model._default_manager.get(pk=instance.pk)
+            if current.version == seen_version and not related_changed and _same_fields(instance, current):
+                instance.version = current.version
+                return instance
+            if current.version != seen_version:
+                changes = _changes_since(current, seen_version)
+                if changes or not _history_covers(current, seen_version, current.version):
+                    raise StaleEditError(stale_edit=StaleEdit(current_version=current.version, changes=changes))
+                seen_version = current.version
+            _save_claiming(instance, seen_version)
+    except VersionTaken:
+        # Outside the block, whose savepoint has undone the attempt: the transaction
+        # stays usable to read what the other person saved.
+        current = model._default_manager.get(pk=instance.pk)
+        raise StaleEditError(
+            stale_edit=StaleEdit(current_version=current.version, changes=_changes_since(current, seen_version))
+        ) from None
     return instance
+
+
+def _save_claiming(instance: models.Model, seen_version: int) -> None:
+    """Save `instance` as version seen_version + 1 only if the row is still at
+    seen_version (VersionedModel._do_update), in the save's one UPDATE; VersionTaken,
+    with `instance` as it was, if someone else saved it first."""
+    instance.version, instance._claim_from_version = seen_version + 1, seen_version
+    try:
+        instance.save()
+    except VersionTaken:
+        instance.version = seen_version
+        raise
+    finally:
+        del instance._claim_from_version
 
 
 def _same_fields(instance: models.Model, current: models.Model) -> bool:

@@ -95,7 +95,8 @@ def answer_save(
     with transaction.atomic():
         _lock(response)
         _check_editable(response)
-        answer = Answer.objects.filter(response=response, question=question).first()
+        # Unordered: the one row of the pair needs no join for the model's ordering.
+        answer = Answer.objects.filter(response=response, question=question).order_by("pk").first()
         if seen_version is None:
             if answer is not None:
                 raise _written_by_other(answer)
@@ -109,8 +110,9 @@ def answer_save(
             answer.copied_from_previous = False
             # The row's response and question are its own and unchanged, and the unique
             # pair is the database's to keep: checking them again would cost three queries
-            # on every autosave.
-            answer.full_clean(exclude=["response", "question"], validate_unique=False)
+            # on every autosave. So is the rating's range, which answer_values and the
+            # field's validators have already held to 1-5 (another query if checked here).
+            answer.full_clean(exclude=["response", "question"], validate_unique=False, validate_constraints=False)
             versioned_save(instance=answer, seen_version=seen_version, current=current)
         if response.status == Status.NOT_STARTED:
             _set_status(response, Status.DRAFT)

@@ -157,9 +157,13 @@ def answers_confirm(request, pk):
 def answer_save(request, pk, question_pk):
     """One field saved on its own: by htmx as the respondent leaves the field, or as a
     plain post that returns to the form."""
-    response = response_in_municipality(request, pk)
+    # Only what saving one answer reads (the cycle, the organisation): every autosave
+    # of every respondent comes here, the page's other relations would cost each one.
+    response = get_object_or_404(CycleOrganization.objects.select_related("cycle", "organization"), pk=pk,
+                                 cycle__program__municipality=request.municipality)
     require(request.user, "followup.answer", response)
-    question = get_object_or_404(Question.objects.prefetch_related("target_organizations"), pk=question_pk)
+    # The chosen organisations are read by applies_to only for a question asked of chosen ones.
+    question = get_object_or_404(Question, pk=question_pk)
     problems = {}
     answer = _save_one(request, response, question, problems)
     if not request.htmx:
@@ -167,7 +171,7 @@ def answer_save(request, pk, question_pk):
             messages.error(request, str(problems[question.pk]))
         return redirect(response)
     if answer is None:
-        answer = Answer.objects.filter(response=response, question=question).first()
+        answer = Answer.objects.filter(response=response, question=question).order_by().first()
     item = selectors.FormItem(question, answer)
     item.problem = problems.get(question.pk)
     item.value = request.POST.get(f"q-{question.pk}", "") if item.problem else _current_value(answer)
