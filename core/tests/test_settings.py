@@ -83,3 +83,12 @@ def test_single_sign_on_without_a_provider_or_secret_refuses_to_start():
     assert no_provider.returncode != 0 and "OIDC_CLIENT_ID needs OIDC_ISSUER" in no_provider.stderr
     no_secret = _settings_value("1", OIDC_CLIENT_ID="uppsikt", OIDC_ISSUER="https://idp.kommun.example")
     assert no_secret.returncode != 0 and "OIDC_CLIENT_ID needs OIDC_CLIENT_SECRET" in no_secret.stderr
+
+
+def test_postgresql_connections_are_kept_between_requests_and_checked_before_reuse():
+    show = "from django.conf import settings; d = settings.DATABASES['default']; print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    kept = _manage("shell", "--no-imports", "-c", show, DEBUG="1", DATABASE_URL="postgres://uppsikt@db.example:5432/uppsikt")
+    assert kept.stdout.split() == ["60", "True"], kept.stderr
+    per_request = _manage("shell", "--no-imports", "-c", show, DEBUG="1", DATABASE_CONN_MAX_AGE="0",
+                          DATABASE_URL="postgres://uppsikt@db.example:5432/uppsikt")
+    assert per_request.stdout.split() == ["0", "True"], per_request.stderr
