@@ -150,12 +150,14 @@ LOADTEST_USERS ?= 50
 LOADTEST_RESPONDENTS ?= 300
 LOADTEST_SERVERS ?= 2
 LOADTEST_PORT ?= 8400
+LOADTEST_THINK ?= 5-15
 loadtest: install
 	@if [ -z "$${DATABASE_URL:-}" ] && ! pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then \
 		pg_ctlcluster --skip-systemctl-redirect "$$(ls /etc/postgresql | head -n1)" main start; \
 		for _ in $$(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done; fi
 	$(BIN)/python -m loadtest --seconds $(LOADTEST_SECONDS) --users $(LOADTEST_USERS) \
-		--respondents $(LOADTEST_RESPONDENTS) --servers $(LOADTEST_SERVERS) --port $(LOADTEST_PORT)
+		--respondents $(LOADTEST_RESPONDENTS) --servers $(LOADTEST_SERVERS) --port $(LOADTEST_PORT) \
+		--think $(LOADTEST_THINK)
 
 messages: $(STAMP)
 	$(TOOL_ENV) $(MANAGE) makemessages -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var --ignore=static

@@ -21,17 +21,19 @@ def main() -> int:
     parser.add_argument("--scenarios", default="normal,deadline")
     parser.add_argument("--servers", type=int, choices=[1, 2], default=1,
                         help="2: two gunicorn instances on one database; users spread over both")
+    parser.add_argument("--think", default="5-15", type=_think,
+                        help="seconds a deadline respondent takes between two fields, min-max (1-3: stress)")
     parser.add_argument("--strict", action="store_true", help="fail when a speed target is missed too")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="uppsikt-loadtest-"))
-    env = database_prepare(work=work, normal_respondents=args.users)
+    env = {**database_prepare(work=work, normal_respondents=args.users), "LOADTEST_THINK": args.think}
     plan_path = work / "plan.json"
     from loadtest.setup import plan_write
 
     plan_write(path=plan_path, respondents=args.users + args.respondents, users=args.users)
     report = {"config": {"seconds": args.seconds, "users": args.users, "respondents": args.respondents,
-                         "servers": args.servers, "cores": os.cpu_count(), "work_dir": str(work)}}
+                         "servers": args.servers, "think_seconds": args.think, "cores": os.cpu_count(), "work_dir": str(work)}}
     ports = [args.port + n for n in range(args.servers)]
     hosts = [f"http://127.0.0.1:{port}" for port in ports]
     ok = True
@@ -64,6 +66,16 @@ def main() -> int:
         report["scenarios"] = scenarios
     print(json.dumps(report, indent=2, ensure_ascii=False))
     return 0 if ok else 1
+
+
+def _think(text: str) -> str:
+    low, _, high = text.partition("-")
+    try:
+        if 0 <= float(low) <= float(high):
+            return text
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"{text!r} is not min-max in seconds, such as 5-15.")
 
 
 if __name__ == "__main__":

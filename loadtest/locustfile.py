@@ -12,6 +12,7 @@ import time
 import uuid
 
 from locust import HttpUser, between, events, task
+from locust.exception import StopUser
 
 PLAN = json.loads(open(os.environ["LOADTEST_PLAN"]).read()) if os.environ.get("LOADTEST_PLAN") else {}
 OUTCOMES = os.environ.get("LOADTEST_OUTCOMES", "/dev/null")
@@ -21,6 +22,11 @@ HOSTS = [host for host in os.environ.get("LOADTEST_HOSTS", "").split(",") if hos
 NORMAL_RESPONDENTS = int(os.environ.get("LOADTEST_NORMAL_RESPONDENTS", "50"))
 DEADLINE_AT = float(os.environ.get("LOADTEST_DEADLINE_AT", "inf"))
 STALE_SHARE = float(os.environ.get("LOADTEST_STALE_SHARE", "0.05"))
+# Seconds a deadline respondent takes from one field to the next ("5-15"). The form saves
+# a field as its respondent leaves it (hx-trigger="change"), so between two saves lie
+# reading a question and typing or choosing its answer; "1-3" is the stress test, a
+# save as fast as anyone clicks.
+THINK = tuple(float(bound) for bound in os.environ.get("LOADTEST_THINK", "5-15").split("-", 1))
 
 _counter = itertools.count()
 _sessions = {email: itertools.count() for email in PLAN.get("sessions", {})}
@@ -125,7 +131,7 @@ class Respondent(UppsiktUser):
     def autosave(self):
         # Here, not in an override: locust would run the base class's task beside it.
         if self.submitted:
-            return self.read()
+            raise StopUser  # done for the year: the receipt page was the submit's answer
         # Only a draft can be submitted: a respondent who has saved nothing yet saves first.
         if self.deadline and time.time() >= DEADLINE_AT and any(self.versions.values()):
             return self.submit()
@@ -176,11 +182,12 @@ class Respondent(UppsiktUser):
 
 
 class DeadlineRespondent(Respondent):
-    """Deadline day: autosaves its own organisation's answers, then submits them."""
+    """Deadline day: autosaves its own organisation's answers field by field, then
+    submits them and leaves."""
 
     weight = 1
     deadline = True
-    wait_time = between(1, 3)
+    wait_time = between(*THINK)
 
 
 class Bare(HttpUser):
@@ -198,7 +205,7 @@ class Bare(HttpUser):
 
 
 class BareDeadline(Bare):
-    wait_time = between(1, 3)
+    wait_time = between(*THINK)
 
 
 @events.quitting.add_listener
