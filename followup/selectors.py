@@ -1,12 +1,13 @@
 """Queries that read the follow-up for pages, each in a fixed number of queries."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db.models import Case, Count, Prefetch, Q, Value, When
 from django.utils import timezone
 
-from followup.models import Answer, CycleOrganization, FollowUpCycle, Question, Questionnaire
+from followup.models import ActivityRow, Answer, CycleOrganization, FollowUpCycle, Question, Questionnaire
 from followup.models.cycle import NOT_RESPONDENT_ROLES
 from organizations.models import Membership, Organization
 from organizations.selectors import active_q, organizations_acting_for
@@ -43,10 +44,43 @@ def cycles_for_municipality(*, municipality):
     )
 
 
+# The radio buttons of the kinds answered by picking one of a few values; a rating's range
+# is the database's (answer_rating_in_range).
+RADIO_CHOICES = {
+    Question.Kind.YES_NO_PARTLY: Answer.YesNoPartly.choices,
+    Question.Kind.RATING: [(str(value), str(value)) for value in range(1, 6)],
+}
+
+
 @dataclass
 class FormItem:
     question: Question
     answer: Answer | None
+    # The answer's activity rows when the whole form was read at once; otherwise they are
+    # read from the answer (one field saved on its own).
+    rows: list | None = None
+    # What the field shows (the stored answer, or what was posted where a save was
+    # refused), why a save was refused, and whether the last save went through.
+    value: str = ""
+    problem: object = None
+    saved: bool = False
+
+    @property
+    def seen_version(self) -> str:
+        """The version of the answer the form shows, which a save sends back ("" for none yet)."""
+        return str(self.answer.version) if self.answer is not None else ""
+
+    @property
+    def choices(self):
+        """The values and labels of the radio buttons a yes/no/partly or rating question is
+        answered with; none for the other kinds."""
+        return RADIO_CHOICES.get(self.question.kind, ())
+
+    @property
+    def activity_rows(self):
+        if self.rows is not None:
+            return self.rows
+        return self.answer.activity_rows.all() if self.answer is not None else []
 
 
 @dataclass
@@ -61,22 +95,35 @@ class FormSection:
 
 
 def response_form(*, response: CycleOrganization) -> list[FormSection]:
-    """The questions put to the response's organisation, by section, each with its answer."""
+    """The questions put to the response's organisation, by section, each with its answer,
+    in four queries. Each is a plain one: prefetching would make a queryset per question
+    and per answer, which cost more than the queries on a form of a dozen questions."""
+    questionnaire_id = response.cycle.questionnaire_id
     questions = (
-        response.cycle.questionnaire.questions.select_related("section__area")
-        .prefetch_related("target_organizations")
+        Question.objects.filter(questionnaire_id=questionnaire_id).select_related("section__area")
         .order_by("section__position", "section__pk", "position", "pk")
     )
-    answers = {
-        answer.question_id: answer
-        for answer in response.answers.prefetch_related(Prefetch("activity_rows"))
-    }
+    # The questions put to chosen organisations that name this one (Question.applies_to,
+    # without a query a question).
+    chosen = set(
+        Question.target_organizations.through.objects
+        .filter(question__questionnaire_id=questionnaire_id, organization_id=response.organization_id)
+        .values_list("question_id", flat=True)
+    )
+    answers = {answer.question_id: answer for answer in Answer.objects.filter(response=response).order_by()}
+    rows = defaultdict(list)
+    for row in ActivityRow.objects.filter(answer__response=response).order_by("pk"):
+        rows[row.answer_id].append(row)
     sections: dict[int, FormSection] = {}
     for question in questions:
-        if not question.applies_to(response.organization):
+        if question.targeting == Question.Targeting.CHOSEN:
+            if question.pk not in chosen:
+                continue
+        elif not question.applies_to(response.organization):
             continue
+        answer = answers.get(question.pk)
         entry = sections.setdefault(question.section_id, FormSection(question.section, []))
-        entry.items.append(FormItem(question, answers.get(question.pk)))
+        entry.items.append(FormItem(question, answer, rows[answer.pk] if answer is not None else []))
     return list(sections.values())
 
 
