@@ -8,6 +8,7 @@ from django.db.models import Case, Count, Prefetch, Q, Value, When
 from django.utils import timezone
 
 from followup.models import ActivityRow, Answer, CycleOrganization, FollowUpCycle, Question, Questionnaire
+from followup import page_cache
 from followup.models.cycle import NOT_RESPONDENT_ROLES
 from organizations.models import Membership, Organization
 from organizations.selectors import active_q, organizations_acting_for
@@ -94,33 +95,57 @@ class FormSection:
         return sum(1 for item in self.items if item.answer is not None and item.answer.copied_from_previous)
 
 
+@dataclass
+class QuestionnaireQuestions:
+    """A questionnaire's questions in the form's order, each with its section and area,
+    and the organisations chosen for each question put to chosen ones (by question id)."""
+
+    questions: list[Question]
+    chosen: dict[int, frozenset[int]]
+
+    def put_to(self, organization) -> list[Question]:
+        """The questions `organization` is asked (Question.applies_to, without a query)."""
+        return [
+            question for question in self.questions
+            if (organization.pk in self.chosen.get(question.pk, ()) if question.targeting == Question.Targeting.CHOSEN
+                else question.applies_to(organization))
+        ]
+
+
+def questionnaire_questions(*, questionnaire_id: int) -> QuestionnaireQuestions:
+    """The questionnaire's questions (QuestionnaireQuestions), kept in the cache until a
+    question, a section, an area or a question's chosen organisations change
+    (followup.page_cache): every respondent's form reads them, and they change only while
+    no cycle uses the questionnaire."""
+
+    def build() -> QuestionnaireQuestions:
+        questions = list(
+            Question.objects.filter(questionnaire_id=questionnaire_id).select_related("section__area")
+            .order_by("section__position", "section__pk", "position", "pk")
+        )
+        chosen = defaultdict(set)
+        for question_id, organization_id in Question.target_organizations.through.objects.filter(
+            question__questionnaire_id=questionnaire_id
+        ).values_list("question_id", "organization_id"):
+            chosen[question_id].add(organization_id)
+        return QuestionnaireQuestions(questions, {pk: frozenset(ids) for pk, ids in chosen.items()})
+
+    return page_cache.questionnaire_questions(questionnaire_id=questionnaire_id, build=build)
+
+
 def response_form(*, response: CycleOrganization) -> list[FormSection]:
-    """The questions put to the response's organisation, by section, each with its answer,
-    in four queries. Each is a plain one: prefetching would make a queryset per question
-    and per answer, which cost more than the queries on a form of a dozen questions."""
-    questionnaire_id = response.cycle.questionnaire_id
-    questions = (
-        Question.objects.filter(questionnaire_id=questionnaire_id).select_related("section__area")
-        .order_by("section__position", "section__pk", "position", "pk")
-    )
-    # The questions put to chosen organisations that name this one (Question.applies_to,
-    # without a query a question).
-    chosen = set(
-        Question.target_organizations.through.objects
-        .filter(question__questionnaire_id=questionnaire_id, organization_id=response.organization_id)
-        .values_list("question_id", flat=True)
-    )
+    """The questions put to the response's organisation, by section, each with its answer:
+    the questionnaire's questions from the cache, then the answers and their activity rows
+    in two plain queries (prefetching would make a queryset per answer, which cost more
+    than the query on a form of a dozen questions)."""
+    questions = questionnaire_questions(questionnaire_id=response.cycle.questionnaire_id).put_to(
+        response.organization)
     answers = {answer.question_id: answer for answer in Answer.objects.filter(response=response).order_by()}
     rows = defaultdict(list)
     for row in ActivityRow.objects.filter(answer__response=response).order_by("pk"):
         rows[row.answer_id].append(row)
     sections: dict[int, FormSection] = {}
     for question in questions:
-        if question.targeting == Question.Targeting.CHOSEN:
-            if question.pk not in chosen:
-                continue
-        elif not question.applies_to(response.organization):
-            continue
         answer = answers.get(question.pk)
         entry = sections.setdefault(question.section_id, FormSection(question.section, []))
         entry.items.append(FormItem(question, answer, rows[answer.pk] if answer is not None else []))
