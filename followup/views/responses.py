@@ -126,8 +126,7 @@ def response_edit(request, pk):
     return render(request, "followup/response_edit.html", {
         "response": response, "sections": sections, "can_answer": can_answer and response.is_editable
         and response.cycle.accepts_answers, "can_review": request.user.has_perm("followup.manage_cycle"),
-        "has_problems": bool(problems), "Kind": Question.Kind,
-    })
+        "has_problems": bool(problems)})
 
 
 @require_POST
