@@ -105,18 +105,16 @@ class QuestionnaireQuestions:
 
     def put_to(self, organization) -> list[Question]:
         """The questions `organization` is asked (Question.applies_to, without a query)."""
-        return [
-            question for question in self.questions
-            if (organization.pk in self.chosen.get(question.pk, ()) if question.targeting == Question.Targeting.CHOSEN
-                else question.applies_to(organization))
-        ]
+        chosen = Question.Targeting.CHOSEN
+        return [question for question in self.questions if (
+            organization.pk in self.chosen.get(question.pk, ()) if question.targeting == chosen
+            else question.applies_to(organization))]
 
 
 def questionnaire_questions(*, questionnaire_id: int) -> QuestionnaireQuestions:
-    """The questionnaire's questions (QuestionnaireQuestions), kept in the cache until a
-    question, a section, an area or a question's chosen organisations change
-    (followup.page_cache): every respondent's form reads them, and they change only while
-    no cycle uses the questionnaire."""
+    """The questionnaire's questions, kept in the cache (followup.page_cache) until a question,
+    a section, an area or a question's chosen organisations change: every respondent's form
+    reads them, and they change only while no cycle uses the questionnaire."""
 
     def build() -> QuestionnaireQuestions:
         questions = list(
@@ -135,9 +133,8 @@ def questionnaire_questions(*, questionnaire_id: int) -> QuestionnaireQuestions:
 
 def response_form(*, response: CycleOrganization) -> list[FormSection]:
     """The questions put to the response's organisation, by section, each with its answer:
-    the questionnaire's questions from the cache, then the answers and their activity rows
-    in two plain queries (prefetching would make a queryset per answer, which cost more
-    than the query on a form of a dozen questions)."""
+    the questions from the cache, the answers and their activity rows in two plain queries
+    (prefetching made a queryset per answer, which cost more than the query)."""
     questions = questionnaire_questions(questionnaire_id=response.cycle.questionnaire_id).put_to(
         response.organization)
     answers = {answer.question_id: answer for answer in Answer.objects.filter(response=response).order_by()}

@@ -96,14 +96,11 @@ def _version_page(request, version: ReportVersion, versions: list[ReportVersion]
         forms=(lambda full, page: _forms(request, full, page["content"])) if can_write else None)
     response = render(request, "reports/version_detail.html", {"page": {
         "title": mark_safe(page["title"]), "breadcrumbs": mark_safe(page["breadcrumbs"]), "body": BODY_PLACEHOLDER}})
-    # The body, the bulk of the page (over two megabytes at the scale data), goes into
-    # the response's bytes as kept, joined with the request's CSRF token: copied once, where
-    # passing it through the template copied and encoded it several times.
+    # The body, the bulk of the page (over two megabytes at the scale data), goes into the
+    # response's bytes as kept, joined with the request's CSRF token: passing it through the
+    # template copied it at each level of the layout and encoded it again.
     before, after = response.content.rsplit(BODY_PLACEHOLDER.encode(), 1)
-    token, pieces = get_token(request).encode(), [before]
-    for index, part in enumerate(page["body"]):
-        pieces += [token, part] if index else [part]
-    response.content = b"".join([*pieces, after])
+    response.content = b"".join([before, get_token(request).encode().join(page["body"]), after])
     return response
 
 
