@@ -12,12 +12,13 @@ from django.utils.translation import gettext_lazy as _
 
 from audits.models import Audit, AuditResponse, Measure, Recommendation
 from audits.selectors import FollowUpStatus, followup_overview
+from core import page_cache
 from core.dashboard_fulfilment import Named, fulfilment_section
 from core.reversing import pk_url
 from followup.models import CycleOrganization, FollowUpCycle
 from followup.selectors import cycles_for_municipality, responses_for_user
 from organizations.models import Membership, Organization
-from organizations.rules import memberships_of
+from organizations.rules import memberships_of, organization_ids_with_role
 from organizations.selectors import organization_names_acting_for
 from reports.models import Decision, Dispatch, ReportVersion
 
@@ -221,16 +222,26 @@ def respondent_responses(*, user, municipality, today: date) -> list[CycleOrgani
 
 def secretary_section(*, user, municipality) -> SecretarySection:
     """Decisions waiting for the secretary's boards: report versions submitted to the board
-    coordinating their program, and audit answers asked of the board and not recorded. Six
-    queries, each reading the municipality's rows and keeping the boards' in Python: a
-    secretary may act for hundreds of organisations, and a list of hundreds of ids in each
-    query cost more than the rows."""
+    coordinating their program, and audit answers asked of the board and not recorded.
+    The same for every secretary of the same boards, so kept in the cache
+    (core.page_cache) until a record it is read from changes."""
+    return page_cache.secretary_section(
+        municipality=municipality, boards=list(organization_ids_with_role(user, Role.SECRETARY)),
+        build=lambda: _secretary_section(user=user, municipality=municipality))
+
+
+def _secretary_section(*, user, municipality) -> SecretarySection:
+    """Six queries, each reading the municipality's rows and keeping the boards' in Python:
+    a secretary may act for hundreds of organisations, and a list of hundreds of ids in
+    each query cost more than the rows."""
     names = organization_names_acting_for(user=user, municipality=municipality, roles=(Role.SECRETARY,))
     versions = [
         version for version in
         ReportVersion.objects.filter(status=ReportVersion.Status.SUBMITTED,
                                      report__cycle__program__municipality=municipality)
         .select_related("report__cycle__program__owner")
+        # The frozen content is large and the section names the version only.
+        .defer("content")
         .order_by("submitted_at")
         if version.report.cycle.program.owner_id in names
     ]

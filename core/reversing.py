@@ -12,10 +12,10 @@ from django.utils.http import RFC3986_SUBDELIMS
 _SENTINEL = 987654321987
 
 
-def pk_url(viewname: str, **kwargs) -> Callable[[int], str]:
+def pk_url(viewname: str, *, key: str = "pk", **kwargs) -> Callable[[int], str]:
     """A function from a primary key to the same address as
-    `reverse(viewname, kwargs={**kwargs, "pk": pk})`."""
-    prefix, suffix = reverse(viewname, kwargs={**kwargs, "pk": _SENTINEL}).rsplit(str(_SENTINEL), 1)
+    `reverse(viewname, kwargs={**kwargs, key: pk})`."""
+    prefix, suffix = reverse(viewname, kwargs={**kwargs, key: _SENTINEL}).rsplit(str(_SENTINEL), 1)
     return lambda pk: f"{prefix}{int(pk)}{suffix}"
 
 

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from core import page_cache
 from core.dashboard import dashboard_for, roles_held
 from core.history import history_entries
 from organizations import selectors as organization_selectors
@@ -24,7 +25,9 @@ def dashboard(request):
     municipality = request.municipality
     context = {
         "municipality": municipality,
-        "counts": organization_selectors.organization_counts_by_kind(municipality=municipality)
+        "counts": page_cache.organization_counts(
+            municipality=municipality,
+            build=lambda: organization_selectors.organization_counts_by_kind(municipality=municipality))
         if municipality
         else [],
         "roles": roles_held(user=request.user),

@@ -1,4 +1,5 @@
-"""The cycle page's completeness table, rendered once and read from Django's cache.
+"""The cycle page's completeness table, rendered once and read from Django's cache, and
+the questions of a questionnaire as every respondent's form reads them.
 
 At 300 organisations the table was most of the cycle page: seven queries whose building
 costs more than their reading, then a row per organisation and a cell per area. It is the
@@ -31,3 +32,16 @@ def completeness_html(*, cycle, filters: dict, build: Callable[[], str]) -> Safe
     from the cache, or rendered by `build` and kept."""
     key = ("followup:completeness", cycle.pk, *(f"{name}={value}" for name, value in sorted(filters.items())))
     return mark_safe(kept(key=key, build=build, tracked=TRACKED, untracked=UNTRACKED))  # noqa: S308 - rendered HTML
+
+
+# What a questionnaire's questions are read from (followup.selectors.questionnaire_questions):
+# the questions, their sections and the sections' areas, and the organisations chosen for
+# a question.
+QUESTIONS_TRACKED = ("steering.Area", "followup.Section", "followup.Question")
+QUESTIONS_UNTRACKED = ("followup.Question_target_organizations",)
+
+
+def questionnaire_questions(*, questionnaire_id: int, build: Callable[[], object]):
+    """The questionnaire's questions: from the cache, or read by `build` and kept."""
+    return kept(key=("followup:questions", questionnaire_id), build=build, tracked=QUESTIONS_TRACKED,
+                untracked=QUESTIONS_UNTRACKED)

@@ -1,12 +1,14 @@
 """Queries that read the follow-up for pages, each in a fixed number of queries."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db.models import Case, Count, Prefetch, Q, Value, When
 from django.utils import timezone
 
-from followup.models import Answer, CycleOrganization, FollowUpCycle, Question, Questionnaire
+from followup.models import ActivityRow, Answer, CycleOrganization, FollowUpCycle, Question, Questionnaire
+from followup import page_cache
 from followup.models.cycle import NOT_RESPONDENT_ROLES
 from organizations.models import Membership, Organization
 from organizations.selectors import active_q, organizations_acting_for
@@ -43,10 +45,43 @@ def cycles_for_municipality(*, municipality):
     )
 
 
+# The radio buttons of the kinds answered by picking one of a few values; a rating's range
+# is the database's (answer_rating_in_range).
+RADIO_CHOICES = {
+    Question.Kind.YES_NO_PARTLY: Answer.YesNoPartly.choices,
+    Question.Kind.RATING: [(str(value), str(value)) for value in range(1, 6)],
+}
+
+
 @dataclass
 class FormItem:
     question: Question
     answer: Answer | None
+    # The answer's activity rows when the whole form was read at once; otherwise they are
+    # read from the answer (one field saved on its own).
+    rows: list | None = None
+    # What the field shows (the stored answer, or what was posted where a save was
+    # refused), why a save was refused, and whether the last save went through.
+    value: str = ""
+    problem: object = None
+    saved: bool = False
+
+    @property
+    def seen_version(self) -> str:
+        """The version of the answer the form shows, which a save sends back ("" for none yet)."""
+        return str(self.answer.version) if self.answer is not None else ""
+
+    @property
+    def choices(self):
+        """The values and labels of the radio buttons a yes/no/partly or rating question is
+        answered with; none for the other kinds."""
+        return RADIO_CHOICES.get(self.question.kind, ())
+
+    @property
+    def activity_rows(self):
+        if self.rows is not None:
+            return self.rows
+        return self.answer.activity_rows.all() if self.answer is not None else []
 
 
 @dataclass
@@ -60,23 +95,57 @@ class FormSection:
         return sum(1 for item in self.items if item.answer is not None and item.answer.copied_from_previous)
 
 
+@dataclass
+class QuestionnaireQuestions:
+    """A questionnaire's questions in the form's order, each with its section and area,
+    and the organisations chosen for each question put to chosen ones (by question id)."""
+
+    questions: list[Question]
+    chosen: dict[int, frozenset[int]]
+
+    def put_to(self, organization) -> list[Question]:
+        """The questions `organization` is asked (Question.applies_to, without a query)."""
+        chosen = Question.Targeting.CHOSEN
+        return [question for question in self.questions if (
+            organization.pk in self.chosen.get(question.pk, ()) if question.targeting == chosen
+            else question.applies_to(organization))]
+
+
+def questionnaire_questions(*, questionnaire_id: int) -> QuestionnaireQuestions:
+    """The questionnaire's questions, kept in the cache (followup.page_cache) until a question,
+    a section, an area or a question's chosen organisations change: every respondent's form
+    reads them, and they change only while no cycle uses the questionnaire."""
+
+    def build() -> QuestionnaireQuestions:
+        questions = list(
+            Question.objects.filter(questionnaire_id=questionnaire_id).select_related("section__area")
+            .order_by("section__position", "section__pk", "position", "pk")
+        )
+        chosen = defaultdict(set)
+        for question_id, organization_id in Question.target_organizations.through.objects.filter(
+            question__questionnaire_id=questionnaire_id
+        ).values_list("question_id", "organization_id"):
+            chosen[question_id].add(organization_id)
+        return QuestionnaireQuestions(questions, {pk: frozenset(ids) for pk, ids in chosen.items()})
+
+    return page_cache.questionnaire_questions(questionnaire_id=questionnaire_id, build=build)
+
+
 def response_form(*, response: CycleOrganization) -> list[FormSection]:
-    """The questions put to the response's organisation, by section, each with its answer."""
-    questions = (
-        response.cycle.questionnaire.questions.select_related("section__area")
-        .prefetch_related("target_organizations")
-        .order_by("section__position", "section__pk", "position", "pk")
-    )
-    answers = {
-        answer.question_id: answer
-        for answer in response.answers.prefetch_related(Prefetch("activity_rows"))
-    }
+    """The questions put to the response's organisation, by section, each with its answer:
+    the questions from the cache, the answers and their activity rows in two plain queries
+    (prefetching made a queryset per answer, which cost more than the query)."""
+    questions = questionnaire_questions(questionnaire_id=response.cycle.questionnaire_id).put_to(
+        response.organization)
+    answers = {answer.question_id: answer for answer in Answer.objects.filter(response=response).order_by()}
+    rows = defaultdict(list)
+    for row in ActivityRow.objects.filter(answer__response=response).order_by("pk"):
+        rows[row.answer_id].append(row)
     sections: dict[int, FormSection] = {}
     for question in questions:
-        if not question.applies_to(response.organization):
-            continue
+        answer = answers.get(question.pk)
         entry = sections.setdefault(question.section_id, FormSection(question.section, []))
-        entry.items.append(FormItem(question, answers.get(question.pk)))
+        entry.items.append(FormItem(question, answer, rows[answer.pk] if answer is not None else []))
     return list(sections.values())
 
 

@@ -54,7 +54,10 @@ HEADING = ("title", "program", "period", "coordinator", "year")
 PREVIEWED = ("text", "overall_assessment")
 
 # What compiling reads: the models with a history, and those without (KoladaMunicipality
-# for its count; the table linking activity rows to their areas).
+# for its count; the table linking activity rows to their areas). Key figures' values and
+# their county and national means are written only by an import, in the same transaction
+# as its ImportRun: that row's id and count stand for them (counting the means, hundreds
+# of thousands of rows at the scale data, was a tenth of every request).
 TRACKED = (
     "reports.ReportVersion", "reports.AreaAnalysis", "reports.MissedTarget", "reports.DevelopmentArea",
     "steering.Program", "steering.Area", "steering.Goal", "steering.Indicator", "steering.Target",
@@ -64,8 +67,7 @@ TRACKED = (
 )
 
 
-UNTRACKED = ("reports.Report", "kpis.ImportRun", "kpis.KpiMean", "followup.ActivityRow_areas",
-             "kpis.KoladaMunicipality")
+UNTRACKED = ("reports.Report", "kpis.ImportRun", "followup.ActivityRow_areas", "kpis.KoladaMunicipality")
 
 # What the page shows beside the body that changes on an approved version too, read by
 # the page rather than by compiling: the development areas (marked done in a later cycle,
@@ -148,8 +150,8 @@ class Reader:
 def page_for_reader(*, version: ReportVersion, versions: list[ReportVersion], reader: Reader,
                     own_dispatches: list = (), forms=None, posted: dict | None = None) -> dict:
     """The page's `title` and `breadcrumbs` as HTML and its `body` as the HTML between its
-    CSRF tokens (the view joins them with the request's: no search of a body that grows
-    with the organisations on every request), from the cache. The body holds
+    CSRF tokens, encoded as UTF-8 (the view joins them with the request's: no search of a
+    body that grows with the organisations on every request), from the cache. The body holds
     page_html's parts with the heading, the steps' buttons, the list of `versions` (the
     version's report's, newest first, with the fields in selectors.PAGE_FIELDS), where the
     dispatch stands and the development areas' links, as `reader` may see them, and the
@@ -166,7 +168,8 @@ def page_for_reader(*, version: ReportVersion, versions: list[ReportVersion], re
     shown = (reader, live_source, version.status, version.content_sha256,
              [(other.pk, other.number, other.status) for other in versions],
              [(dispatch.pk, dispatch.organization.name, dispatch.acknowledged_at) for dispatch in own_dispatches])
-    key = (f"{_key(version, previous, source)}:page:{'write' if forms is not None else 'read'}:"
+    # The body's form (encoded) is in the key: an entry kept as text is never read as bytes.
+    key = (f"{_key(version, previous, source)}:page-utf8:{'write' if forms is not None else 'read'}:"
            f"{hashlib.blake2b(repr(shown).encode(), digest_size=12).hexdigest()}")
     page = None if posted else cache.get(key)
     if page is None:
@@ -186,7 +189,9 @@ def page_for_reader(*, version: ReportVersion, versions: list[ReportVersion], re
             "own_dispatches": own_dispatches, "csrf_token": CSRF_PLACEHOLDER,
         }
         page = {part: render_to_string(f"{PARTS}#{part}", context) for part in PAGE}
-        page["body"] = page["body"].split(CSRF_PLACEHOLDER)
+        # Kept as the response's bytes: the view splices them in, never through a template
+        # or an encoding of a body that grows with the organisations.
+        page["body"] = [part.encode() for part in page["body"].split(CSRF_PLACEHOLDER)]
         if not posted:
             cache.set(key, page, TIMEOUT)
     return page

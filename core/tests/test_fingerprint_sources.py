@@ -11,7 +11,8 @@ from django.apps import apps
 from django.conf import settings
 
 # Each module that builds a page from a fingerprint, with the name of its tracked models.
-CACHES = {"api.list_cache": "TRACKED", "audits.page_cache": "TRACKED", "followup.page_cache": "TRACKED", "oversight.page_cache": "TRACKED",
+CACHES = {"api.list_cache": "TRACKED", "audits.page_cache": "TRACKED", "core.page_cache": "TRACKED",
+          "followup.page_cache": "TRACKED", "oversight.page_cache": "TRACKED",
           "reports.version_page": "TRACKED", "steering.page_cache": "TRACKED"}
 
 # Bulk updates a page cache may ignore, and why.

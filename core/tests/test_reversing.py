@@ -19,6 +19,12 @@ def test_a_link_of_another_kind_too():
     assert url(7) == reverse("audits:measure_detail", kwargs={"pk": 7})
 
 
+def test_a_link_by_another_key_among_fixed_ones_is_the_link_reverse_gives():
+    url = pk_url("followup:answer_save", key="question_pk", pk=12)
+    for pk in (1, 42, 987654321):
+        assert url(pk) == reverse("followup:answer_save", kwargs={"pk": 12, "question_pk": pk})
+
+
 def test_a_link_by_a_text_key_is_the_link_reverse_gives_quoted_alike():
     url = text_key_url("kpis:kpi_detail", "kpi_id")
     for key in ("N00001", "L-bo_1", "å ä?#%", "a:b@c~d"):

@@ -1,6 +1,7 @@
 from django.urls import reverse
 
 from organizations.models import Membership
+from organizations.tests.factories import MembershipFactory, OrganizationFactory
 
 
 def test_the_public_start_page_is_swedish_and_open_to_all(client, town):
@@ -15,6 +16,17 @@ def test_the_dashboard_shows_the_organisation_and_the_users_roles(client, town):
     page = client.get(reverse("core:dashboard")).content.decode()
     assert "Kommunens organisation" in page
     assert "Samordnare, <a" in page and "Arbetslivsnämnden" in page
+
+
+def test_the_roles_are_listed_by_organisation_each_linked_and_escaped(client, town):
+    user = town.users[Membership.Role.SECRETARY]
+    MembershipFactory(user=user, role=Membership.Role.SECRETARY,
+                      organization=OrganizationFactory(municipality=town.municipality, name="A & <b>B</b>-nämnden"))
+    client.force_login(user)
+    roles = client.get(reverse("core:dashboard")).content.decode().split('id="roller-rubrik"')[1].split("</ul>")[0]
+    link = reverse("organizations:organization_detail", kwargs={"pk": town.board.pk})
+    assert roles.index("A &amp; &lt;b&gt;B&lt;/b&gt;-nämnden") < roles.index(
+        f'<li>Nämndsekreterare, <a class="ds-link" href="{link}">{town.board.name}</a></li>')
 
 
 def test_the_menu_follows_the_role(client, town):

@@ -20,7 +20,7 @@ from core.permissions import require
 from core.views import run_step
 from followup import selectors, services
 from followup.forms import RespondentLinkForm
-from followup.models import Answer, Question, RespondentLink
+from followup.models import RespondentLink
 from followup.views.responses import answers_save_posted, form_values_fill, response_in_municipality
 
 
@@ -97,9 +97,7 @@ def link_answer(request, token):
     form_values_fill(request, sections, problems)
     return render(request, "followup/link_answer.html", {
         "link": link, "response": response, "sections": sections, "token": token, "via_link": True,
-        "can_answer": response.is_editable and response.cycle.accepts_answers, "has_problems": bool(problems),
-        "yes_no_partly": Answer.YesNoPartly.choices, "ratings": range(1, 6), "Kind": Question.Kind,
-    })
+        "can_answer": response.is_editable and response.cycle.accepts_answers, "has_problems": bool(problems)})
 
 
 @never_cache

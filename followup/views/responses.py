@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -25,7 +26,7 @@ from followup.models import Answer, CycleOrganization, Question
 def response_in_municipality(request, pk) -> CycleOrganization:
     return get_object_or_404(
         CycleOrganization.objects.select_related(
-            "cycle__program__municipality", "cycle__questionnaire", "organization__parent", "respondent", "backup"
+            "cycle__program__municipality", "organization__parent", "respondent", "backup"
         ),
         pk=pk,
         cycle__program__municipality=request.municipality,
@@ -69,11 +70,13 @@ def _save_one(request, response, question, problems: dict, by=None) -> Answer | 
 def answers_save_posted(request, response, sections, *, by=None) -> dict:
     """Save every posted answer that differs from the one stored; returns the refusals
     by question (empty when all were saved)."""
+    changed = [item.question for section in sections for item in section.items if _posted_differs(request, item)]
+    # Saving asks whether each question is put to the organisation, which reads the
+    # organisations chosen for it: one query for all.
+    prefetch_related_objects(changed, "target_organizations")
     problems = {}
-    for section in sections:
-        for item in section.items:
-            if _posted_differs(request, item):
-                _save_one(request, response, item.question, problems, by=by)
+    for question in changed:
+        _save_one(request, response, question, problems, by=by)
     return problems
 
 
@@ -123,9 +126,7 @@ def response_edit(request, pk):
     return render(request, "followup/response_edit.html", {
         "response": response, "sections": sections, "can_answer": can_answer and response.is_editable
         and response.cycle.accepts_answers, "can_review": request.user.has_perm("followup.manage_cycle"),
-        "has_problems": bool(problems), "yes_no_partly": Answer.YesNoPartly.choices, "ratings": range(1, 6),
-        "Kind": Question.Kind,
-    })
+        "has_problems": bool(problems)})
 
 
 @require_POST
@@ -189,7 +190,7 @@ def activity_row_add(request, pk, question_pk):
     response = response_in_municipality(request, pk)
     require(request.user, "followup.answer", response)
     question = get_object_or_404(
-        Question.objects.filter(questionnaire=response.cycle.questionnaire, kind=Question.Kind.ACTIVITIES),
+        Question.objects.filter(questionnaire_id=response.cycle.questionnaire_id, kind=Question.Kind.ACTIVITIES),
         pk=question_pk,
     )
     form = ActivityRowForm(request.POST or None, program=response.cycle.program)

@@ -175,3 +175,30 @@ def test_a_development_area_marked_done_shows_on_the_approved_versions_next_load
     item.status, item.done_on = item.Status.DONE, datetime.date(2026, 5, 1)
     item.save()
     assert "Markera som klart" not in _page(client, version)
+
+
+def test_a_key_figures_import_shows_on_the_next_load(reader, town):
+    """The import writes an ImportRun with the values and their county and national means:
+    that row moves the fingerprint for them all."""
+    from kpis.kolada import KoladaValue
+    from kpis.models import ImportRun
+    from kpis.services import values_import
+
+    _scenario, version = _draft(town)
+    assert "39,5" not in _page(reader, version)
+    values_import(values=[KoladaValue(kpi="N00945", municipality=town.municipality.code, period=2025, gender="T",
+                                      value=39.5, status="", count=1, is_deleted=False)],
+                  source=ImportRun.Source.FILE)
+    assert "39,5" in _page(reader, version)
+
+
+def test_the_kept_body_is_spliced_into_the_page_once_in_its_place(reader, town):
+    from reports.views.reports import BODY_PLACEHOLDER
+
+    _scenario, version = _draft(town)
+    _page(reader, version)
+    page = _page(reader, version)
+    assert BODY_PLACEHOLDER not in page and page.count('<div class="page-heading">') == 1
+    main = page.split('<main id="innehall"')[1].split("</main>")[0]
+    assert '<nav class="ds-breadcrumbs"' in main and "Bostadsbolaget har erbjudit lägenheter." in main
+    assert '<footer class="site-footer">' in page.split("</main>")[1]
