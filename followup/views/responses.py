@@ -177,10 +177,8 @@ def answer_save(request, pk, question_pk):
     item.problem = problems.get(question.pk)
     item.value = request.POST.get(f"q-{question.pk}", "") if item.problem else _current_value(answer)
     item.saved = item.problem is None
-    return render(request, "followup/response_edit.html#question", {
-        "response": response, "item": item, "can_answer": True, "yes_no_partly": Answer.YesNoPartly.choices,
-        "ratings": range(1, 6), "Kind": Question.Kind,
-    })
+    return render(request, "followup/response_edit.html#question", {"response": response, "item": item,
+                                                                     "can_answer": True})
 
 
 @require_http_methods(["GET", "POST"])
