@@ -59,18 +59,25 @@ def test_a_missing_year_is_shown_as_a_dash_and_as_a_gap():
     series = content["areas"][0]["goals"][0]["indicators"][0]["series"]
     html = html_bytes(content=content).decode()
     assert f'<th scope="row">{series[1]["year"]}</th><td>–</td>' in html
-    # The own line is drawn in two pieces around the missing year.
+    # The own line is drawn around the missing year: the year before it stands alone (a
+    # marker and no line), the years after it are one piece; then the legend's sample.
     svg = series_svg(series=series, title="t", ident="x")
-    assert len(re.findall(r'<polyline[^>]*stroke="#1f4e79"', svg)) == 2
+    (own_line,) = re.findall(r'<path d="([^"]+)" fill="none" stroke="#1f4e79"', svg)
+    assert own_line.count("M") == 2 and own_line.count("L") == len(series) - 3
 
 
-def test_a_chart_marks_its_points_with_one_marker_a_line():
+def test_a_chart_marks_its_points_with_a_shape_a_line_in_one_path_each():
     series = sample_content()["areas"][0]["goals"][0]["indicators"][0]["series"]
     svg = series_svg(series=series, title="t", ident="x")
-    assert re.findall(r'<marker id="([^"]+)"', svg) == ["diagram-x-own", "diagram-x-county", "diagram-x-national"]
-    # Every point is drawn by its line's marker, not by an element of its own.
-    assert svg.count("<circle") == 3
-    assert 'marker-mid="url(#diagram-x-own)"' in svg
+    # Every point and the legend's sample get their line's marker, of a shape of its
+    # own (circle, square, diamond), all drawn by one path, not by an element each.
+    markers = {colour: d for d, colour in re.findall(r'<path d="([^"]+)" fill="(#[0-9a-f]{6})"', svg)}
+    assert list(markers) == ["#1f4e79", "#b85c00", "#4d4d4d"]
+    own, county, national = markers.values()
+    # One year has no own value: one marker fewer, but the legend's.
+    assert own.count("z") == len(series) and own.count("a3.5,3.5") == 2 * len(series)
+    assert county.count("h6v6") == national.count("l4.2,4.2") == len(series) + 1
+    assert "<marker" not in svg and "<circle" not in svg and "<polyline" not in svg
 
 
 def test_text_from_users_is_escaped():
