@@ -2,9 +2,17 @@
 so that the web page, the PDF and the Word file show the same picture without a plotting
 library. The lines differ by dash pattern and marker as well as by colour, so the chart
 reads in greyscale and for colour-blind readers; the data table beside it carries the
-figures for a screen reader (the chart itself is one labelled image)."""
+figures for a screen reader (the chart itself is one labelled image).
+
+The PDF takes the same picture as an <img> of the SVG (`series_img`): WeasyPrint then
+reads it with the XML parser and draws it, instead of parsing, styling and tagging its
+elements with the page's own, and its labels are placed by their widths instead of by
+text-anchor, which WeasyPrint draws as a group of its own for every label. Together a
+fifth of the report's elements."""
 
 from __future__ import annotations
+
+import base64
 
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +27,13 @@ _LEFT, _RIGHT, _TOP, _BOTTOM = 44, 12, 12, 46
 # has a marker of its own shape besides its colour and dash.
 LINES = (("own", "#1f4e79", "", "circle"), ("county", "#b85c00", "6 4", "square"),
          ("national", "#4d4d4d", "2 3", "diamond"))
+
+
+# Advance widths in em of Liberation Sans, the PDF's font (metric-compatible with Arial),
+# for what an axis label holds: all digits are as wide.
+_ADVANCES = {",": 0.278, ".": 0.278, "−": 0.584, "-": 0.333, " ": 0.278}
+_DIGIT_ADVANCE = 0.556
+_LABEL_SIZE = 10
 
 
 def line_labels() -> dict[str, str]:
@@ -44,8 +59,20 @@ def _marker(shape: str, x: float, y: float) -> str:
     return f"M{x:.1f},{y - 4.2:.1f}l4.2,4.2l-4.2,4.2l-4.2,-4.2z"
 
 
-def series_svg(*, series: list[dict], title: str, ident: str) -> str:
-    """The chart as an inline <svg> element labelled by `title`."""
+def _width(text: str) -> float:
+    return _LABEL_SIZE * sum(_ADVANCES.get(char, _DIGIT_ADVANCE) for char in text)
+
+
+def series_img(*, series: list[dict], title: str, ident: str) -> str:
+    """The chart as an <img> of its SVG with `title` as its text alternative, for the PDF."""
+    svg = series_svg(series=series, title=title, ident=ident, anchored=False)
+    return (f'<img class="chart" width="{WIDTH}" height="{HEIGHT}" alt="{escape(title)}" '
+            f'src="data:image/svg+xml;base64,{base64.b64encode(svg.encode()).decode()}">')
+
+
+def series_svg(*, series: list[dict], title: str, ident: str, anchored: bool = True) -> str:
+    """The chart as an inline <svg> element labelled by `title`. Not `anchored`, the axis
+    labels start where their width in the PDF's font puts their end or middle."""
     values = [point[key] for point in series for key, *_ in LINES if point.get(key) is not None]
     years = [point["year"] for point in series]
     labels = line_labels()
@@ -72,11 +99,20 @@ def series_svg(*, series: list[dict], title: str, ident: str) -> str:
     # strokes and one for the markers.
     grid = "".join(f"M{_LEFT},{y(tick):.1f}H{WIDTH - _RIGHT}" for tick in ticks)
     parts.append(f'<path d="{grid}" stroke="#d0d0d0" stroke-width="0.6"/>')
-    parts.append('<g font-size="10" fill="#333" text-anchor="end">')
-    parts += [f'<text x="{_LEFT - 5}" y="{y(tick) + 3.5:.1f}">{_number(tick)}</text>' for tick in ticks]
-    parts.append('</g><g font-size="10" fill="#333" text-anchor="middle">')
-    parts += [f'<text x="{x(year):.1f}" y="{HEIGHT - _BOTTOM + 14}">{year}</text>' for year in years]
-    parts.append('</g><g font-size="10" fill="#222">')
+    tick_labels = [(_number(tick), _LEFT - 5, y(tick) + 3.5) for tick in ticks]
+    year_labels = [(str(year), x(year), HEIGHT - _BOTTOM + 14) for year in years]
+    if anchored:
+        parts.append(f'<g font-size="{_LABEL_SIZE}" fill="#333" text-anchor="end">')
+        parts += [f'<text x="{lx}" y="{ly:.1f}">{label}</text>' for label, lx, ly in tick_labels]
+        parts.append(f'</g><g font-size="{_LABEL_SIZE}" fill="#333" text-anchor="middle">')
+        parts += [f'<text x="{lx:.1f}" y="{ly}">{label}</text>' for label, lx, ly in year_labels]
+    else:
+        parts.append(f'<g font-size="{_LABEL_SIZE}" fill="#333">')
+        parts += [f'<text x="{lx - _width(label):.1f}" y="{ly:.1f}">{label}</text>'
+                  for label, lx, ly in tick_labels]
+        parts += [f'<text x="{lx - _width(label) / 2:.1f}" y="{ly}">{label}</text>'
+                  for label, lx, ly in year_labels]
+    parts.append(f'</g><g font-size="{_LABEL_SIZE}" fill="#222">')
     for n, (key, colour, dash, shape) in enumerate(LINES):
         # A missing year breaks the line: a gap is not a zero.
         runs, run = [], []

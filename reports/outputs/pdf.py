@@ -5,14 +5,15 @@ and a declared language, which is what the accessibility law (DOS-lagen) asks of
 published report anyway. WeasyPrint's "pdf/a-2a" variant writes the structure tree from
 the HTML (headings, lists, tables with header cells, figures), maps every glyph to Unicode,
 embeds an sRGB output intent and the XMP identification, and the document language comes
-from <html lang="sv">. The charts are one tagged figure each, with a caption and the data
-table beside them, so nothing the reader needs is only in the picture; hence level A is
-met and the weaker PDF/A-2b plus PDF/UA-1 is not needed.
+from <html lang="sv">. The charts are one tagged figure each (an image of the SVG whose text
+alternative is the chart's title), with a caption and the data table beside them, so
+nothing the reader needs is only in the picture; hence level A is met and the weaker
+PDF/A-2b plus PDF/UA-1 is not needed.
 
 Fonts are Liberation Sans from Debian's fonts-liberation2 (installed by the Makefile),
 given by @font-face from the local files and embedded as subsets; PDF/A forbids a font
 that is not embedded, and nothing is fetched from the network: the URL fetcher refuses
-every address but the font files."""
+every address but the font files and the charts' data: URLs."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from reports.content import Content
 from reports.outputs.html import STYLESHEET, render_report_html
 
 VARIANT = "pdf/a-2a"
+CHART_URL = "data:image/svg+xml;base64,"
 PDF_STYLESHEET = "reports/outputs/pdf.css"
 FONT_FILES = {"regular": "LiberationSans-Regular.ttf", "bold": "LiberationSans-Bold.ttf",
               "italic": "LiberationSans-Italic.ttf", "bold_italic": "LiberationSans-BoldItalic.ttf"}
@@ -43,10 +45,11 @@ def _fetcher():
     allowed = {(font_dir() / name).resolve().as_uri() for name in FONT_FILES.values()}
 
     class FontsOnly(URLFetcher):
-        """Only the report's own font files; a link in the content never reaches the network."""
+        """Only the report's own font files and the charts, which are SVG in data: URLs (an
+        SVG image's own links come here too); a link in the content never reaches the network."""
 
         def fetch(self, url, headers=None):
-            if url not in allowed:
+            if url not in allowed and not url.startswith(CHART_URL):
                 raise ValueError(f"Not fetched for a report: {url}")
             return super().fetch(url, headers)
 
@@ -128,5 +131,5 @@ def render_pdf(*, html: str, stylesheet: str) -> bytes:
 
 def pdf_bytes(*, content: Content, version_label: str = "") -> bytes:
     """The report as a tagged PDF/A-2a in Swedish, with title page, contents and page numbers."""
-    return render_pdf(html=render_report_html(content=content, version_label=version_label),
+    return render_pdf(html=render_report_html(content=content, version_label=version_label, pdf=True),
                       stylesheet=_stylesheet())

@@ -1,11 +1,12 @@
 """The standalone web page: Swedish, headings in order, charts as labelled images with
 their data tables, and the content's text never taken for markup."""
 
+import base64
 import re
 from html.parser import HTMLParser
 
-from reports.outputs.charts import series_svg
-from reports.outputs.html import html_bytes
+from reports.outputs.charts import series_img, series_svg
+from reports.outputs.html import html_bytes, render_report_html
 from reports.tests.content_samples import AREAS, sample_content
 
 
@@ -78,6 +79,28 @@ def test_a_chart_marks_its_points_with_a_shape_a_line_in_one_path_each():
     assert own.count("z") == len(series) and own.count("a3.5,3.5") == 2 * len(series)
     assert county.count("h6v6") == national.count("l4.2,4.2") == len(series) + 1
     assert "<marker" not in svg and "<circle" not in svg and "<polyline" not in svg
+
+
+def test_the_pdf_shows_each_chart_as_an_image_of_the_same_svg_with_its_title_as_text():
+    content = sample_content()
+    indicator = content["areas"][0]["goals"][0]["indicators"][0]
+    title = f"{indicator['name']} ({indicator['unit']})"
+    html = render_report_html(content=content, pdf=True)
+    assert "<svg" not in html
+    images = re.findall(r'<img class="chart" width="480" height="220" alt="([^"]+)" '
+                        r'src="data:image/svg\+xml;base64,([^"]+)">', html)
+    assert len(images) == 14 and images[0][0] == title
+    svg = base64.b64decode(images[0][1]).decode()
+    assert f"<title id=\"diagram-{content['areas'][0]['id']}-{indicator['id']}\">{title}</title>" in svg
+    # The same picture, its labels placed by their widths instead of by text-anchor.
+    web = series_svg(series=indicator["series"], title=title, ident="x")
+    assert "text-anchor" not in svg and web.count("<text") == svg.count("<text") == 15
+    assert re.findall(r"<path[^>]*>", web) == re.findall(r"<path[^>]*>", svg)
+
+
+def test_a_chart_image_escapes_its_title():
+    img = series_img(series=[{"year": 2025, "own": 1.0}], title='"><script>', ident="x")
+    assert 'alt="&quot;&gt;&lt;script&gt;"' in img
 
 
 def test_text_from_users_is_escaped():
