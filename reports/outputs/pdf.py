@@ -17,8 +17,6 @@ every address but the font files and the charts' data: URLs."""
 
 from __future__ import annotations
 
-import functools
-import re
 from pathlib import Path
 
 from django.conf import settings
@@ -27,6 +25,7 @@ from django.utils import translation
 
 from reports.content import Content
 from reports.outputs.html import STYLESHEET, render_report_html
+from reports.outputs.pdf_engine import html_class, objects_serialized_once, page_references_cached
 
 VARIANT = "pdf/a-2a"
 CHART_URL = "data:image/svg+xml;base64,"
@@ -62,64 +61,14 @@ def _stylesheet() -> str:
         return render_to_string(STYLESHEET) + render_to_string(PDF_STYLESHEET, {"fonts": fonts})
 
 
-def _page_references_cached() -> None:
-    """pydyf (0.13) builds its tuple of page references anew each time it is asked, and
-    WeasyPrint asks once for every tagged element of a PDF/A-2a: pages × elements, a fifth
-    of the tagging and a tenth of the whole for 300 organisations. The tuple is kept until
-    a page is added; the pages' list only grows, so its length tells when it changed."""
-    import pydyf
-
-    original = pydyf.PDF.__dict__.get("page_references")
-    if not isinstance(original, property) or getattr(original.fget, "cached", False):
-        return
-
-    def page_references(pdf):
-        count = len(pdf.pages["Kids"])
-        cached = pdf.__dict__.get("_page_references")
-        if cached is None or cached[0] != count:
-            cached = pdf.__dict__["_page_references"] = (count, original.fget(pdf))
-        return cached[1]
-
-    page_references.cached = True
-    pydyf.PDF.page_references = property(page_references)
-
-
-@functools.cache
-def _html_class():
-    """WeasyPrint's HTML with its user-agent stylesheet less the rules that match every
-    element for a pseudo-element: ::footnote-call, ::footnote-marker and the ::note-*
-    ones, and ::marker, which only a list item draws. WeasyPrint computes a style for each
-    pseudo-element a rule matches, so those rules made six styles for every element, two
-    thirds of the styling and a seventh of the whole for the sample report, whose
-    documents have no footnotes or notes. Should a WeasyPrint release change the sheet so
-    that the rules are not found, its own sheet is used as it is."""
-    from weasyprint import CSS, HTML
-    from weasyprint import html as weasyprint_html
-    from weasyprint.css.counters import CounterStyle
-
-    full = weasyprint_html.UA
-    trimmed = re.sub(r"^::(?:footnote|note)-[a-z-]+ \{[^}\n]*\}\n", "", full, flags=re.MULTILINE)
-    trimmed = re.sub(r"^::marker \{", "li::marker {", trimmed, count=1, flags=re.MULTILINE)
-    if trimmed.count("\n") != full.count("\n") - 5 or "li::marker {" not in trimmed:
-        return HTML
-    # A counter style of its own, or WeasyPrint's would get every @counter-style twice;
-    # the rules are the same, and HTML keeps giving WeasyPrint's.
-    sheet = CSS(string=trimmed, counter_style=CounterStyle())
-
-    class ReportHTML(HTML):
-        def _ua_stylesheets(self, forms=False):
-            return [sheet, *super()._ua_stylesheets(forms)[1:]]
-
-    return ReportHTML
-
-
 def render_pdf(*, html: str, stylesheet: str) -> bytes:
     """Any HTML as PDF/A-2a with the report's fonts; the benchmark's floor uses it too."""
     from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
-    _page_references_cached()
-    HTML = _html_class()  # noqa: N806 - WeasyPrint's class, a trimmed user-agent sheet
+    page_references_cached()
+    objects_serialized_once()
+    HTML = html_class()  # noqa: N806 - WeasyPrint's class with a trimmed user-agent sheet
 
     fetcher = _fetcher()
     font_config = FontConfiguration()
