@@ -27,7 +27,9 @@ def _paragraphs(text: str) -> list[str]:
 
 def report_context(*, content: Content, version_label: str = "", pdf: bool = False) -> dict:
     """What the report template needs beyond the content: charts (for the PDF as images of
-    the same SVG, see reports.outputs.charts), paragraphs, groups."""
+    the same SVG, see reports.outputs.charts), paragraphs, groups. The PDF's tables come
+    without the scroll regions of core's {% table_scroll %}: paper does not scroll, and
+    each region was one more element to style and tag."""
     chart = series_img if pdf else series_svg
     areas = []
     for area in content["areas"]:
@@ -51,7 +53,7 @@ def report_context(*, content: Content, version_label: str = "", pdf: bool = Fal
                        (translation.gettext("Det som blev av förra årets"), content["previous_development_areas"])]
     return {"content": content, "areas": areas, "overall_paragraphs": _paragraphs(content["overall_assessment"]),
             "labels": line_labels(), "compiled_on": compiled_on, "version_label": version_label,
-            "development": development}
+            "development": development, "tables_on_paper": pdf}
 
 
 def render_report_html(*, content: Content, version_label: str = "", pdf: bool = False) -> str:

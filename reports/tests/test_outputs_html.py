@@ -98,6 +98,13 @@ def test_the_pdf_shows_each_chart_as_an_image_of_the_same_svg_with_its_title_as_
     assert re.findall(r"<path[^>]*>", web) == re.findall(r"<path[^>]*>", svg)
 
 
+def test_the_pdfs_tables_come_without_scroll_regions():
+    content = sample_content()
+    web, paper = html_bytes(content=content).decode(), render_report_html(content=content, pdf=True)
+    assert web.count('<div class="table-scroll" role="region"') == web.count("<table") == 47
+    assert "table-scroll" not in paper and paper.count("<table") == 47
+
+
 def test_a_chart_image_escapes_its_title():
     img = series_img(series=[{"year": 2025, "own": 1.0}], title='"><script>', ident="x")
     assert 'alt="&quot;&gt;&lt;script&gt;"' in img
