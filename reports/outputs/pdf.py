@@ -25,7 +25,8 @@ from django.utils import translation
 
 from reports.content import Content
 from reports.outputs.html import STYLESHEET, render_report_html
-from reports.outputs.pdf_engine import html_class, objects_serialized_once, page_references_cached
+from reports.outputs.pdf_engine import (
+    collector_paused, html_class, objects_serialized_once, page_references_cached)
 
 VARIANT = "pdf/a-2a"
 CHART_URL = "data:image/svg+xml;base64,"
@@ -71,11 +72,12 @@ def render_pdf(*, html: str, stylesheet: str) -> bytes:
     HTML = html_class()  # noqa: N806 - WeasyPrint's class with a trimmed user-agent sheet
 
     fetcher = _fetcher()
-    font_config = FontConfiguration()
-    css = CSS(string=stylesheet, font_config=font_config, url_fetcher=fetcher)
-    document = HTML(string=html, url_fetcher=fetcher, base_url=font_dir().as_uri() + "/")
-    return document.write_pdf(stylesheets=[css], font_config=font_config, pdf_variant=VARIANT,
-                              uncompressed_pdf=False, custom_metadata=False)
+    with collector_paused():
+        font_config = FontConfiguration()
+        css = CSS(string=stylesheet, font_config=font_config, url_fetcher=fetcher)
+        document = HTML(string=html, url_fetcher=fetcher, base_url=font_dir().as_uri() + "/")
+        return document.write_pdf(stylesheets=[css], font_config=font_config, pdf_variant=VARIANT,
+                                  uncompressed_pdf=False, custom_metadata=False)
 
 
 def pdf_bytes(*, content: Content, version_label: str = "") -> bytes:

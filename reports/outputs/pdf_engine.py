@@ -7,8 +7,10 @@ twice does nothing."""
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import functools
+import gc
 import re
 
 
@@ -104,3 +106,22 @@ def html_class():
             return [sheet, *super()._ua_stylesheets(forms)[1:]]
 
     return ReportHTML
+
+
+@contextlib.contextmanager
+def collector_paused():
+    """Python's cyclic garbage collector paused while a PDF is made. WeasyPrint builds a
+    tree of boxes, styles and PDF objects that lives until the file is written, so every
+    few thousand allocations the collector walked the process's whole heap (Django and
+    all) again: two or three full collections for the sample report, a tenth of its CPU
+    time, that freed almost nothing (the 300-organisation report peaks 2.5% higher without
+    them). What cycles the rendering leaves are collected by the next collection after.
+    The collector is left alone if something else has paused it."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()

@@ -1,5 +1,6 @@
 """The changes to WeasyPrint and pydyf make the same PDF as before, with less work."""
 
+import gc
 import io
 import shutil
 import subprocess
@@ -63,3 +64,26 @@ def test_list_items_keep_their_bullets_and_numbers(tmp_path):
     path.write_bytes(render_pdf(html=LIST, stylesheet=_stylesheet()))
     text = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
     assert "• Första" in text and "• Andra" in text and "1. Ett" in text
+
+
+def test_the_collector_is_paused_while_a_pdf_is_made_and_resumed_after(monkeypatch):
+    seen = []
+    write_pdf = weasyprint.Document.write_pdf
+    monkeypatch.setattr(weasyprint.Document, "write_pdf",
+                        lambda *args, **kwargs: seen.append(gc.isenabled()) or write_pdf(*args, **kwargs))
+    assert gc.isenabled()
+    render_pdf(html=LIST, stylesheet=_stylesheet())
+    assert seen == [False] and gc.isenabled()
+
+
+def test_a_collector_paused_by_someone_else_stays_paused():
+    gc.disable()
+    try:
+        with pdf_engine.collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(ValueError), pdf_engine.collector_paused():
+        raise ValueError
+    assert gc.isenabled()
