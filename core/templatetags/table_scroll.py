@@ -8,7 +8,10 @@ it can be scrolled without a mouse (WCAG 2.1.1).
     {% endtable_scroll %}
 
 The arguments, joined with "-", are the caption's id: unique on the page, so a table
-repeated in a loop passes what tells its copies apart."""
+repeated in a loop passes what tells its copies apart.
+
+A document printed from a template (the report's PDF) sets `tables_on_paper` in its
+context: paper does not scroll, so the table comes without the region."""
 
 from django import template
 from django.utils.html import format_html
@@ -25,6 +28,8 @@ class TableScrollNode(template.Node):
         caption_id = "-".join(str(part.resolve(context)) for part in self.parts)
         with context.push(caption_id=caption_id):
             table = self.nodelist.render(context)
+        if context.get("tables_on_paper"):
+            return table
         return format_html(
             '<div class="table-scroll" role="region" aria-labelledby="{}" tabindex="0">{}</div>', caption_id, table
         )

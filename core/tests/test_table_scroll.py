@@ -19,6 +19,14 @@ def test_a_table_scrolls_in_a_focusable_region_named_by_its_caption():
                     '<table><caption id="tabell-7">Aktiviteter</caption></table></div>')
 
 
+def test_a_table_on_paper_has_no_region():
+    html = Template(
+        '{% load table_scroll %}{% table_scroll "tabell" plan %}'
+        '<table><caption id="{{ caption_id }}">Aktiviteter</caption></table>{% endtable_scroll %}'
+    ).render(Context({"plan": 7, "tables_on_paper": True}))
+    assert html == '<table><caption id="tabell-7">Aktiviteter</caption></table>'
+
+
 def test_the_region_needs_the_captions_id():
     with pytest.raises(TemplateSyntaxError, match="caption"):
         Template("{% load table_scroll %}{% table_scroll %}<table></table>{% endtable_scroll %}")

@@ -41,9 +41,10 @@ class Document:
 
 
 def document_html(document: Document) -> str:
-    """The document as an HTML page in Swedish, the layout the PDF is printed from."""
+    """The document as an HTML page in Swedish, the layout the PDF is printed from (so its
+    tables come without core's scroll regions)."""
     with translation.override("sv"):
-        return render_to_string(TEMPLATE, {"document": document})
+        return render_to_string(TEMPLATE, {"document": document, "tables_on_paper": True})
 
 
 def document_pdf_bytes(document: Document) -> bytes:

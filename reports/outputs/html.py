@@ -15,7 +15,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from reports.content import Content
-from reports.outputs.charts import line_labels, series_svg
+from reports.outputs.charts import line_labels, series_img, series_svg
 
 TEMPLATE = "reports/outputs/report.html"
 STYLESHEET = "reports/outputs/report.css"
@@ -25,14 +25,18 @@ def _paragraphs(text: str) -> list[str]:
     return [part.strip() for part in (text or "").split("\n\n") if part.strip()]
 
 
-def report_context(*, content: Content, version_label: str = "") -> dict:
-    """What the report template needs beyond the content: charts, paragraphs, groups."""
+def report_context(*, content: Content, version_label: str = "", pdf: bool = False) -> dict:
+    """What the report template needs beyond the content: charts (for the PDF as images of
+    the same SVG, see reports.outputs.charts), paragraphs, groups. The PDF's tables come
+    without the scroll regions of core's {% table_scroll %}: paper does not scroll, and
+    each region was one more element to style and tag."""
+    chart = series_img if pdf else series_svg
     areas = []
     for area in content["areas"]:
         goals = []
         for goal in area["goals"]:
             indicators = [
-                {**indicator, "chart": mark_safe(series_svg(  # noqa: S308 - built from escaped text only
+                {**indicator, "chart": mark_safe(chart(  # noqa: S308 - built from escaped text only
                     series=indicator["series"], title=f"{indicator['name']} ({indicator['unit']})",
                     ident=f"{area['id']}-{indicator['id']}"))}
                 for indicator in goal["indicators"]
@@ -49,13 +53,14 @@ def report_context(*, content: Content, version_label: str = "") -> dict:
                        (translation.gettext("Det som blev av förra årets"), content["previous_development_areas"])]
     return {"content": content, "areas": areas, "overall_paragraphs": _paragraphs(content["overall_assessment"]),
             "labels": line_labels(), "compiled_on": compiled_on, "version_label": version_label,
-            "development": development}
+            "development": development, "tables_on_paper": pdf}
 
 
-def render_report_html(*, content: Content, version_label: str = "") -> str:
-    """The report as an HTML document in Swedish, whatever language the request is in."""
+def render_report_html(*, content: Content, version_label: str = "", pdf: bool = False) -> str:
+    """The report as an HTML document in Swedish, whatever language the request is in;
+    `pdf` for the one the PDF is printed from."""
     with translation.override("sv"):
-        return render_to_string(TEMPLATE, report_context(content=content, version_label=version_label))
+        return render_to_string(TEMPLATE, report_context(content=content, version_label=version_label, pdf=pdf))
 
 
 def html_bytes(*, content: Content, version_label: str = "") -> bytes:

@@ -1,11 +1,12 @@
 """The standalone web page: Swedish, headings in order, charts as labelled images with
 their data tables, and the content's text never taken for markup."""
 
+import base64
 import re
 from html.parser import HTMLParser
 
-from reports.outputs.charts import series_svg
-from reports.outputs.html import html_bytes
+from reports.outputs.charts import series_img, series_svg
+from reports.outputs.html import html_bytes, render_report_html
 from reports.tests.content_samples import AREAS, sample_content
 
 
@@ -59,18 +60,54 @@ def test_a_missing_year_is_shown_as_a_dash_and_as_a_gap():
     series = content["areas"][0]["goals"][0]["indicators"][0]["series"]
     html = html_bytes(content=content).decode()
     assert f'<th scope="row">{series[1]["year"]}</th><td>–</td>' in html
-    # The own line is drawn in two pieces around the missing year.
+    # The own line is drawn around the missing year: the year before it stands alone (a
+    # marker and no line), the years after it are one piece; then the legend's sample.
     svg = series_svg(series=series, title="t", ident="x")
-    assert len(re.findall(r'<polyline[^>]*stroke="#1f4e79"', svg)) == 2
+    (own_line,) = re.findall(r'<path d="([^"]+)" fill="none" stroke="#1f4e79"', svg)
+    assert own_line.count("M") == 2 and own_line.count("L") == len(series) - 3
 
 
-def test_a_chart_marks_its_points_with_one_marker_a_line():
+def test_a_chart_marks_its_points_with_a_shape_a_line_in_one_path_each():
     series = sample_content()["areas"][0]["goals"][0]["indicators"][0]["series"]
     svg = series_svg(series=series, title="t", ident="x")
-    assert re.findall(r'<marker id="([^"]+)"', svg) == ["diagram-x-own", "diagram-x-county", "diagram-x-national"]
-    # Every point is drawn by its line's marker, not by an element of its own.
-    assert svg.count("<circle") == 3
-    assert 'marker-mid="url(#diagram-x-own)"' in svg
+    # Every point and the legend's sample get their line's marker, of a shape of its
+    # own (circle, square, diamond), all drawn by one path, not by an element each.
+    markers = {colour: d for d, colour in re.findall(r'<path d="([^"]+)" fill="(#[0-9a-f]{6})"', svg)}
+    assert list(markers) == ["#1f4e79", "#b85c00", "#4d4d4d"]
+    own, county, national = markers.values()
+    # One year has no own value: one marker fewer, but the legend's.
+    assert own.count("z") == len(series) and own.count("a3.5,3.5") == 2 * len(series)
+    assert county.count("h6v6") == national.count("l4.2,4.2") == len(series) + 1
+    assert "<marker" not in svg and "<circle" not in svg and "<polyline" not in svg
+
+
+def test_the_pdf_shows_each_chart_as_an_image_of_the_same_svg_with_its_title_as_text():
+    content = sample_content()
+    indicator = content["areas"][0]["goals"][0]["indicators"][0]
+    title = f"{indicator['name']} ({indicator['unit']})"
+    html = render_report_html(content=content, pdf=True)
+    assert "<svg" not in html
+    images = re.findall(r'<img class="chart" width="480" height="220" alt="([^"]+)" '
+                        r'src="data:image/svg\+xml;base64,([^"]+)">', html)
+    assert len(images) == 14 and images[0][0] == title
+    svg = base64.b64decode(images[0][1]).decode()
+    assert f"<title id=\"diagram-{content['areas'][0]['id']}-{indicator['id']}\">{title}</title>" in svg
+    # The same picture, its labels placed by their widths instead of by text-anchor.
+    web = series_svg(series=indicator["series"], title=title, ident="x")
+    assert "text-anchor" not in svg and web.count("<text") == svg.count("<text") == 15
+    assert re.findall(r"<path[^>]*>", web) == re.findall(r"<path[^>]*>", svg)
+
+
+def test_the_pdfs_tables_come_without_scroll_regions():
+    content = sample_content()
+    web, paper = html_bytes(content=content).decode(), render_report_html(content=content, pdf=True)
+    assert web.count('<div class="table-scroll" role="region"') == web.count("<table") == 47
+    assert "table-scroll" not in paper and paper.count("<table") == 47
+
+
+def test_a_chart_image_escapes_its_title():
+    img = series_img(series=[{"year": 2025, "own": 1.0}], title='"><script>', ident="x")
+    assert 'alt="&quot;&gt;&lt;script&gt;"' in img
 
 
 def test_text_from_users_is_escaped():

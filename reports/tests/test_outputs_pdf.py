@@ -118,11 +118,22 @@ def test_a_chart_page_has_coloured_lines(pdf, tmp_path):
     assert any(b > r + 60 for r, g, b in pixels) and any(r > b + 80 for r, g, b in pixels)
 
 
-def test_nothing_is_fetched_but_the_font_files():
+def test_every_chart_is_a_figure_with_its_title_as_alternative_text(uncompressed):
+    # Text with letters beyond ASCII is written as UTF-16 in hexadecimal.
+    texts = [bytes.fromhex(text.decode()).decode("utf-16")
+             for text in re.findall(rb"/Alt <([0-9a-f]+)>", uncompressed)]
+    assert uncompressed.count(b"/S /Figure") == uncompressed.count(b"/Alt ") == 14
+    assert "Andel invånare 20–64 år i arbete (procent)" in texts
+
+
+def test_nothing_is_fetched_but_the_font_files_and_the_charts():
     with pytest.raises(ValueError):
         _fetcher().fetch("https://example.com/spion.png")
     with pytest.raises(ValueError):
         _fetcher().fetch("file:///etc/passwd")
+    with pytest.raises(ValueError):
+        _fetcher().fetch("data:text/html;base64,PHA+PC9wPg==")
+    assert _fetcher().fetch("data:image/svg+xml;base64,PHN2Zy8+").read() == b"<svg/>"
 
 
 @pytest.mark.skipif(not shutil.which("verapdf"), reason="veraPDF is not installed")
