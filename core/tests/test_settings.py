@@ -92,3 +92,13 @@ def test_postgresql_connections_are_kept_between_requests_and_checked_before_reu
     per_request = _manage("shell", "--no-imports", "-c", show, DEBUG="1", DATABASE_CONN_MAX_AGE="0",
                           DATABASE_URL="postgres://uppsikt@db.example:5432/uppsikt")
     assert per_request.stdout.split() == ["0", "True"], per_request.stderr
+
+
+def test_postgresql_prepares_frequent_queries_unless_a_pooler_forbids_it():
+    show = "from django.conf import settings; o = settings.DATABASES['default'].get('OPTIONS', {}); " \
+           "print(o.get('server_side_binding'), o.get('prepare_threshold'))"
+    server = "postgres://uppsikt@db.example:5432/uppsikt"
+    prepared = _manage("shell", "--no-imports", "-c", show, DEBUG="1", DATABASE_URL=server)
+    assert prepared.stdout.split() == ["True", "5"], prepared.stderr
+    pooled = _manage("shell", "--no-imports", "-c", show, DEBUG="1", DATABASE_URL=server, DATABASE_PREPARED_STATEMENTS="0")
+    assert pooled.stdout.split() == ["None", "None"], pooled.stderr
