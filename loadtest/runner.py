@@ -66,7 +66,9 @@ class Servers:
         for port in self.ports:
             self._start([str(BIN / "gunicorn"), "uppsikt.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "3"],
                         f"gunicorn-{port}")
-        self._start([str(BIN / "python"), "manage.py", "db_worker"], "worker")
+        # At a lower priority, as README "Running it in production" starts it: a receipt
+        # may leave a second later, a page may not.
+        self._start(["nice", "-n", "10", str(BIN / "python"), "manage.py", "db_worker"], "worker")
         for port in self.ports:
             _wait_until_serving(f"http://127.0.0.1:{port}/__bench__/bare/")
         return self
