@@ -9,7 +9,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from loadtest.runner import Servers, database_prepare, locust_run, scale_out_prove, targets
+from loadtest.runner import Servers, database_prepare, locust_run, scale_out_prove, servers_warm, targets
 
 
 def main() -> int:
@@ -41,6 +41,7 @@ def main() -> int:
         if args.servers == 2:
             report["scale_out"] = scale_out_prove(hosts=hosts, plan=json.loads(plan_path.read_text()))
             ok &= report["scale_out"]["ok"]
+        servers_warm(hosts=hosts, plan=json.loads(plan_path.read_text()))
         common = {"plan": plan_path, "hosts": hosts, "seconds": args.seconds, "work": work, "env": env}
         scenarios = {}
         if "normal" in args.scenarios:

@@ -19,6 +19,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 LOCAL_CLUSTER = "postgres://postgres@127.0.0.1:5432/postgres"
 DATABASE_NAME = os.environ.get("LOADTEST_DATABASE", "uppsikt_loadtest")
+WORKERS = 3  # gunicorn processes per server, as README "Running it in production" starts it
 
 
 def database_prepare(*, work: Path, normal_respondents: int) -> dict:
@@ -64,7 +65,7 @@ class Servers:
 
     def __enter__(self):
         for port in self.ports:
-            self._start([str(BIN / "gunicorn"), "uppsikt.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "3"],
+            self._start([str(BIN / "gunicorn"), "uppsikt.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS)],
                         f"gunicorn-{port}")
         # At a lower priority, as README "Running it in production" starts it: a receipt
         # may leave a second later, a page may not.
@@ -98,6 +99,32 @@ def _wait_until_serving(url: str, timeout: float = 60) -> None:
             pass
         time.sleep(0.3)
     raise SystemExit(f"The server did not answer at {url} within {timeout:.0f} s.")
+
+
+def servers_warm(*, hosts: list[str], plan: dict, rounds: int = 4) -> None:
+    """Ask every server process for each page the scenarios read, a few times over and
+    several at once so that each worker gets some: a process compiles its templates and
+    fills its caches on its first requests, which a server in service did long ago. Reads
+    only; nothing is written."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    respondent = plan["respondents"][0]
+    pages = [(respondent["session"], f"/uppfoljning/svar/{respondent['response']}/"),
+             (plan["sessions"][plan["ks"]][0], "/oversikt/"),
+             (plan["sessions"][plan["ks"]][0], f"/uppfoljning/omgangar/{plan['cycle']}/"),
+             (plan["sessions"][plan["ks"]][0], "/rapporter/"),
+             (plan["sessions"][plan["ks"]][0], f"/statistik/{plan['kpis'][0]}/"),
+             (plan["sessions"][plan["coordinator"]][0], f"/uppfoljning/formular/{plan['questionnaire']}/"),
+             (plan["sessions"][plan["coordinator"]][0], f"/styrning/program/{plan['program']}/")]
+
+    def read(host_and_page):
+        host, (session, path) = host_and_page
+        with httpx.Client(base_url=host, cookies={"sessionid": session}, timeout=60) as client:
+            client.get(path)
+
+    work = [(host, page) for host in hosts for page in pages] * rounds
+    with ThreadPoolExecutor(max_workers=WORKERS * len(hosts) * 2) as pool:
+        list(pool.map(read, work))
 
 
 def locust_run(*, name, classes, users, plan, hosts, seconds, work, env, deadline_at=None) -> dict:
