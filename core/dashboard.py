@@ -131,7 +131,14 @@ def overdue_measures(*, municipality, today: date) -> list[dict]:
 
 def ks_section(*, municipality, today: date) -> KsSection:
     """What is late: organisations past the deadline in open cycles, dispatches not
-    acknowledged, audit answers and measures overdue. Six queries."""
+    acknowledged, audit answers and measures overdue. The same for every KS official, so
+    kept in the cache (core.page_cache) until a record it is read from changes."""
+    return page_cache.ks_section(municipality=municipality, today=today,
+                                 build=lambda: _ks_section(municipality=municipality, today=today))
+
+
+def _ks_section(*, municipality, today: date) -> KsSection:
+    """Six queries."""
     overdue = list(
         CycleOrganization.objects.filter(
             cycle__program__municipality=municipality, cycle__status=FollowUpCycle.Status.OPEN,

@@ -1,7 +1,8 @@
 """The overview's parts that are the same for many readers, read once and kept in
 Django's cache: the municipality's organisations counted by kind, which every overview
-shows, and the secretary's decisions waiting (core.dashboard.secretary_section), the same
-for every secretary of the same boards.
+shows, the secretary's decisions waiting (core.dashboard.secretary_section), the same
+for every secretary of the same boards, and what is late as KS sees it
+(core.dashboard.ks_section), the same for every KS official.
 
 At the scale data a secretary acts for some eighty boards, and their section was six
 queries over the municipality's reports and audits whose building cost more than their
@@ -28,9 +29,19 @@ SECRETARY_TRACKED = (
     "audits.Audit", "audits.Recommendation", "audits.AuditResponse",
 )
 SECRETARY_UNTRACKED = ("reports.Report", "audits.Audit_response_from")
+# What is late as KS sees it: the answers of open cycles past their deadline, with the
+# cycle's program and the organisation's name; the dispatches and their report versions
+# (an acknowledgement is an UPDATE without history, hence its column); the audits'
+# recommendations, answers and measures.
+KS_TRACKED = (
+    "followup.CycleOrganization", "followup.FollowUpCycle", "steering.Program", "organizations.Organization",
+    "reports.ReportVersion", "audits.Audit", "audits.Recommendation", "audits.AuditResponse", "audits.Measure",
+)
+KS_UNTRACKED = ("reports.Report", "reports.Dispatch")
+KS_COLUMNS = (("reports.Dispatch", "acknowledged_at"),)
 # Every model read with a history, for the guard that no bulk update slips past the
 # fingerprint (core/tests/test_fingerprint_sources.py).
-TRACKED = tuple(sorted(set(COUNTS_TRACKED) | set(SECRETARY_TRACKED)))
+TRACKED = tuple(sorted(set(COUNTS_TRACKED) | set(SECRETARY_TRACKED) | set(KS_TRACKED)))
 
 
 def organization_counts(*, municipality, build: Callable[[], list]) -> list:
@@ -45,3 +56,11 @@ def secretary_section(*, municipality, boards: list[int], build: Callable[[], ob
     held = hashlib.blake2b(",".join(map(str, sorted(boards))).encode(), digest_size=12).hexdigest()
     return kept(key=("core:secretary", municipality.pk, held), build=build, tracked=SECRETARY_TRACKED,
                 untracked=SECRETARY_UNTRACKED)
+
+
+def ks_section(*, municipality, today, build: Callable[[], object]):
+    """KS's section, what is late in the municipality on `today`: from the cache, or read
+    by `build` and kept. At the scale data its six queries and the audits' overview cost
+    two thirds of the page."""
+    return kept(key=("core:ks", municipality.pk, today.isoformat()), build=build, tracked=KS_TRACKED, untracked=KS_UNTRACKED,
+                columns=KS_COLUMNS)

@@ -136,3 +136,41 @@ def test_secretaries_of_other_boards_see_their_own_section(client, overview, tow
     other = MembershipFactory(organization=town.other_board, role=Role.SECRETARY).user
     client.force_login(other)
     assert _response_link(audit, town.other_board) in client.get(reverse("core:dashboard")).content.decode()
+
+
+@pytest.fixture
+def ks_overview(client, town):
+    client.force_login(town.users[Role.KS_OFFICIAL])
+
+    def read() -> str:
+        response = client.get(reverse("core:dashboard"))
+        assert response.status_code == 200
+        return response.content.decode()
+
+    return read
+
+
+def test_ks_reads_what_is_late_from_the_cache_until_it_changes(ks_overview, town, django_assert_max_num_queries):
+    from followup.models import CycleOrganization
+    from followup.tests.factories import CycleOrganizationFactory
+
+    late = CycleOrganizationFactory(cycle=_cycle(town, deadline_days=-3), organization=town.board,
+                                    status=CycleOrganization.Status.DRAFT)
+    assert "inte har svarat i tid" in ks_overview()
+    # Savepoint and release, session, user, memberships, the counts' and the section's
+    # fingerprints: none of the section's six.
+    with django_assert_max_num_queries(8):
+        ks_overview()
+    late.status = CycleOrganization.Status.SUBMITTED
+    late.save()
+    assert "inte har svarat i tid" not in ks_overview()
+
+
+def test_an_acknowledgement_written_without_history_clears_the_dispatch_on_the_next_request(ks_overview, town):
+    from core.tests.test_dashboard import _approved, _dispatch
+    from reports.models import Dispatch
+
+    dispatch = _dispatch(_approved(ReportFactory(cycle=_cycle(town))), town.board)
+    assert "inte har kvitterat" in ks_overview()
+    Dispatch.objects.filter(pk=dispatch.pk).update(acknowledged_at=timezone.now())
+    assert "inte har kvitterat" not in ks_overview()
