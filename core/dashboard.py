@@ -286,8 +286,15 @@ def roles_held(*, user) -> list[tuple[str, str, str]]:
 
 
 def auditor_section(*, municipality, today: date) -> AuditorSection:
-    """Recommendations not yet verified, per organisation, and the measures past due. Four
-    queries."""
+    """Recommendations not yet verified, per organisation, and the measures past due. The
+    same for every auditor, so kept in the cache (core.page_cache) until a record it is
+    read from changes."""
+    return page_cache.auditor_section(municipality=municipality, today=today,
+                                      build=lambda: _auditor_section(municipality=municipality, today=today))
+
+
+def _auditor_section(*, municipality, today: date) -> AuditorSection:
+    """Four queries."""
     rows = [
         row for row in followup_overview(municipality=municipality).per_organization
         if row.total > row.counts[FollowUpStatus.VERIFIED]

@@ -1,8 +1,9 @@
 """The overview's parts that are the same for many readers, read once and kept in
 Django's cache: the municipality's organisations counted by kind, which every overview
 shows, the secretary's decisions waiting (core.dashboard.secretary_section), the same
-for every secretary of the same boards, and what is late as KS sees it
-(core.dashboard.ks_section), the same for every KS official.
+for every secretary of the same boards, what is late as KS sees it
+(core.dashboard.ks_section) and what is open as the auditors see it
+(core.dashboard.auditor_section), each the same for everyone in that role.
 
 At the scale data a secretary acts for some eighty boards, and their section was six
 queries over the municipality's reports and audits whose building cost more than their
@@ -39,9 +40,14 @@ KS_TRACKED = (
 )
 KS_UNTRACKED = ("reports.Report", "reports.Dispatch")
 KS_COLUMNS = (("reports.Dispatch", "acknowledged_at"),)
+# What the auditors follow: the recommendations with the organisations' names, the
+# answers and the measures.
+AUDITOR_TRACKED = (
+    "organizations.Organization", "audits.Audit", "audits.Recommendation", "audits.AuditResponse", "audits.Measure",
+)
 # Every model read with a history, for the guard that no bulk update slips past the
 # fingerprint (core/tests/test_fingerprint_sources.py).
-TRACKED = tuple(sorted(set(COUNTS_TRACKED) | set(SECRETARY_TRACKED) | set(KS_TRACKED)))
+TRACKED = tuple(sorted(set(COUNTS_TRACKED) | set(SECRETARY_TRACKED) | set(KS_TRACKED) | set(AUDITOR_TRACKED)))
 
 
 def organization_counts(*, municipality, build: Callable[[], list]) -> list:
@@ -64,3 +70,9 @@ def ks_section(*, municipality, today, build: Callable[[], object]):
     two thirds of the page."""
     return kept(key=("core:ks", municipality.pk, today.isoformat()), build=build, tracked=KS_TRACKED, untracked=KS_UNTRACKED,
                 columns=KS_COLUMNS)
+
+
+def auditor_section(*, municipality, today, build: Callable[[], object]):
+    """The auditors' section, the recommendations not yet verified and the measures past
+    due on `today`: from the cache, or read by `build` and kept."""
+    return kept(key=("core:auditor", municipality.pk, today.isoformat()), build=build, tracked=AUDITOR_TRACKED)

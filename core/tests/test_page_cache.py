@@ -174,3 +174,22 @@ def test_an_acknowledgement_written_without_history_clears_the_dispatch_on_the_n
     assert "inte har kvitterat" in ks_overview()
     Dispatch.objects.filter(pk=dispatch.pk).update(acknowledged_at=timezone.now())
     assert "inte har kvitterat" not in ks_overview()
+
+
+def test_the_auditors_section_is_read_from_the_cache_until_a_measure_is_verified(client, town,
+                                                                                 django_assert_max_num_queries):
+    from audits.models import Measure
+    from audits.tests.factories import MeasureFactory
+
+    client.force_login(town.users[Role.AUDITOR])
+    audit = AuditFactory(municipality=town.municipality)
+    AuditResponseFactory(audit=audit, organization=town.board)
+    measure = MeasureFactory(recommendation=RecommendationFactory(audit=audit, organization=town.board))
+    assert "1 rekommendation är inte verifierad." in client.get(reverse("core:dashboard")).content.decode()
+    # Savepoint and release, session, user, memberships, the counts' and the section's
+    # fingerprints: none of the section's four.
+    with django_assert_max_num_queries(8):
+        client.get(reverse("core:dashboard"))
+    measure.status, measure.verified_at = Measure.Status.VERIFIED, timezone.now()
+    measure.save()
+    assert "0 rekommendationer är inte verifierade." in client.get(reverse("core:dashboard")).content.decode()
