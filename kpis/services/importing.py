@@ -9,7 +9,8 @@ which the next metadata refresh (``metadata_store``) completes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import connection, transaction
@@ -60,7 +61,7 @@ def values_import(
     the stored value. Idempotent: running the same values twice changes nothing.
     """
     now = timezone.now()
-    with transaction.atomic():
+    with transaction.atomic(), _statements_unprepared():
         kpi_ids = {item[0] for item in values}
         new_kpis = _placeholder_kpis(kpi_ids)
         new_municipalities = _placeholder_municipalities({item[1] for item in values})
@@ -115,6 +116,25 @@ def values_import(
     if progress:
         progress(len(values), len(values))
     return result
+
+
+@contextmanager
+def _statements_unprepared() -> Iterator[None]:
+    """The import's statements are not prepared on PostgreSQL (settings: a connection
+    prepares a query it has run five times). Its reads differ by how many municipalities
+    they name, and most run a few times per import: prepared, an import of 261,000 values
+    took 4.6 s instead of 2.8 s (the COPY floor 1.4 s)."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    connection.ensure_connection()
+    driver = connection.connection
+    threshold = driver.prepare_threshold
+    driver.prepare_threshold = None
+    try:
+        yield
+    finally:
+        driver.prepare_threshold = threshold
 
 
 def _compare(values: Sequence[KoladaValue], stored: dict[tuple, tuple], stamp: tuple) -> tuple[list, list, list, int]:

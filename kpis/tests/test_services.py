@@ -199,3 +199,25 @@ def test_an_import_from_a_long_path_and_long_metadata_titles_are_stored_cut_with
     assert ImportRun.objects.get().description == "/tmp/" + "a" * 294 + "…"
     assert Kpi.objects.get().title == "K" * 299 + "…"
     assert KoladaMunicipality.objects.get(pk="1490").title == "M" * 149 + "…"
+
+
+def test_an_import_on_postgresql_prepares_none_of_its_statements_and_leaves_the_connection_as_it_was(db, monkeypatch):
+    from django.db import connection
+
+    from kpis.services import importing
+
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's")
+    connection.ensure_connection()
+    before = connection.connection.prepare_threshold
+    during = []
+    real_stored = importing._stored
+
+    def stored_noting_the_threshold(*args, **kwargs):
+        during.append(connection.connection.prepare_threshold)
+        return real_stored(*args, **kwargs)
+
+    monkeypatch.setattr(importing, "_stored", stored_noting_the_threshold)
+    values_import(values=[value()], source=ImportRun.Source.FILE)
+    assert during == [None]
+    assert connection.connection.prepare_threshold == before
