@@ -200,8 +200,8 @@ def _generate_postgresql(batch: list[str], municipalities: list[str]) -> None:
         cursor.execute(
             "INSERT INTO kpis_kpivalue (kpi_id, municipality_id, year, gender, value, status, count, imported_at) "
             "SELECT k.id, m.id, y, g, round((random() * 100)::numeric, 1), '', 1, now() "
-            "FROM unnest(%s::text[]) AS k(id), unnest(%s::text[]) AS m(id), generate_series(%s::integer, %s::integer) AS y, "
-            "unnest(ARRAY['K', 'M', 'T']) AS g ORDER BY 1, 2, 3, 4",
+            "FROM unnest(%s::text[]) AS k(id), unnest(%s::text[]) AS m(id), "
+            "generate_series(%s::integer, %s::integer) AS y, unnest(ARRAY['K', 'M', 'T']) AS g ORDER BY 1, 2, 3, 4",
             [batch, sorted(municipalities), YEARS[0], YEARS[-1]],
         )
 

@@ -68,8 +68,8 @@ def ks_section(*, municipality, today, build: Callable[[], object]):
     """KS's section, what is late in the municipality on `today`: from the cache, or read
     by `build` and kept. At the scale data its six queries and the audits' overview cost
     two thirds of the page."""
-    return kept(key=("core:ks", municipality.pk, today.isoformat()), build=build, tracked=KS_TRACKED, untracked=KS_UNTRACKED,
-                columns=KS_COLUMNS)
+    return kept(key=("core:ks", municipality.pk, today.isoformat()), build=build, tracked=KS_TRACKED,
+                untracked=KS_UNTRACKED, columns=KS_COLUMNS)
 
 
 def auditor_section(*, municipality, today, build: Callable[[], object]):

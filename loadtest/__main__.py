@@ -38,10 +38,11 @@ def main() -> int:
     hosts = [f"http://127.0.0.1:{port}" for port in ports]
     ok = True
     with Servers(env=env, ports=ports, work=work):
+        plan = json.loads(plan_path.read_text())
         if args.servers == 2:
-            report["scale_out"] = scale_out_prove(hosts=hosts, plan=json.loads(plan_path.read_text()))
+            report["scale_out"] = scale_out_prove(hosts=hosts, plan=plan)
             ok &= report["scale_out"]["ok"]
-        servers_warm(hosts=hosts, plan=json.loads(plan_path.read_text()))
+        servers_warm(hosts=hosts, plan=plan)
         common = {"plan": plan_path, "hosts": hosts, "seconds": args.seconds, "work": work, "env": env}
         scenarios = {}
         if "normal" in args.scenarios:

@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -65,8 +66,8 @@ class Servers:
 
     def __enter__(self):
         for port in self.ports:
-            self._start([str(BIN / "gunicorn"), "uppsikt.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS)],
-                        f"gunicorn-{port}")
+            self._start([str(BIN / "gunicorn"), "uppsikt.wsgi", "--bind", f"127.0.0.1:{port}",
+                         "--workers", str(WORKERS)], f"gunicorn-{port}")
         # At a lower priority, as README "Running it in production" starts it: a receipt
         # may leave a second later, a page may not.
         self._start(["nice", "-n", "10", str(BIN / "python"), "manage.py", "db_worker"], "worker")
@@ -106,16 +107,13 @@ def servers_warm(*, hosts: list[str], plan: dict, rounds: int = 4) -> None:
     several at once so that each worker gets some: a process compiles its templates and
     fills its caches on its first requests, which a server in service did long ago. Reads
     only; nothing is written."""
-    from concurrent.futures import ThreadPoolExecutor
-
     respondent = plan["respondents"][0]
+    ks, coordinator = plan["sessions"][plan["ks"]][0], plan["sessions"][plan["coordinator"]][0]
     pages = [(respondent["session"], f"/uppfoljning/svar/{respondent['response']}/"),
-             (plan["sessions"][plan["ks"]][0], "/oversikt/"),
-             (plan["sessions"][plan["ks"]][0], f"/uppfoljning/omgangar/{plan['cycle']}/"),
-             (plan["sessions"][plan["ks"]][0], "/rapporter/"),
-             (plan["sessions"][plan["ks"]][0], f"/statistik/{plan['kpis'][0]}/"),
-             (plan["sessions"][plan["coordinator"]][0], f"/uppfoljning/formular/{plan['questionnaire']}/"),
-             (plan["sessions"][plan["coordinator"]][0], f"/styrning/program/{plan['program']}/")]
+             (ks, "/oversikt/"), (ks, f"/uppfoljning/omgangar/{plan['cycle']}/"), (ks, "/rapporter/"),
+             (ks, f"/statistik/{plan['kpis'][0]}/"),
+             (coordinator, f"/uppfoljning/formular/{plan['questionnaire']}/"),
+             (coordinator, f"/styrning/program/{plan['program']}/")]
 
     def read(host_and_page):
         host, (session, path) = host_and_page

@@ -18,9 +18,9 @@ from reports.tests.factories import ReportFactory, ReportVersionFactory
 Role = Membership.Role
 
 
-@pytest.fixture
-def overview(client, town):
-    client.force_login(town.users[Role.SECRETARY])
+def _reader(client, user):
+    """The overview as `user` reads it, once per call."""
+    client.force_login(user)
 
     def read() -> str:
         response = client.get(reverse("core:dashboard"))
@@ -28,6 +28,11 @@ def overview(client, town):
         return response.content.decode()
 
     return read
+
+
+@pytest.fixture
+def overview(client, town):
+    return _reader(client, town.users[Role.SECRETARY])
 
 
 def _count(page: str, label: str) -> int:
@@ -140,14 +145,7 @@ def test_secretaries_of_other_boards_see_their_own_section(client, overview, tow
 
 @pytest.fixture
 def ks_overview(client, town):
-    client.force_login(town.users[Role.KS_OFFICIAL])
-
-    def read() -> str:
-        response = client.get(reverse("core:dashboard"))
-        assert response.status_code == 200
-        return response.content.decode()
-
-    return read
+    return _reader(client, town.users[Role.KS_OFFICIAL])
 
 
 def test_ks_reads_what_is_late_from_the_cache_until_it_changes(ks_overview, town, django_assert_max_num_queries):
@@ -181,15 +179,15 @@ def test_the_auditors_section_is_read_from_the_cache_until_a_measure_is_verified
     from audits.models import Measure
     from audits.tests.factories import MeasureFactory
 
-    client.force_login(town.users[Role.AUDITOR])
+    auditor_overview = _reader(client, town.users[Role.AUDITOR])
     audit = AuditFactory(municipality=town.municipality)
     AuditResponseFactory(audit=audit, organization=town.board)
     measure = MeasureFactory(recommendation=RecommendationFactory(audit=audit, organization=town.board))
-    assert "1 rekommendation är inte verifierad." in client.get(reverse("core:dashboard")).content.decode()
+    assert "1 rekommendation är inte verifierad." in auditor_overview()
     # Savepoint and release, session, user, memberships, the counts' and the section's
     # fingerprints: none of the section's four.
     with django_assert_max_num_queries(8):
-        client.get(reverse("core:dashboard"))
+        auditor_overview()
     measure.status, measure.verified_at = Measure.Status.VERIFIED, timezone.now()
     measure.save()
-    assert "0 rekommendationer är inte verifierade." in client.get(reverse("core:dashboard")).content.decode()
+    assert "0 rekommendationer är inte verifierade." in auditor_overview()

@@ -100,5 +100,6 @@ def test_postgresql_prepares_frequent_queries_unless_a_pooler_forbids_it():
     server = "postgres://uppsikt@db.example:5432/uppsikt"
     prepared = _manage("shell", "--no-imports", "-c", show, DEBUG="1", DATABASE_URL=server)
     assert prepared.stdout.split() == ["True", "5"], prepared.stderr
-    pooled = _manage("shell", "--no-imports", "-c", show, DEBUG="1", DATABASE_URL=server, DATABASE_PREPARED_STATEMENTS="0")
+    pooled = _manage("shell", "--no-imports", "-c", show, DEBUG="1", DATABASE_URL=server,
+                     DATABASE_PREPARED_STATEMENTS="0")
     assert pooled.stdout.split() == ["None", "None"], pooled.stderr
